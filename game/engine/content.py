@@ -1,0 +1,149 @@
+"""A scenario indexed for play: compiled conditions beside the content, built once."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario
+from ..scenario.notation import Effect, Env, Fn
+
+
+@dataclass(frozen=True)
+class CompiledOption:
+    option: Option
+    when: Fn
+    weight: Fn
+    effects: tuple[Effect, ...]
+
+
+@dataclass(frozen=True)
+class CompiledAction:
+    action: Action
+    when: Fn
+    weight: Fn
+    effects: tuple[Effect, ...]
+    replies: tuple[tuple[CompiledOption, ...], ...]
+    after: int
+    until: int
+
+
+@dataclass(frozen=True)
+class CompiledEvent:
+    event: Event
+    when: Fn
+    effects: tuple[Effect, ...]
+    choices: tuple[CompiledOption, ...]
+    first_turn: int
+    """First turn (from 1) the event can fire on its date; 0 for undated events."""
+    last_turn: int
+    scheduled_only: bool
+
+
+@dataclass(frozen=True)
+class CompiledEnding:
+    ending: Ending
+    when: Fn
+    fallback: bool
+    scores: dict[str, Fn]
+
+
+class Content:
+    """Everything the engine looks up while playing, indexed for speed."""
+
+    def __init__(self, sc: Scenario) -> None:
+        self.scenario = sc
+        code = sc.code
+        self.turn_dates = [t.date.toordinal() for t in sc.calendar]
+        self.turns = len(sc.calendar)
+        self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
+        self.drift = [(v.id, v.drift) for v in sc.variables if v.drift]
+        self.powers = [p.id for p in sc.powers]
+
+        def effects(texts: list[str]) -> tuple[Effect, ...]:
+            return tuple(code.effects[t] for t in texts)
+
+        def options(opts: list[Option]) -> tuple[CompiledOption, ...]:
+            return tuple(
+                CompiledOption(o, code.conditions[o.when], code.numbers[str(o.weight)],
+                               effects(o.effects))
+                for o in opts
+            )
+
+        self.actions: dict[str, CompiledAction] = {}
+        self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
+        for a in sc.actions:
+            ca = CompiledAction(
+                a, code.conditions[a.when], code.numbers[str(a.weight)], effects(a.effects),
+                tuple(options(r.options) for r in a.replies),
+                a.after.toordinal() if a.after else 0,
+                a.until.toordinal() if a.until else 10**9,
+            )
+            self.actions[a.id] = ca
+            self.by_power[a.by].append(ca)
+
+        scheduled = {e.target for e in code.effects.values() if e.kind == "schedule"}
+        self.events: dict[str, CompiledEvent] = {}
+        self.dated: dict[int, list[CompiledEvent]] = {}
+        self.conditional: list[CompiledEvent] = []
+        for ev in sc.events:
+            first = self.turn_of(ev.date.toordinal()) if ev.date else 0
+            last = self.turn_of(ev.until.toordinal()) if ev.until else first
+            ce = CompiledEvent(ev, code.conditions[ev.when], effects(ev.effects),
+                               options(ev.choices), first, last, ev.id in scheduled)
+            self.events[ev.id] = ce
+            if ce.scheduled_only:
+                continue
+            if ev.date:
+                for turn in range(first, last + 1):
+                    self.dated.setdefault(turn, []).append(ce)
+            else:
+                self.conditional.append(ce)
+        self.order = {ev.id: i for i, ev in enumerate(sc.events)}
+
+        self.endings = [
+            CompiledEnding(e, code.conditions[e.when], not e.when.strip(),
+                           {p: code.numbers[str(v)] for p, v in e.scores.items()})
+            for e in sc.endings
+        ]
+        self.steps: dict[tuple[int, str], list[HistoricalStep]] = {}
+        self.step_when: dict[int, Fn] = {}
+        for step in sc.historical_path:
+            key = (self.turn_of(step.date.toordinal()), step.power)
+            self.steps.setdefault(key, []).append(step)
+            self.step_when[id(step)] = code.conditions[step.when]
+        self.questions = [
+            (q, [(p.power, p.text, code.conditions[p.when]) for p in q.positions])
+            for q in sc.questions
+        ]
+
+    def turn_of(self, ordinal: int) -> int:
+        """The turn (from 1) whose period contains the date; dates before turn 1 give 1."""
+        return max(1, bisect.bisect_right(self.turn_dates, ordinal))
+
+    def start_env(self) -> dict[str, int]:
+        sc = self.scenario
+        env = {v.id: v.start for v in sc.variables}
+        env.update({f.id: int(f.start) for f in sc.flags})
+        env["turn"] = 1
+        env["date"] = self.turn_dates[0]
+        return env
+
+
+_cache: dict[int, tuple[Scenario, Content]] = {}
+
+
+def content_of(sc: Scenario) -> Content:
+    """The scenario's index, built on first use and kept while the scenario lives."""
+    hit = _cache.get(id(sc))
+    if hit is not None and hit[0] is sc:
+        return hit[1]
+    content = Content(sc)
+    if len(_cache) > 32:
+        _cache.clear()
+    _cache[id(sc)] = (sc, content)
+    return content
+
+
+def weight_of(fn: Fn, env: Env) -> int:
+    return max(0, int(fn(env)))

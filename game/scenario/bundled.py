@@ -1,0 +1,57 @@
+"""Find the scenarios shipped with the game, from a checkout or an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Problem, ScenarioError
+from .loader import load_scenario
+from .models import Scenario
+
+
+def scenarios_dir() -> Path:
+    """The folder of bundled scenarios: inside the package when installed from a wheel,
+    the top-level `scenarios/` folder when running from a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    inside = package / "scenarios"
+    if inside.is_dir():
+        return inside
+    return package.parent / "scenarios"
+
+
+def bundled_paths() -> dict[str, Path]:
+    """Bundled scenario files by id (the file name without `.toml`)."""
+    folder = scenarios_dir()
+    if not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.toml"))}
+
+
+def resolve(id_or_path: str) -> Path:
+    """A bundled scenario's path from its id, or the given path itself."""
+    bundled = bundled_paths()
+    if id_or_path in bundled:
+        return bundled[id_or_path]
+    path = Path(id_or_path)
+    if path.suffix == "" and not path.exists():
+        known = ", ".join(bundled) or "none"
+        raise ScenarioError([Problem(id_or_path, 0, "(scenario)", "no bundled scenario has this id",
+                                     f"bundled scenarios: {known}; or give a path to a .toml file")],
+                            unreadable=True)
+    return path
+
+
+def load(id_or_path: str) -> Scenario:
+    """Load a bundled scenario by id, or any scenario file by path."""
+    return load_scenario(resolve(id_or_path))
+
+
+def list_bundled() -> list[Scenario]:
+    """Every bundled scenario that loads (broken ones are skipped)."""
+    out = []
+    for path in bundled_paths().values():
+        try:
+            out.append(load_scenario(path))
+        except ScenarioError:
+            continue
+    return out

@@ -1,0 +1,199 @@
+"""Read a scenario file: TOML, then the models, then the cross-checks, every problem located."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import types
+import typing
+from pathlib import Path as FilePath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import check
+from .errors import MAX_PROBLEMS, Problem, ScenarioError
+from .locator import Path, dotted, line_of, locate_all
+from .models import Scenario
+from .notation import did_you_mean
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+MAX_BYTES = 2 * 1024 * 1024
+
+TYPE_HINTS = {
+    "int_type": "write a whole number, without quotes",
+    "int_parsing": "write a whole number, without quotes",
+    "int_from_float": "write a whole number",
+    "string_type": "write text in quotes",
+    "bool_type": "write true or false, without quotes",
+    "bool_parsing": "write true or false, without quotes",
+    "list_type": "write a list in square brackets: [\"a\", \"b\"]",
+    "date_type": "write a TOML date without quotes: 1939-08-23",
+    "date_from_datetime_parsing": "write a TOML date without quotes: 1939-08-23",
+    "date_parsing": "write a TOML date without quotes: 1939-08-23",
+    "dict_type": "write a table",
+    "model_type": "write a table",
+    "string_pattern_mismatch": "ids use lower-case letters, digits and _ and start with a letter",
+    "too_short": "add at least one entry",
+    "greater_than_equal": "use a larger number",
+    "less_than_equal": "use a smaller number",
+    "literal_error": "use one of the values listed",
+}
+
+
+def read_source(path: str | FilePath) -> bytes:
+    """The bytes of a scenario file, or a one-problem `ScenarioError` saying why not."""
+    name = str(path)
+    try:
+        p = FilePath(path)
+        if p.is_dir():
+            raise ScenarioError([Problem(name, 0, "(file)", "is a folder, not a scenario file",
+                                         "give the path of a .toml file")], unreadable=True)
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ScenarioError([Problem(name, 0, "(file)",
+                                         f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                                         "a scenario is text: check that this is the right file")])
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError([Problem(name, 0, "(file)", "no such file",
+                                     "check the path, or use a bundled scenario id "
+                                     "(moscow1939 scenarios lists them)")], unreadable=True)
+    except PermissionError:
+        raise ScenarioError([Problem(name, 0, "(file)", "permission denied",
+                                     "make the file readable")], unreadable=True)
+    except OSError as err:
+        raise ScenarioError([Problem(name, 0, "(file)", f"cannot read: {err.strerror}",
+                                     "check the path")], unreadable=True)
+
+
+def decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ScenarioError([Problem(name, line, "(file)", "not valid UTF-8 text",
+                                     "save the file as UTF-8")])
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        msg = str(err)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line = int(m.group(1)) if m else 0
+        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
+        col = f" (column {m.group(2)})" if m else ""
+        raise ScenarioError([Problem(name, line, "(toml)", f"TOML syntax: {msg}{col}",
+                                     "check quotes, brackets, commas and '=' on this line "
+                                     "and the one before")])
+
+
+def _field_model(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    """The model class that holds the last key of `loc`, walking field annotations."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            inner = _inner_model(arg)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+        return None
+    return annotation
+
+
+def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
+    """Keep the parts of a pydantic location that exist in the data (drops union tags)."""
+    out: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            if missing and i == len(loc) - 1:
+                out.append(part)
+            break
+        out.append(part)
+    return tuple(out)
+
+
+def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Path, str, str]]:
+    found: list[tuple[Path, str, str]] = []
+    seen: set[Path] = set()
+    for e in err.errors():
+        kind = e["type"]
+        path = _trim(e["loc"], data, kind == "missing")
+        if path in seen:  # one message per place: unions report each branch
+            continue
+        seen.add(path)
+        key = str(path[-1]) if path else ""
+        if kind == "extra_forbidden":
+            parent = _field_model(Scenario, path)
+            fields = list(parent.model_fields) if parent else []
+            hint = did_you_mean(key, fields) or (
+                f"known keys here: {', '.join(fields)}" if fields else "remove it")
+            found.append((path, f"unknown key '{key}'", hint))
+        elif kind == "missing":
+            found.append((path, f"missing key '{key}'", f"add {key} = ..."))
+        else:
+            found.append((path, e["msg"], TYPE_HINTS.get(kind, "")))
+    return found
+
+
+def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) -> Scenario:
+    """Validate scenario text; raise `ScenarioError` with every problem found."""
+    raw = parse_toml(text, name)
+    return validate_data(raw, text, name, data if data is not None else text.encode())
+
+
+def validate_data(raw: dict[str, Any], text: str, name: str, data: bytes,
+                  lines: dict[Path, int] | None = None) -> Scenario:
+    """Validate parsed TOML; `lines` maps key paths to lines (computed from `text` if absent)."""
+    located = lines if lines is not None else locate_all(text)
+
+    def problem(path: Path, message: str, hint: str) -> Problem:
+        return Problem(name, line_of(located, path), dotted(path), message, hint)
+
+    try:
+        scenario = Scenario.model_validate(raw)
+    except ValidationError as err:
+        problems = [problem(*found) for found in model_problems(err, raw)]
+        raise ScenarioError(sorted(problems, key=lambda p: p.line)[: MAX_PROBLEMS + 1])
+    found, code = check(scenario)
+    if found:
+        problems = [problem(*f) for f in found]
+        raise ScenarioError(sorted(problems, key=lambda p: p.line)[: MAX_PROBLEMS + 1])
+    scenario._code = code
+    scenario._file = name
+    scenario._digest = hashlib.sha256(data).hexdigest()
+    return scenario
+
+
+def load_scenario(path: str | FilePath) -> Scenario:
+    """Read and validate a scenario file."""
+    name = str(path)
+    data = read_source(path)
+    return load_text(decode(data, name), name, data)

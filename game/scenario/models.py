@@ -1,0 +1,311 @@
+"""The scenario file format, version 1, as pydantic models.
+
+Every table of a scenario file has a model here; unknown keys are errors. Conditions,
+effects and scores are kept as text in these models and parsed by `notation` when the
+file is loaded (see `loader.load_scenario`), so a model never holds anything executable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+FORMAT_VERSION = 1
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+"""Identifiers: lower case letters, digits and underscores, starting with a letter."""
+
+
+class Model(BaseModel):
+    """Base of every scenario table: unknown keys are errors, fields carry docstrings."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=True, str_strip_whitespace=False
+    )
+
+
+class Source(Model):
+    key: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$")]
+    """Short key cited by history notes, e.g. `GSE` or `KOT`."""
+    title: str
+    """Full reference: author, title, publisher or place, year."""
+    url: str = ""
+    """Optional address where the source can be read."""
+
+
+class Reading(Model):
+    """One school's reading of a disputed point."""
+
+    school: str
+    """Whose reading: e.g. `Soviet (GSE, 1979)` or `Western (Watt, 1989)`."""
+    text: str
+    sources: list[str] = []
+    """Source keys, optionally with a page: `KOT` or `KOT: p. 712`."""
+
+
+class HistoryNote(Model):
+    """What really happened, and where it is written."""
+
+    note: str
+    """What happened, in a few sentences."""
+    sources: list[str] = []
+    """Source keys, optionally with a page or date: `GSE` or `SHI: p. 520`."""
+    readings: list[Reading] = []
+    """Where sources disagree: each reading with its school and sources."""
+
+
+class Power(Model):
+    id: Id
+    name: str
+    """Full name, e.g. `Soviet Union`."""
+    short: str = ""
+    """Short name for narrow screens, e.g. `USSR`; defaults to the name."""
+    playable: bool = False
+    """Whether a player may take this power."""
+    moves_per_turn: Annotated[int, Field(ge=0, le=10)] = 2
+    """Action points the power may spend each turn."""
+    leaders: list[str] = []
+    """Leaders and envoys, each as `Name — role`."""
+    objectives: list[str] = []
+    """What the power wants, in the player's terms."""
+    briefing: str = ""
+    """The situation at the start, for the player of this power."""
+    pass_weight: Annotated[int, Field(ge=0)] = 2
+    """When computer-played off the historical path: weight of doing nothing with a move."""
+
+
+class Variable(Model):
+    id: Id
+    label: str
+    """What the number measures, for players."""
+    min: int = 0
+    max: int = 100
+    start: int
+    """Value at the start; must lie within [min, max]."""
+    drift: int = 0
+    """Added at the end of every turn (negative to decay), then clamped."""
+    seen_by: list[str] = ["all"]
+    """Powers that see this variable, or `all`."""
+    description: str = ""
+
+
+class Flag(Model):
+    id: Id
+    label: str
+    """The fact, in words: `Litvinov dismissed`."""
+    start: bool = False
+    seen_by: list[str] = ["all"]
+    """Powers that see this flag, or `all`."""
+
+
+class Turn(Model):
+    date: dt.date
+    """First day of the turn; dates must increase."""
+    title: str
+    """Heading of the turn, e.g. `The week of Prague`."""
+    history: str = ""
+    """What really happened in this period (shown beside the game's own course)."""
+    sources: list[str] = []
+    """Sources of the `history` line."""
+
+
+class Option(Model):
+    """One answer to a reply or an event that asks for a decision."""
+
+    id: Id
+    label: str
+    """The answer as the deciding power sees it."""
+    text: str = ""
+    """The dispatch that reports this answer."""
+    when: str = ""
+    """Condition under which this answer can be given (empty: always)."""
+    weight: int | str = 1
+    """Weight for a computer-played power: a number or an expression (0: never)."""
+    historical: bool = False
+    """The answer given in history; a computer-played power on the historical path takes it."""
+    effects: list[str] = []
+
+
+class Reply(Model):
+    """The answer a power gives to an action addressed to it."""
+
+    by: str
+    """The power that answers."""
+    delay: Annotated[int, Field(ge=0, le=20)] = 1
+    """Turns until the answer arrives (0: at the end of this turn)."""
+    prompt: str = ""
+    """What the answering power is asked, shown when a person must decide."""
+    options: Annotated[list[Option], Field(min_length=1)]
+
+
+class Action(Model):
+    """A move a power can make in its turn."""
+
+    id: Id
+    by: str
+    """The power that may take this move."""
+    to: list[str] = []
+    """Powers addressed by the move."""
+    title: str
+    """The move in a few words, as listed for the player."""
+    text: str = ""
+    """The dispatch reporting the move once made."""
+    preview: str = ""
+    """What the player is told the move will do (effects are also previewed)."""
+    cost: Annotated[int, Field(ge=0, le=10)] = 1
+    when: str = ""
+    """Condition under which the move is open (empty: always)."""
+    after: dt.date | None = None
+    """Open from this date on."""
+    until: dt.date | None = None
+    """Open up to this date (inclusive)."""
+    once: bool = True
+    """Whether the move can be made only once in a game."""
+    secret: bool = False
+    """Whether only the mover and the addressed powers hear of it."""
+    weight: int | str = 1
+    """Weight for a computer-played power off the historical path (0: never)."""
+    effects: list[str] = []
+    replies: list[Reply] = []
+    history: HistoryNote | None = None
+    scripted: str = ""
+    """If set, the reason this move is reachable only by a scripted line (for reach tests)."""
+
+
+class Event(Model):
+    """Something that happens: on a date, when a condition holds, or when scheduled."""
+
+    id: Id
+    title: str
+    text: str
+    date: dt.date | None = None
+    """Fires in the turn that contains this date (if `when` holds then)."""
+    until: dt.date | None = None
+    """With `date`: keep trying each turn up to this date while `when` does not hold."""
+    when: str = ""
+    """Condition that must hold for the event to fire."""
+    repeat: bool = False
+    """Whether the event may fire again in later turns."""
+    seen_by: list[str] = ["all"]
+    """Powers that hear of the event, or `all`."""
+    effects: list[str] = []
+    choice_by: str = ""
+    """If set, this power chooses among `choices`."""
+    prompt: str = ""
+    """The question put to the choosing power."""
+    choices: list[Option] = []
+    history: HistoryNote | None = None
+    scripted: str = ""
+    """If set, the reason this event is reachable only by a scripted line."""
+
+
+class Ending(Model):
+    id: Id
+    title: str
+    when: str = ""
+    """Condition that ends the game (empty: the fallback, at the end of the calendar)."""
+    final: bool = False
+    """Checked only when the calendar runs out."""
+    epilogue: str
+    """What followed, told as the game's last dispatch."""
+    comparison: str = ""
+    """How this ending compares with what really happened."""
+    scores: dict[str, int | str] = {}
+    """Score for each power (0-100): a number or an expression of the final state."""
+    history: HistoryNote | None = None
+    scripted: str = ""
+    """If set, the reason this ending is reachable only by a scripted line."""
+
+
+class HistoricalStep(Model):
+    """A move that a power made in history: computer-played powers follow these."""
+
+    date: dt.date
+    """The move is made in the turn containing this date."""
+    power: str
+    action: str
+    when: str = ""
+    """Extra condition; if the move is not open or this fails, the power leaves the path."""
+
+
+class Position(Model):
+    """Where one power stands on a question, while `when` holds."""
+
+    power: str
+    text: str
+    when: str = ""
+
+
+class Question(Model):
+    """An open question on the negotiating table."""
+
+    id: Id
+    label: str
+    description: str = ""
+    positions: list[Position] = []
+    """For each power, the first position whose `when` holds is shown."""
+
+
+class Entry(Model):
+    """An encyclopedia entry: a person, place, treaty or term."""
+
+    term: str
+    kind: Literal["person", "place", "treaty", "term", "organisation"] = "term"
+    text: str
+    sources: list[str] = []
+
+
+class Scenario(Model):
+    """A whole scenario file."""
+
+    format: int
+    """Format version of the file; this game reads version 1."""
+    id: Id
+    title: str
+    summary: str = ""
+    """One or two sentences for the scenario list."""
+    atmosphere: str = ""
+    """A line of period atmosphere for the title screen."""
+    author: str = ""
+    start: dt.date
+    end: dt.date
+    """The date the game ends if nothing ends it earlier."""
+    sources: list[Source] = []
+    powers: Annotated[list[Power], Field(min_length=1)]
+    variables: list[Variable] = []
+    flags: list[Flag] = []
+    calendar: Annotated[list[Turn], Field(min_length=1)]
+    events: list[Event] = []
+    actions: list[Action] = []
+    endings: Annotated[list[Ending], Field(min_length=1)]
+    historical_path: list[HistoricalStep] = []
+    questions: list[Question] = []
+    encyclopedia: list[Entry] = []
+
+    _code: Any = PrivateAttr(default=None)
+    _file: str = PrivateAttr(default="")
+    _digest: str = PrivateAttr(default="")
+
+    @property
+    def code(self) -> Any:
+        """The compiled notation (a `checks.Code`), set by the loader."""
+        return self._code
+
+    @property
+    def file(self) -> str:
+        """The file this scenario was read from."""
+        return self._file
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the file's bytes: saves use it to notice a changed scenario."""
+        return self._digest
+
+    def power(self, power_id: str) -> Power:
+        return next(p for p in self.powers if p.id == power_id)
+
+    @property
+    def playable(self) -> list[Power]:
+        return [p for p in self.powers if p.playable]
