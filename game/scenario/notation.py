@@ -434,6 +434,9 @@ def parse_effect(text: str, names: Names) -> Effect:
         if word.text != "in" or count.kind != "num" or toks[4].kind != "end":
             raise NotationError("write 'schedule EVENT in N'", "N is a number of turns",
                                 word.col)
+        if int(count.text) < 1:
+            raise NotationError("delay must be at least 1 turn", "events of this turn have "
+                                "already fired: write 'in 1' for the next turn", count.col)
         if int(count.text) > 100:
             raise NotationError("delay too long", "schedule at most 100 turns ahead", count.col)
         return Effect("schedule", event.text, delay=int(count.text), text=text)
