@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from ..scenario.models import Scenario
@@ -30,14 +30,19 @@ class Game:
     """One game of a scenario. Front ends call `moves`, `play`, `decide` and `end_turn`."""
 
     def __init__(self, scenario: Scenario, humans: Iterable[str], seed: int,
-                 policy: str = "historical") -> None:
+                 policy: str | Mapping[str, str] = "historical") -> None:
         self.scenario = scenario
         self.content = content_of(scenario)
         self.seed = seed
-        self.policy = policy
         self.humans: tuple[str, ...] = tuple(humans)
-        if policy not in POLICIES:
-            raise GameError(f"unknown policy '{policy}': use one of {', '.join(POLICIES)}")
+        chosen = {p: policy for p in self.content.powers} if isinstance(policy, str) else {
+            p: policy.get(p, "historical") for p in self.content.powers}
+        for name in chosen.values():
+            if name not in POLICIES:
+                raise GameError(f"unknown policy '{name}': use one of {', '.join(POLICIES)}")
+        self.policy = policy
+        self.historical = {p for p, name in chosen.items() if name == "historical"}
+        """Computer-played powers that follow the historical path while they can."""
         playable = {p.id for p in scenario.powers if p.playable}
         for power in self.humans:
             if power not in self.content.powers:
@@ -55,12 +60,14 @@ class Game:
 
     @classmethod
     def new(cls, scenario: Scenario, humans: Iterable[str] = (), seed: int = 1939,
-            policy: str = "historical") -> Game:
+            policy: str | Mapping[str, str] = "historical") -> Game:
+        """A new game. `policy` ("historical" or "random") says how computer-played powers
+        choose, for all of them or, as a mapping, power by power (default historical)."""
         return cls(scenario, humans, seed, policy)
 
     @classmethod
     def replay(cls, scenario: Scenario, humans: Iterable[str], seed: int,
-               log: Sequence[Command], policy: str = "historical") -> Game:
+               log: Sequence[Command], policy: str | Mapping[str, str] = "historical") -> Game:
         """The game that the command log produces (raises `GameError` if a command fails)."""
         game = cls(scenario, humans, seed, policy)
         for number, cmd in enumerate(log, 1):
@@ -270,7 +277,7 @@ class Game:
 
     def _computer_moves(self, power: str) -> None:
         st, content = self.state, self.content
-        if self.policy == "historical" and power not in st.off_path:
+        if power in self.historical and power not in st.off_path:
             for step in content.steps.get((st.turn, power), []):
                 ca = content.actions[step.action]
                 if self._open(power, ca) and content.step_when[id(step)](st.env):
@@ -380,7 +387,7 @@ class Game:
     def _pick_option(self, power: str, options: tuple[CompiledOption, ...]) -> CompiledOption:
         env = self.state.env
         open_now = [o for o in options if o.when(env)] or [options[-1]]
-        if self.policy == "historical" and power not in self.state.off_path:
+        if power in self.historical and power not in self.state.off_path:
             for option in open_now:
                 if option.option.historical:
                     return option

@@ -87,7 +87,9 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        line = int(m.group(1)) if m else 0
+        line = int(m.group(1)) if m else text.count("\n") + 1
+        if not m and "end of document" in msg:
+            msg += " at the end of the file"
         msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
         col = f" (column {m.group(2)})" if m else ""
         raise ScenarioError([Problem(name, line, "(toml)", f"TOML syntax: {msg}{col}",
@@ -175,7 +177,7 @@ def validate_data(raw: dict[str, Any], text: str, name: str, data: bytes,
     located = lines if lines is not None else locate_all(text)
 
     def problem(path: Path, message: str, hint: str) -> Problem:
-        return Problem(name, line_of(located, path), dotted(path), message, hint)
+        return Problem(name, line_of(located, path) or 1, dotted(path), message, hint)
 
     try:
         scenario = Scenario.model_validate(raw)

@@ -406,6 +406,7 @@ class Effect:
 def parse_effect(text: str, names: Names) -> Effect:
     """Parse and check one effect."""
     toks = tokenize(text)
+    toks += [toks[-1]] * 4  # pad with end tokens so that lookahead never runs off
     head = toks[0]
     if head.kind == "end":
         raise NotationError("empty effect", "remove it, or write e.g. 'set talks_open'")

@@ -1,0 +1,159 @@
+"""The command line: `moscow1939 [COMMAND]`. Textual is imported only to open the UI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    version = f"moscow1939 {__version__}"
+    parser = argparse.ArgumentParser(
+        prog="moscow1939",
+        description="Moscow 1939: the Anglo-French-Soviet negotiations of 1939, as a game. "
+        "With no command, opens the game in the terminal.",
+    )
+    parser.add_argument("--version", action="version", version=version)
+    parser.add_argument("--scenario", help="scenario id or path for the new game")
+    parser.add_argument("--seed", type=int, help="seed for the new game")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--version", action="version", version=version)
+        return p
+
+    p = command("play", "open the game in the terminal (the default)")
+    p.add_argument("--scenario", help="scenario id or path")
+    p.add_argument("--seed", type=int)
+    p = command("plain", "play on stdin/stdout with numbered choices (screen readers, scripts)")
+    p.add_argument("--scenario", default="moscow_1939", help="scenario id or path")
+    p.add_argument("--power", action="append", default=[], metavar="POWER",
+                   help="power to play; repeat for hot-seat (default: the first playable)")
+    p.add_argument("--seed", type=int, default=1939)
+    command("scenarios", "list the bundled scenarios")
+    p = command("validate", "check scenario files; print every located error")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = command("lint", "warn about content that can never happen, unused names, missing notes")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         inp: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = sys.stderr if out is sys.stdout else out
+    args = _parser().parse_args(argv)
+    try:
+        if args.command in (None, "play"):
+            return _ui(args, err)
+        if args.command == "plain":
+            return _plain(args, inp or sys.stdin, out, err)
+        if args.command == "scenarios":
+            return _scenarios(out)
+        if args.command == "validate":
+            return _validate(args.paths, out)
+        if args.command == "lint":
+            return _lint(args.paths, out)
+    except KeyboardInterrupt:
+        err.write("\nInterrupted.\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return EXIT_OK  # pragma: no cover
+
+
+def _scenarios(out: TextIO) -> int:
+    from .scenario import bundled_paths, load_scenario
+    from .scenario.errors import ScenarioError
+
+    for sid, path in bundled_paths().items():
+        try:
+            sc = load_scenario(path)
+        except ScenarioError as err:
+            out.write(f"{sid}: cannot be loaded ({len(err.problems)} problem(s); "
+                      f"run moscow1939 validate {path})\n")
+            continue
+        powers = ", ".join(p.id for p in sc.playable)
+        out.write(f"{sc.id}: {sc.title} ({sc.start} to {sc.end}); playable: {powers}\n")
+        if sc.summary:
+            out.write(f"    {sc.summary}\n")
+    return EXIT_OK
+
+
+def _validate(paths: list[str], out: TextIO) -> int:
+    from .scenario import load_scenario
+    from .scenario.errors import ScenarioError
+
+    worst = EXIT_OK
+    for path in paths:
+        try:
+            sc = load_scenario(path)
+        except ScenarioError as err:
+            out.write(err.report() + "\n")
+            worst = max(worst, EXIT_UNREADABLE if err.unreadable else EXIT_INVALID)
+            continue
+        out.write(f"{path}: OK ({sc.id}: {len(sc.calendar)} turns, {len(sc.events)} events, "
+                  f"{len(sc.actions)} actions, {len(sc.endings)} endings)\n")
+    return worst
+
+
+def _lint(paths: list[str], out: TextIO) -> int:
+    from .scenario import load_scenario
+    from .scenario.errors import ScenarioError
+    from .scenario.lint import lint
+
+    worst = EXIT_OK
+    for path in paths:
+        try:
+            sc = load_scenario(path)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except ScenarioError as err:
+            out.write(err.report() + "\n")
+            worst = max(worst, EXIT_UNREADABLE if err.unreadable else EXIT_INVALID)
+            continue
+        warnings = lint(sc, text)
+        for w in warnings:
+            out.write(f"warning: {w}\n")
+        if warnings:
+            worst = max(worst, EXIT_INVALID)
+        else:
+            out.write(f"{path}: no warnings\n")
+    return worst
+
+
+def _plain(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
+    from .engine import Game, GameError
+    from .plain import Plain
+    from .scenario import load
+    from .scenario.errors import ScenarioError
+
+    try:
+        sc = load(args.scenario)
+    except ScenarioError as e:
+        err.write(e.report() + "\n")
+        return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
+    powers = args.power or [sc.playable[0].id]
+    try:
+        game = Game.new(sc, humans=powers, seed=args.seed)
+    except GameError as e:
+        err.write(f"moscow1939 plain: {e}\n")
+        return EXIT_INVALID
+    return Plain(game, inp, out).play()
+
+
+def _ui(args: argparse.Namespace, err: TextIO) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as e:  # the UI's dependencies are missing
+        err.write(f"The terminal UI cannot start ({e}). Play in plain mode instead: "
+                  "moscow1939 plain --power soviet\n")
+        return EXIT_UNREADABLE
+    return run(scenario=args.scenario, seed=args.seed)

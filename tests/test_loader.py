@@ -1,0 +1,180 @@
+"""The loader: every authoring mistake is reported with its file, line and key path."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from game import cli
+from game.scenario import ScenarioError, load_scenario
+from game.scenario.errors import MAX_PROBLEMS
+
+from .conftest import TINY
+
+BASE = TINY.read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, text: str, name: str = "broken.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def mutate(old: str, new: str, count: int = 1) -> str:
+    assert BASE.count(old) >= 1, f"fixture text not found: {old!r}"
+    return BASE.replace(old, new, count)
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+# (name, old, new, key path, message fragment, line marker in the mutated text)
+CASES = [
+    ("toml_syntax", 'title = "A Tiny Negotiation"', 'title = "A Tiny Negotiation', "(toml)",
+     "TOML syntax", 'title = "A Tiny Negotiation'),
+    ("unknown_key_near_miss", "moves_per_turn = 1\nleaders = [\"Litvinov",
+     "moves_per_tun = 1\nleaders = [\"Litvinov", "powers[0].moves_per_tun",
+     "did you mean 'moves_per_turn'", "moves_per_tun"),
+    ("wrong_type", "start = 40", 'start = "forty"', "variables[0].start", "valid integer",
+     'start = "forty"'),
+    ("missing_key", 'label = "Soviet trust in London"\n', "", "variables[0].label",
+     "missing key 'label'", "[[variables]]"),
+    ("unknown_power", 'to = ["britain"]', 'to = ["britian"]', "actions[0].to[0]",
+     "unknown power 'britian' — did you mean 'britain'?", 'to = ["britian"]'),
+    ("unknown_variable", '"trust += 6"', '"trsut += 6"', "actions[1].effects[0]",
+     "unknown variable 'trsut'", '"trsut += 6"'),
+    ("unknown_flag", 'when = "not treaty"', 'when = "not treety"', "actions[0].when",
+     "unknown name 'treety'", 'when = "not treety"'),
+    ("duplicate_id", 'id = "flatter"', 'id = "propose_treaty"', "actions[1].id",
+     "duplicate id 'propose_treaty'", 'id = "propose_treaty"\nby = "britain"'),
+    ("bad_notation", 'when = "not treaty"', 'when = "not treaty and and"', "actions[0].when",
+     "unexpected keyword", 'when = "not treaty and and"'),
+    ("call_rejected", 'when = "not treaty"', 'when = "__import__(1)"', "actions[0].when",
+     "double-underscore", "__import__"),
+    ("attribute_rejected", 'when = "not treaty"', 'when = "trust.real > 1"', "actions[0].when",
+     "attribute access is not allowed", "trust.real"),
+    ("date_outside_calendar", "date = 1939-03-15\ntitle = \"Prague occupied\"",
+     "date = 1941-06-22\ntitle = \"Prague occupied\"", "events[0].date", "outside the scenario",
+     "1941-06-22"),
+    ("min_above_max", "min = 0\nmax = 100", "min = 100\nmax = 0", "variables[0].min",
+     "min 100 is above max 0", "min = 100"),
+    ("start_out_of_bounds", "start = 40", "start = 400", "variables[0].start",
+     "outside [0, 100]", "start = 400"),
+    ("type_mistake", '"trust -= 10"', '"trust -= treaty"', "options[1].effects[0]",
+     "true/false where a number is needed", '"trust -= treaty"'),
+    ("unknown_source", 'sources = ["GSE"] }\n\n[[actions]]', 'sources = ["GES"] }\n\n[[actions]]',
+     "events[0].history.sources[0]", "unknown source 'GES' — did you mean 'GSE'", '["GES"]'),
+    ("bad_id_pattern", 'id = "flatter"', 'id = "Flatter Parliament"', "actions[1].id",
+     "should match pattern", "Flatter Parliament"),
+    ("wrong_historical_power", 'power = "soviet"\naction = "propose_treaty"',
+     'power = "britain"\naction = "propose_treaty"', "historical_path[0].action",
+     "taken by 'soviet', not 'britain'", 'action = "propose_treaty"\n'),
+    ("unknown_ending_score_power", 'scores = { soviet = 80,', 'scores = { sovjet = 80,',
+     "endings[0].scores.sovjet", "unknown power 'sovjet'", "sovjet = 80"),
+    ("schedule_unknown_event", '"trust += 6"', '"schedule pragu in 2"', "actions[1].effects[0]",
+     "unknown event 'pragu'", "schedule pragu"),
+    ("calendar_out_of_order", "date = 1939-03-22", "date = 1939-03-14", "calendar[1].date",
+     "does not come after", "date = 1939-03-14"),
+    ("format_version", "format = 1", "format = 7", "format", "format 7 is not supported",
+     "format = 7"),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "path", "fragment", "marker"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_mistake_is_located(tmp_path: Path, name: str, old: str, new: str, path: str,
+                            fragment: str, marker: str) -> None:
+    text = mutate(old, new)
+    file = write(tmp_path, text)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(file)
+    report = str(caught.value)
+    expected = f"{file}:{line_of(text, marker)}: "
+    matching = [line for line in report.splitlines() if path in line and fragment in line]
+    assert matching, f"no line with {path!r} and {fragment!r} in:\n{report}"
+    assert matching[0].startswith(expected), f"expected {expected!r}, got {matching[0]!r}"
+
+
+@pytest.mark.parametrize(("name", "old", "new", "path", "fragment", "marker"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_validate_never_raises(tmp_path: Path, name: str, old: str, new: str, path: str,
+                               fragment: str, marker: str) -> None:
+    file = write(tmp_path, mutate(old, new))
+    out = io.StringIO()
+    assert cli.main(["validate", str(file)], out=out) == 1
+    assert "Traceback" not in out.getvalue()
+    assert path in out.getvalue()
+
+
+def test_every_problem_reported_at_once(tmp_path: Path) -> None:
+    text = mutate('to = ["britain"]', 'to = ["britian"]')
+    text = text.replace('power = "soviet"', 'power = "sovet"')
+    text = text.replace('"trust += 6"', '"trst += 6"')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    paths = [p.path for p in caught.value.problems]
+    assert "actions[0].to[0]" in paths
+    assert "historical_path[0].power" in paths
+    assert "actions[1].effects[0]" in paths
+
+
+def test_problems_are_capped(tmp_path: Path) -> None:
+    extra = "".join(f'\n[[flags]]\nid = "f{i}"\nlabel = "x"\nbogus = 1\n' for i in range(80))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, BASE + extra))
+    report = caught.value.report().splitlines()
+    assert len(report) == MAX_PROBLEMS + 1
+    assert report[-1].startswith("... and")
+
+
+def test_nested_inline_option_located(tmp_path: Path) -> None:
+    text = mutate('when = "trust >= 50"', 'when = "trust >= fifty"')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert problem.path == "actions[0].replies[0].options[0].when"
+    assert problem.line == line_of(text, "fifty")
+
+
+def test_missing_file_is_unreadable(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert cli.main(["validate", str(tmp_path / "nope.toml")], out=out) == 2
+    assert "no such file" in out.getvalue()
+    assert len(out.getvalue().strip().splitlines()) == 1
+
+
+def test_folder_is_unreadable(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert cli.main(["validate", str(tmp_path)], out=out) == 2
+    assert "is a folder" in out.getvalue()
+
+
+def test_not_utf8_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(BASE.encode("utf-8").replace(b"Tiny", b"T\xefny", 1))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert caught.value.problems[0].line == line_of(BASE, "Tiny")
+    assert "UTF-8" in str(caught.value)
+
+
+def test_oversized_file_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, BASE + "#" * (2 * 1024 * 1024))
+    with pytest.raises(ScenarioError, match="limit"):
+        load_scenario(path)
+
+
+def test_valid_file_says_ok(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert cli.main(["validate", str(TINY)], out=out) == 0
+    assert "OK" in out.getvalue()
+
+
+def test_fallback_ending_required(tmp_path: Path) -> None:
+    text = mutate('id = "nothing"\ntitle = "Nothing comes of it"',
+                  'id = "nothing"\ntitle = "Nothing comes of it"\nwhen = "turn > 2"')
+    with pytest.raises(ScenarioError, match="no fallback ending"):
+        load_scenario(write(tmp_path, text))
