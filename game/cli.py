@@ -34,8 +34,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int)
     p = command("plain", "play on stdin/stdout with numbered choices (screen readers, scripts)")
     p.add_argument("--scenario", default="moscow_1939", help="scenario id or path")
-    p.add_argument("--power", action="append", default=[], metavar="POWER",
-                   help="power to play; repeat for hot-seat (default: the first playable)")
+    p.add_argument(
+        "--power",
+        action="append",
+        default=[],
+        metavar="POWER",
+        help="power to play; repeat for hot-seat (default: the first playable)",
+    )
     p.add_argument("--seed", type=int, default=1939)
     command("scenarios", "list the bundled scenarios")
     p = command("validate", "check scenario files; print every located error")
@@ -45,8 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         inp: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, inp: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = sys.stderr if out is sys.stdout else out
     args = _parser().parse_args(argv)
@@ -77,8 +83,10 @@ def _scenarios(out: TextIO) -> int:
         try:
             sc = load_scenario(path)
         except ScenarioError as err:
-            out.write(f"{sid}: cannot be loaded ({len(err.problems)} problem(s); "
-                      f"run moscow1939 validate {path})\n")
+            out.write(
+                f"{sid}: cannot be loaded ({len(err.problems)} problem(s); "
+                f"run moscow1939 validate {path})\n"
+            )
             continue
         powers = ", ".join(p.id for p in sc.playable)
         out.write(f"{sc.id}: {sc.title} ({sc.start} to {sc.end}); playable: {powers}\n")
@@ -99,8 +107,10 @@ def _validate(paths: list[str], out: TextIO) -> int:
             out.write(err.report() + "\n")
             worst = max(worst, EXIT_UNREADABLE if err.unreadable else EXIT_INVALID)
             continue
-        out.write(f"{path}: OK ({sc.id}: {len(sc.calendar)} turns, {len(sc.events)} events, "
-                  f"{len(sc.actions)} actions, {len(sc.endings)} endings)\n")
+        out.write(
+            f"{path}: OK ({sc.id}: {len(sc.calendar)} turns, {len(sc.events)} events, "
+            f"{len(sc.actions)} actions, {len(sc.endings)} endings)\n"
+        )
     return worst
 
 
@@ -153,7 +163,9 @@ def _ui(args: argparse.Namespace, err: TextIO) -> int:
     try:
         from .ui.app import run
     except ImportError as e:  # the UI's dependencies are missing
-        err.write(f"The terminal UI cannot start ({e}). Play in plain mode instead: "
-                  "moscow1939 plain --power soviet\n")
+        err.write(
+            f"The terminal UI cannot start ({e}). Play in plain mode instead: "
+            "moscow1939 plain --power soviet\n"
+        )
         return EXIT_UNREADABLE
-    return run(scenario=args.scenario, seed=args.seed)
+    return int(run(scenario=args.scenario, seed=args.seed))

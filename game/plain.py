@@ -27,8 +27,13 @@ class InputEnded(Exception):
 
 
 class Plain:
-    def __init__(self, game: Game, inp: TextIO, out: TextIO,
-                 on_save: Callable[[Game, str], str] | None = None) -> None:
+    def __init__(
+        self,
+        game: Game,
+        inp: TextIO,
+        out: TextIO,
+        on_save: Callable[[Game, str], str] | None = None,
+    ) -> None:
         self.game = game
         self.inp = inp
         self.out = out
@@ -101,8 +106,10 @@ class Plain:
         self.say("Facts: " + ("; ".join(facts) if facts else "none yet"), indent="  ")
         for _, label, positions in g.table():
             if positions:
-                self.say(f"{label}: " + "; ".join(f"{g.names[p]}: {t}" for p, t in positions),
-                         indent="  ")
+                self.say(
+                    f"{label}: " + "; ".join(f"{g.names[p]}: {t}" for p, t in positions),
+                    indent="  ",
+                )
 
     # -- play --------------------------------------------------------------------------
     def decide(self, decision: Decision) -> None:
@@ -124,11 +131,13 @@ class Plain:
                 self.decide(decision)
                 if g.over:
                     return True
-            moves = g.moves(power)
+            moves = [m for m in g.moves(power) if m.cost <= g.budget(power)]
             self.say()
             self.say(f"{g.names[power]}: {g.budget(power)} action point(s) left this turn.")
-            labels = [f"{m.title} (cost {m.cost})" + (f" — {m.preview}" if m.preview else "")
-                      for m in moves]
+            labels = [
+                f"{m.title} (cost {m.cost})" + (f" — {m.preview}" if m.preview else "")
+                for m in moves
+            ]
             extra = ["End the turn", "Show what you know", "Save the game", "Quit"]
             keys = [m.id for m in moves] + ["end", "status", "save", "quit"]
             pick = self.ask("Your move", labels + extra, keys)

@@ -16,8 +16,26 @@ SOURCES = [TINY.read_text(encoding="utf-8")]
 if MAIN.exists():
     SOURCES.append(MAIN.read_text(encoding="utf-8"))
 
-VALUES = ['""', "0", "-1", "999999", "true", "[]", "{}", '"x"', "1939-13-45", "1939-08-23",
-          '"not (a"', '"__import__(1)"', "[[", '"""', "'", "nan", "inf", '["all"]']
+VALUES = [
+    '""',
+    "0",
+    "-1",
+    "999999",
+    "true",
+    "[]",
+    "{}",
+    '"x"',
+    "1939-13-45",
+    "1939-08-23",
+    '"not (a"',
+    '"__import__(1)"',
+    "[[",
+    '"""',
+    "'",
+    "nan",
+    "inf",
+    '["all"]',
+]
 
 
 @st.composite
@@ -25,8 +43,7 @@ def damaged(draw: st.DrawFn) -> str:
     text = draw(st.sampled_from(SOURCES))
     lines = text.split("\n")
     for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["delete", "duplicate", "swap", "value", "truncate",
-                                     "flip"]))
+        kind = draw(st.sampled_from(["delete", "duplicate", "swap", "value", "truncate", "flip"]))
         i = draw(st.integers(0, len(lines) - 1))
         if kind == "delete":
             del lines[i]

@@ -33,60 +33,191 @@ def line_of(text: str, needle: str) -> int:
 
 # (name, old, new, key path, message fragment, line marker in the mutated text)
 CASES = [
-    ("toml_syntax", 'title = "A Tiny Negotiation"', 'title = "A Tiny Negotiation', "(toml)",
-     "TOML syntax", 'title = "A Tiny Negotiation'),
-    ("unknown_key_near_miss", "moves_per_turn = 1\nleaders = [\"Litvinov",
-     "moves_per_tun = 1\nleaders = [\"Litvinov", "powers[0].moves_per_tun",
-     "did you mean 'moves_per_turn'", "moves_per_tun"),
-    ("wrong_type", "start = 40", 'start = "forty"', "variables[0].start", "valid integer",
-     'start = "forty"'),
-    ("missing_key", 'label = "Soviet trust in London"\n', "", "variables[0].label",
-     "missing key 'label'", "[[variables]]"),
-    ("unknown_power", 'to = ["britain"]', 'to = ["britian"]', "actions[0].to[0]",
-     "unknown power 'britian' — did you mean 'britain'?", 'to = ["britian"]'),
-    ("unknown_variable", '"trust += 6"', '"trsut += 6"', "actions[1].effects[0]",
-     "unknown variable 'trsut'", '"trsut += 6"'),
-    ("unknown_flag", 'when = "not treaty"', 'when = "not treety"', "actions[0].when",
-     "unknown name 'treety'", 'when = "not treety"'),
-    ("duplicate_id", 'id = "flatter"', 'id = "propose_treaty"', "actions[1].id",
-     "duplicate id 'propose_treaty'", 'id = "propose_treaty"\nby = "britain"'),
-    ("bad_notation", 'when = "not treaty"', 'when = "not treaty and and"', "actions[0].when",
-     "unexpected keyword", 'when = "not treaty and and"'),
-    ("call_rejected", 'when = "not treaty"', 'when = "__import__(1)"', "actions[0].when",
-     "double-underscore", "__import__"),
-    ("attribute_rejected", 'when = "not treaty"', 'when = "trust.real > 1"', "actions[0].when",
-     "attribute access is not allowed", "trust.real"),
-    ("date_outside_calendar", "date = 1939-03-15\ntitle = \"Prague occupied\"",
-     "date = 1941-06-22\ntitle = \"Prague occupied\"", "events[0].date", "outside the scenario",
-     "1941-06-22"),
-    ("min_above_max", "min = 0\nmax = 100", "min = 100\nmax = 0", "variables[0].min",
-     "min 100 is above max 0", "min = 100"),
-    ("start_out_of_bounds", "start = 40", "start = 400", "variables[0].start",
-     "outside [0, 100]", "start = 400"),
-    ("type_mistake", '"trust -= 10"', '"trust -= treaty"', "options[1].effects[0]",
-     "true/false where a number is needed", '"trust -= treaty"'),
-    ("unknown_source", 'sources = ["GSE"] }\n\n[[actions]]', 'sources = ["GES"] }\n\n[[actions]]',
-     "events[0].history.sources[0]", "unknown source 'GES' — did you mean 'GSE'", '["GES"]'),
-    ("bad_id_pattern", 'id = "flatter"', 'id = "Flatter Parliament"', "actions[1].id",
-     "should match pattern", "Flatter Parliament"),
-    ("wrong_historical_power", 'power = "soviet"\naction = "propose_treaty"',
-     'power = "britain"\naction = "propose_treaty"', "historical_path[0].action",
-     "taken by 'soviet', not 'britain'", 'action = "propose_treaty"\n'),
-    ("unknown_ending_score_power", 'scores = { soviet = 80,', 'scores = { sovjet = 80,',
-     "endings[0].scores.sovjet", "unknown power 'sovjet'", "sovjet = 80"),
-    ("schedule_unknown_event", '"trust += 6"', '"schedule pragu in 2"', "actions[1].effects[0]",
-     "unknown event 'pragu'", "schedule pragu"),
-    ("calendar_out_of_order", "date = 1939-03-22", "date = 1939-03-14", "calendar[1].date",
-     "does not come after", "date = 1939-03-14"),
-    ("format_version", "format = 1", "format = 7", "format", "format 7 is not supported",
-     "format = 7"),
+    (
+        "toml_syntax",
+        'title = "A Tiny Negotiation"',
+        'title = "A Tiny Negotiation',
+        "(toml)",
+        "TOML syntax",
+        'title = "A Tiny Negotiation',
+    ),
+    (
+        "unknown_key_near_miss",
+        'moves_per_turn = 1\nleaders = ["Litvinov',
+        'moves_per_tun = 1\nleaders = ["Litvinov',
+        "powers[0].moves_per_tun",
+        "did you mean 'moves_per_turn'",
+        "moves_per_tun",
+    ),
+    (
+        "wrong_type",
+        "start = 40",
+        'start = "forty"',
+        "variables[0].start",
+        "valid integer",
+        'start = "forty"',
+    ),
+    (
+        "missing_key",
+        'label = "Soviet trust in London"\n',
+        "",
+        "variables[0].label",
+        "missing key 'label'",
+        "[[variables]]",
+    ),
+    (
+        "unknown_power",
+        'to = ["britain"]',
+        'to = ["britian"]',
+        "actions[0].to[0]",
+        "unknown power 'britian' — did you mean 'britain'?",
+        'to = ["britian"]',
+    ),
+    (
+        "unknown_variable",
+        '"trust += 6"',
+        '"trsut += 6"',
+        "actions[1].effects[0]",
+        "unknown variable 'trsut'",
+        '"trsut += 6"',
+    ),
+    (
+        "unknown_flag",
+        'when = "not treaty"',
+        'when = "not treety"',
+        "actions[0].when",
+        "unknown name 'treety'",
+        'when = "not treety"',
+    ),
+    (
+        "duplicate_id",
+        'id = "flatter"',
+        'id = "propose_treaty"',
+        "actions[1].id",
+        "duplicate id 'propose_treaty'",
+        'id = "propose_treaty"\nby = "britain"',
+    ),
+    (
+        "bad_notation",
+        'when = "not treaty"',
+        'when = "not treaty and and"',
+        "actions[0].when",
+        "unexpected keyword",
+        'when = "not treaty and and"',
+    ),
+    (
+        "call_rejected",
+        'when = "not treaty"',
+        'when = "__import__(1)"',
+        "actions[0].when",
+        "double-underscore",
+        "__import__",
+    ),
+    (
+        "attribute_rejected",
+        'when = "not treaty"',
+        'when = "trust.real > 1"',
+        "actions[0].when",
+        "attribute access is not allowed",
+        "trust.real",
+    ),
+    (
+        "date_outside_calendar",
+        'date = 1939-03-15\ntitle = "Prague occupied"',
+        'date = 1941-06-22\ntitle = "Prague occupied"',
+        "events[0].date",
+        "outside the scenario",
+        "1941-06-22",
+    ),
+    (
+        "min_above_max",
+        "min = 0\nmax = 100",
+        "min = 100\nmax = 0",
+        "variables[0].min",
+        "min 100 is above max 0",
+        "min = 100",
+    ),
+    (
+        "start_out_of_bounds",
+        "start = 40",
+        "start = 400",
+        "variables[0].start",
+        "outside [0, 100]",
+        "start = 400",
+    ),
+    (
+        "type_mistake",
+        '"trust -= 10"',
+        '"trust -= treaty"',
+        "options[1].effects[0]",
+        "true/false where a number is needed",
+        '"trust -= treaty"',
+    ),
+    (
+        "unknown_source",
+        'sources = ["GSE"] }\n\n[[actions]]',
+        'sources = ["GES"] }\n\n[[actions]]',
+        "events[0].history.sources[0]",
+        "unknown source 'GES' — did you mean 'GSE'",
+        '["GES"]',
+    ),
+    (
+        "bad_id_pattern",
+        'id = "flatter"',
+        'id = "Flatter Parliament"',
+        "actions[1].id",
+        "should match pattern",
+        "Flatter Parliament",
+    ),
+    (
+        "wrong_historical_power",
+        'power = "soviet"\naction = "propose_treaty"',
+        'power = "britain"\naction = "propose_treaty"',
+        "historical_path[0].action",
+        "taken by 'soviet', not 'britain'",
+        'action = "propose_treaty"\n',
+    ),
+    (
+        "unknown_ending_score_power",
+        "scores = { soviet = 80,",
+        "scores = { sovjet = 80,",
+        "endings[0].scores.sovjet",
+        "unknown power 'sovjet'",
+        "sovjet = 80",
+    ),
+    (
+        "schedule_unknown_event",
+        '"trust += 6"',
+        '"schedule pragu in 2"',
+        "actions[1].effects[0]",
+        "unknown event 'pragu'",
+        "schedule pragu",
+    ),
+    (
+        "calendar_out_of_order",
+        "date = 1939-03-22",
+        "date = 1939-03-14",
+        "calendar[1].date",
+        "does not come after",
+        "date = 1939-03-14",
+    ),
+    (
+        "format_version",
+        "format = 1",
+        "format = 7",
+        "format",
+        "format 7 is not supported",
+        "format = 7",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "old", "new", "path", "fragment", "marker"), CASES,
-                         ids=[c[0] for c in CASES])
-def test_mistake_is_located(tmp_path: Path, name: str, old: str, new: str, path: str,
-                            fragment: str, marker: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "old", "new", "path", "fragment", "marker"), CASES, ids=[c[0] for c in CASES]
+)
+def test_mistake_is_located(
+    tmp_path: Path, name: str, old: str, new: str, path: str, fragment: str, marker: str
+) -> None:
     text = mutate(old, new)
     file = write(tmp_path, text)
     with pytest.raises(ScenarioError) as caught:
@@ -98,10 +229,12 @@ def test_mistake_is_located(tmp_path: Path, name: str, old: str, new: str, path:
     assert matching[0].startswith(expected), f"expected {expected!r}, got {matching[0]!r}"
 
 
-@pytest.mark.parametrize(("name", "old", "new", "path", "fragment", "marker"), CASES,
-                         ids=[c[0] for c in CASES])
-def test_validate_never_raises(tmp_path: Path, name: str, old: str, new: str, path: str,
-                               fragment: str, marker: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "old", "new", "path", "fragment", "marker"), CASES, ids=[c[0] for c in CASES]
+)
+def test_validate_never_raises(
+    tmp_path: Path, name: str, old: str, new: str, path: str, fragment: str, marker: str
+) -> None:
     file = write(tmp_path, mutate(old, new))
     out = io.StringIO()
     assert cli.main(["validate", str(file)], out=out) == 1
@@ -174,7 +307,9 @@ def test_valid_file_says_ok(tmp_path: Path) -> None:
 
 
 def test_fallback_ending_required(tmp_path: Path) -> None:
-    text = mutate('id = "nothing"\ntitle = "Nothing comes of it"',
-                  'id = "nothing"\ntitle = "Nothing comes of it"\nwhen = "turn > 2"')
+    text = mutate(
+        'id = "nothing"\ntitle = "Nothing comes of it"',
+        'id = "nothing"\ntitle = "Nothing comes of it"\nwhen = "turn > 2"',
+    )
     with pytest.raises(ScenarioError, match="no fallback ending"):
         load_scenario(write(tmp_path, text))

@@ -12,73 +12,91 @@ from game.scenario.notation import (
     parse_number,
 )
 
-NAMES = Names(variables=frozenset({"trust", "pressure"}), flags=frozenset({"talks", "leak"}),
-              events=frozenset({"arrival"}))
-ENV = {"trust": 40, "pressure": 70, "talks": 1, "leak": 0, "turn": 5,
-       "date": __import__("datetime").date(1939, 8, 1).toordinal()}
+NAMES = Names(
+    variables=frozenset({"trust", "pressure"}),
+    flags=frozenset({"talks", "leak"}),
+    events=frozenset({"arrival"}),
+)
+ENV = {
+    "trust": 40,
+    "pressure": 70,
+    "talks": 1,
+    "leak": 0,
+    "turn": 5,
+    "date": __import__("datetime").date(1939, 8, 1).toordinal(),
+}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("trust >= 40", True),
-    ("trust > 40", False),
-    ("trust >= 40 and not leak", True),
-    ("leak or talks", True),
-    ("not (leak or talks)", False),
-    ("trust + pressure == 110", True),
-    ("pressure - trust * 2 < 0", True),
-    ("pressure / 3 == 23", True),
-    ("pressure / 0 == 0", True),
-    ("-trust < 0", True),
-    ("turn >= 5 and date < 1939-08-23", True),
-    ("date == 1939-08-01", True),
-    ("talks == true", True),
-    ("leak != false", False),
-    ("", True),
-    ("   ", True),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("trust >= 40", True),
+        ("trust > 40", False),
+        ("trust >= 40 and not leak", True),
+        ("leak or talks", True),
+        ("not (leak or talks)", False),
+        ("trust + pressure == 110", True),
+        ("pressure - trust * 2 < 0", True),
+        ("pressure / 3 == 23", True),
+        ("pressure / 0 == 0", True),
+        ("-trust < 0", True),
+        ("turn >= 5 and date < 1939-08-23", True),
+        ("date == 1939-08-01", True),
+        ("talks == true", True),
+        ("leak != false", False),
+        ("", True),
+        ("   ", True),
+    ],
+)
 def test_conditions_evaluate(text: str, expected: bool) -> None:
     assert bool(parse_condition(text, NAMES)(ENV)) is expected
 
 
-@pytest.mark.parametrize(("text", "fragment"), [
-    ("trust >= ", "ends too soon"),
-    ("trust >> 3", "unexpected"),
-    ("trust = 40", "use == to compare"),
-    ("trust", "a number where a true/false is needed"),
-    ("talks + 1 > 0", "arithmetic '+' on a true/false"),
-    ("date > 40", "compares a date with a number"),
-    ("talks < leak", "on true/false"),
-    ("1 < trust < 50", "chained comparisons"),
-    ("trus > 1", "did you mean 'trust'"),
-    ("(trust > 1", "missing ')'"),
-    ("trust > 1 && talks", "'&' is not an operator"),
-    ("1939-02-30 < date", "is not a date"),
-    ("trust > 1234567890", "too large"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("trust >= ", "ends too soon"),
+        ("trust >> 3", "unexpected"),
+        ("trust = 40", "use == to compare"),
+        ("trust", "a number where a true/false is needed"),
+        ("talks + 1 > 0", "arithmetic '+' on a true/false"),
+        ("date > 40", "compares a date with a number"),
+        ("talks < leak", "on true/false"),
+        ("1 < trust < 50", "chained comparisons"),
+        ("trus > 1", "did you mean 'trust'"),
+        ("(trust > 1", "missing ')'"),
+        ("trust > 1 && talks", "'&' is not an operator"),
+        ("1939-02-30 < date", "is not a date"),
+        ("trust > 1234567890", "too large"),
+    ],
+)
 def test_bad_conditions_refused(text: str, fragment: str) -> None:
     with pytest.raises(NotationError) as caught:
         parse_condition(text, NAMES)
     assert fragment in caught.value.message + " " + caught.value.hint
 
 
-@pytest.mark.parametrize("attack", [
-    "__import__('os').system('echo pwned')",
-    "trust.__class__",
-    "open('/etc/passwd')",
-    "exec('1')",
-    "eval('1')",
-    "lambda: 1",
-    "trust[0]",
-    "[x for x in trust]",
-    "talks if trust else leak",
-    "__builtins__",
-    "'a' == 'a'",
-    "trust; import os",
-    "globals()",
-    "trust.real > 0",
-    "f'{trust}'",
-    "\\x41",
-])
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "__import__('os').system('echo pwned')",
+        "trust.__class__",
+        "open('/etc/passwd')",
+        "exec('1')",
+        "eval('1')",
+        "lambda: 1",
+        "trust[0]",
+        "[x for x in trust]",
+        "talks if trust else leak",
+        "__builtins__",
+        "'a' == 'a'",
+        "trust; import os",
+        "globals()",
+        "trust.real > 0",
+        "f'{trust}'",
+        "\\x41",
+    ],
+)
 def test_injection_attempts_refused(attack: str) -> None:
     with pytest.raises(NotationError):
         parse_condition(attack, NAMES)
@@ -99,19 +117,22 @@ def test_effects_parse() -> None:
     assert (sched.kind, sched.target, sched.delay) == ("schedule", "arrival", 3)
 
 
-@pytest.mark.parametrize(("text", "fragment"), [
-    ("set trust", "is a variable"),
-    ("talks += 1", "is a flag"),
-    ("set", "needs a flag name"),
-    ("set talks leak", "one flag per effect"),
-    ("trust += talks", "true/false where a number is needed"),
-    ("schedule arival in 2", "did you mean 'arrival'"),
-    ("schedule arrival", "schedule EVENT in N"),
-    ("schedule arrival in 0", "at least 1"),
-    ("trust", "not an effect"),
-    ("", "empty effect"),
-    ("trustt += 1", "did you mean 'trust'"),
-])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("set trust", "is a variable"),
+        ("talks += 1", "is a flag"),
+        ("set", "needs a flag name"),
+        ("set talks leak", "one flag per effect"),
+        ("trust += talks", "true/false where a number is needed"),
+        ("schedule arival in 2", "did you mean 'arrival'"),
+        ("schedule arrival", "schedule EVENT in N"),
+        ("schedule arrival in 0", "at least 1"),
+        ("trust", "not an effect"),
+        ("", "empty effect"),
+        ("trustt += 1", "did you mean 'trust'"),
+    ],
+)
 def test_bad_effects_refused(text: str, fragment: str) -> None:
     with pytest.raises(NotationError) as caught:
         parse_effect(text, NAMES)

@@ -65,8 +65,9 @@ class Content:
 
         def options(opts: list[Option]) -> tuple[CompiledOption, ...]:
             return tuple(
-                CompiledOption(o, code.conditions[o.when], code.numbers[str(o.weight)],
-                               effects(o.effects))
+                CompiledOption(
+                    o, code.conditions[o.when], code.numbers[str(o.weight)], effects(o.effects)
+                )
                 for o in opts
             )
 
@@ -74,7 +75,10 @@ class Content:
         self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
         for a in sc.actions:
             ca = CompiledAction(
-                a, code.conditions[a.when], code.numbers[str(a.weight)], effects(a.effects),
+                a,
+                code.conditions[a.when],
+                code.numbers[str(a.weight)],
+                effects(a.effects),
                 tuple(options(r.options) for r in a.replies),
                 a.after.toordinal() if a.after else 0,
                 a.until.toordinal() if a.until else 10**9,
@@ -89,8 +93,15 @@ class Content:
         for ev in sc.events:
             first = self.turn_of(ev.date.toordinal()) if ev.date else 0
             last = self.turn_of(ev.until.toordinal()) if ev.until else first
-            ce = CompiledEvent(ev, code.conditions[ev.when], effects(ev.effects),
-                               options(ev.choices), first, last, ev.id in scheduled)
+            ce = CompiledEvent(
+                ev,
+                code.conditions[ev.when],
+                effects(ev.effects),
+                options(ev.choices),
+                first,
+                last,
+                ev.id in scheduled,
+            )
             self.events[ev.id] = ce
             if ce.scheduled_only:
                 continue
@@ -102,8 +113,12 @@ class Content:
         self.order = {ev.id: i for i, ev in enumerate(sc.events)}
 
         self.endings = [
-            CompiledEnding(e, code.conditions[e.when], not e.when.strip(),
-                           {p: code.numbers[str(v)] for p, v in e.scores.items()})
+            CompiledEnding(
+                e,
+                code.conditions[e.when],
+                not e.when.strip(),
+                {p: code.numbers[str(v)] for p, v in e.scores.items()},
+            )
             for e in sc.endings
         ]
         self.steps: dict[tuple[int, str], list[HistoricalStep]] = {}

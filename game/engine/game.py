@@ -29,14 +29,22 @@ T = TypeVar("T")
 class Game:
     """One game of a scenario. Front ends call `moves`, `play`, `decide` and `end_turn`."""
 
-    def __init__(self, scenario: Scenario, humans: Iterable[str], seed: int,
-                 policy: str | Mapping[str, str] = "historical") -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        humans: Iterable[str],
+        seed: int,
+        policy: str | Mapping[str, str] = "historical",
+    ) -> None:
         self.scenario = scenario
         self.content = content_of(scenario)
         self.seed = seed
         self.humans: tuple[str, ...] = tuple(humans)
-        chosen = {p: policy for p in self.content.powers} if isinstance(policy, str) else {
-            p: policy.get(p, "historical") for p in self.content.powers}
+        chosen = (
+            {p: policy for p in self.content.powers}
+            if isinstance(policy, str)
+            else {p: policy.get(p, "historical") for p in self.content.powers}
+        )
         for name in chosen.values():
             if name not in POLICIES:
                 raise GameError(f"unknown policy '{name}': use one of {', '.join(POLICIES)}")
@@ -46,11 +54,14 @@ class Game:
         playable = {p.id for p in scenario.powers if p.playable}
         for power in self.humans:
             if power not in self.content.powers:
-                raise GameError(f"'{power}' is not a power of this scenario; "
-                                f"playable: {', '.join(sorted(playable))}")
+                raise GameError(
+                    f"'{power}' is not a power of this scenario; "
+                    f"playable: {', '.join(sorted(playable))}"
+                )
             if power not in playable:
-                raise GameError(f"'{power}' cannot be played; playable: "
-                                f"{', '.join(sorted(playable))}")
+                raise GameError(
+                    f"'{power}' cannot be played; playable: {', '.join(sorted(playable))}"
+                )
         if len(set(self.humans)) != len(self.humans):
             raise GameError("a power can be taken by only one player")
         self.names = {p.id: p.name for p in scenario.powers}
@@ -59,26 +70,40 @@ class Game:
         self._begin_turn()
 
     @classmethod
-    def new(cls, scenario: Scenario, humans: Iterable[str] = (), seed: int = 1939,
-            policy: str | Mapping[str, str] = "historical") -> Game:
+    def new(
+        cls,
+        scenario: Scenario,
+        humans: Iterable[str] = (),
+        seed: int = 1939,
+        policy: str | Mapping[str, str] = "historical",
+    ) -> Game:
         """A new game. `policy` ("historical" or "random") says how computer-played powers
         choose, for all of them or, as a mapping, power by power (default historical)."""
         return cls(scenario, humans, seed, policy)
 
     @classmethod
-    def replay(cls, scenario: Scenario, humans: Iterable[str], seed: int,
-               log: Sequence[Command], policy: str | Mapping[str, str] = "historical") -> Game:
+    def replay(
+        cls,
+        scenario: Scenario,
+        humans: Iterable[str],
+        seed: int,
+        log: Sequence[Command],
+        policy: str | Mapping[str, str] = "historical",
+    ) -> Game:
         """The game that the command log produces (raises `GameError` if a command fails)."""
         game = cls(scenario, humans, seed, policy)
         for number, cmd in enumerate(log, 1):
             try:
                 if cmd.turn != game.state.turn:
-                    raise GameError(f"it was given in turn {cmd.turn}, but the game is in "
-                                    f"turn {game.state.turn}")
+                    raise GameError(
+                        f"it was given in turn {cmd.turn}, but the game is in "
+                        f"turn {game.state.turn}"
+                    )
                 game.command(cmd)
             except GameError as err:
-                raise GameError(f"command {number} ({cmd.verb} {' '.join(cmd.args)}) "
-                                f"cannot be replayed: {err}") from None
+                raise GameError(
+                    f"command {number} ({cmd.verb} {' '.join(cmd.args)}) cannot be replayed: {err}"
+                ) from None
         return game
 
     def command(self, cmd: Command) -> list[Dispatch]:
@@ -118,9 +143,17 @@ class Game:
         for ca in self.content.by_power.get(power, []):
             if self._open(power, ca, budget=False):
                 a = ca.action
-                out.append(Move(a.id, a.title, a.cost, tuple(a.to),
-                                preview_of(self.scenario, a.preview, ca.effects, power),
-                                a.text, a.secret))
+                out.append(
+                    Move(
+                        a.id,
+                        a.title,
+                        a.cost,
+                        tuple(a.to),
+                        preview_of(self.scenario, a.preview, ca.effects, power),
+                        a.text,
+                        a.secret,
+                    )
+                )
         return out
 
     def decisions(self, power: str | None = None) -> list[Decision]:
@@ -133,8 +166,11 @@ class Game:
 
     def dispatches(self, power: str | None = None, turn: int | None = None) -> list[Dispatch]:
         """What `power` has heard (everything if None), of one turn or of the whole game."""
-        return [d for d in self.state.dispatches
-                if d.visible_to(power) and (turn is None or d.turn == turn)]
+        return [
+            d
+            for d in self.state.dispatches
+            if d.visible_to(power) and (turn is None or d.turn == turn)
+        ]
 
     def sees(self, power: str | None, seen_by: list[str]) -> bool:
         return power is None or "all" in seen_by or power in seen_by
@@ -142,14 +178,20 @@ class Game:
     def variables(self, power: str | None = None) -> list[tuple[str, str, int, int, int]]:
         """(id, label, value, min, max) of the variables `power` can see."""
         env = self.state.env
-        return [(v.id, v.label, env[v.id], v.min, v.max) for v in self.scenario.variables
-                if self.sees(power, v.seen_by)]
+        return [
+            (v.id, v.label, env[v.id], v.min, v.max)
+            for v in self.scenario.variables
+            if self.sees(power, v.seen_by)
+        ]
 
     def flags(self, power: str | None = None) -> list[tuple[str, str, bool]]:
         """(id, label, set?) of the flags `power` can see."""
         env = self.state.env
-        return [(f.id, f.label, bool(env[f.id])) for f in self.scenario.flags
-                if self.sees(power, f.seen_by)]
+        return [
+            (f.id, f.label, bool(env[f.id]))
+            for f in self.scenario.flags
+            if self.sees(power, f.seen_by)
+        ]
 
     def table(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
         """The negotiating table: (question id, label, [(power, position)])."""
@@ -181,8 +223,10 @@ class Game:
         if not self._open(power, ca, budget=False):
             raise GameError(f"'{ca.action.title}' is not open now")
         if ca.action.cost > self.budget(power):
-            raise GameError(f"'{ca.action.title}' costs {ca.action.cost} and "
-                            f"{self.names[power]} has {self.budget(power)} left this turn")
+            raise GameError(
+                f"'{ca.action.title}' costs {ca.action.cost} and "
+                f"{self.names[power]} has {self.budget(power)} left this turn"
+            )
         self._new = []
         self.state.log.append(Command(self.state.turn, power, "play", (move_id,)))
         self._play(power, ca)
@@ -289,8 +333,11 @@ class Game:
                 return
         pass_weight = self.scenario.power(power).pass_weight
         while st.budgets.get(power, 0) > 0:
-            open_moves = [(ca, weight_of(ca.weight, st.env))
-                          for ca in content.by_power.get(power, []) if self._open(power, ca)]
+            open_moves = [
+                (ca, weight_of(ca.weight, st.env))
+                for ca in content.by_power.get(power, [])
+                if self._open(power, ca)
+            ]
             open_moves = [(ca, w) for ca, w in open_moves if w > 0]
             if not open_moves:
                 return
@@ -302,17 +349,25 @@ class Game:
     def _resolve_replies(self) -> None:
         """Computer-played powers answer what is due; a person's answers wait for next turn."""
         st = self.state
-        due = [p for p in st.pending
-               if p.due <= st.turn and self.content.actions[p.action].action.replies[p.index].by
-               not in self.humans]
+        due = [
+            p
+            for p in st.pending
+            if p.due <= st.turn
+            and self.content.actions[p.action].action.replies[p.index].by not in self.humans
+        ]
         st.pending = [p for p in st.pending if p not in due]
         for pending in due:
             ca = self.content.actions[pending.action]
             reply = ca.action.replies[pending.index]
             option = self._pick_option(reply.by, ca.replies[pending.index])
-            self._apply_option(reply.by, ca.action.id, option,
-                               f"{self.names[reply.by]} answers: {ca.action.title}",
-                               self._secrecy(ca), kind="reply")
+            self._apply_option(
+                reply.by,
+                ca.action.id,
+                option,
+                f"{self.names[reply.by]} answers: {ca.action.title}",
+                self._secrecy(ca),
+                kind="reply",
+            )
 
     def _ask_people(self) -> None:
         """Put the answers due from human powers to them, at the start of a turn."""
@@ -322,10 +377,15 @@ class Game:
         for pending in due:
             ca = self.content.actions[pending.action]
             reply = ca.action.replies[pending.index]
-            self._ask(reply.by, "reply", ca.action.id,
-                      f"{self.names[pending.sender]}: {ca.action.title}",
-                      reply.prompt or ca.action.text or ca.action.title,
-                      index=pending.index, sender=pending.sender)
+            self._ask(
+                reply.by,
+                "reply",
+                ca.action.id,
+                f"{self.names[pending.sender]}: {ca.action.title}",
+                reply.prompt or ca.action.text or ca.action.title,
+                index=pending.index,
+                sender=pending.sender,
+            )
 
     # -- helpers -------------------------------------------------------------------------
     def _open(self, power: str, ca: CompiledAction, budget: bool = True) -> bool:
@@ -343,8 +403,9 @@ class Game:
         st, a = self.state, ca.action
         st.used.add(a.id)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
-        self._emit("move", a.title, a.text or a.title, source=a.id, power=power,
-                   seen_by=self._secrecy(ca))
+        self._emit(
+            "move", a.title, a.text or a.title, source=a.id, power=power, seen_by=self._secrecy(ca)
+        )
         self._apply(ca.effects)
         for index, reply in enumerate(a.replies):
             st.pending.append(PendingReply(st.turn + reply.delay, a.id, index, power, st.turn))
@@ -353,15 +414,25 @@ class Game:
         a = ca.action
         return frozenset({a.by, *a.to}) if a.secret else None
 
-    def _ask(self, power: str, kind: str, source: str, title: str, prompt: str,
-             index: int = 0, sender: str = "") -> None:
+    def _ask(
+        self,
+        power: str,
+        kind: str,
+        source: str,
+        title: str,
+        prompt: str,
+        index: int = 0,
+        sender: str = "",
+    ) -> None:
         st = self.state
-        decision = Decision(f"q{st.next_decision}", power, kind, source, title, prompt,
-                            st.turn, index, sender)
+        decision = Decision(
+            f"q{st.next_decision}", power, kind, source, title, prompt, st.turn, index, sender
+        )
         st.next_decision += 1
         st.decisions.append(decision)
-        self._emit("decision", title, prompt, source=source, power=power,
-                   seen_by=frozenset({power}))
+        self._emit(
+            "decision", title, prompt, source=source, power=power, seen_by=frozenset({power})
+        )
 
     def _options(self, decision: Decision) -> tuple[CompiledOption, ...]:
         if decision.kind == "event":
@@ -380,9 +451,14 @@ class Game:
             self._apply_option(decision.power, ev.id, option, ev.title, seen_by)
         else:
             ca = self.content.actions[decision.source]
-            self._apply_option(decision.power, ca.action.id, option,
-                               f"{self.names[decision.power]} answers: {ca.action.title}",
-                               self._secrecy(ca), kind="reply")
+            self._apply_option(
+                decision.power,
+                ca.action.id,
+                option,
+                f"{self.names[decision.power]} answers: {ca.action.title}",
+                self._secrecy(ca),
+                kind="reply",
+            )
 
     def _pick_option(self, power: str, options: tuple[CompiledOption, ...]) -> CompiledOption:
         env = self.state.env
@@ -394,8 +470,15 @@ class Game:
         weighted = [(o, weight_of(o.weight, env)) for o in open_now]
         return self._weighted(weighted) or open_now[0]
 
-    def _apply_option(self, power: str, source: str, option: CompiledOption, title: str,
-                      seen_by: frozenset[str] | None, kind: str = "event") -> None:
+    def _apply_option(
+        self,
+        power: str,
+        source: str,
+        option: CompiledOption,
+        title: str,
+        seen_by: frozenset[str] | None,
+        kind: str = "event",
+    ) -> None:
         self.state.seen_options.add((source, option.option.id))
         text = option.option.text or option.option.label
         self._emit(kind, title, text, source=source, power=power, seen_by=seen_by)
@@ -431,8 +514,15 @@ class Game:
         low, high = self.content.bounds[var]
         self.state.env[var] = low if value < low else high if value > high else value
 
-    def _emit(self, kind: str, title: str, text: str, source: str = "", power: str = "",
-              seen_by: frozenset[str] | None = None) -> None:
+    def _emit(
+        self,
+        kind: str,
+        title: str,
+        text: str,
+        source: str = "",
+        power: str = "",
+        seen_by: frozenset[str] | None = None,
+    ) -> None:
         d = Dispatch(self.state.turn, self.state.date, kind, title, text, source, power, seen_by)
         self.state.dispatches.append(d)
         self._new.append(d)

@@ -35,9 +35,18 @@ def resolve(id_or_path: str) -> Path:
     path = Path(id_or_path)
     if path.suffix == "" and not path.exists():
         known = ", ".join(bundled) or "none"
-        raise ScenarioError([Problem(id_or_path, 0, "(scenario)", "no bundled scenario has this id",
-                                     f"bundled scenarios: {known}; or give a path to a .toml file")],
-                            unreadable=True)
+        raise ScenarioError(
+            [
+                Problem(
+                    id_or_path,
+                    0,
+                    "(scenario)",
+                    "no bundled scenario has this id",
+                    f"bundled scenarios: {known}; or give a path to a .toml file",
+                )
+            ],
+            unreadable=True,
+        )
     return path
 
 

@@ -58,8 +58,11 @@ class Checker:
         seen = {} if seen is None else seen
         for i, ident in enumerate(ids):
             if ident in seen:
-                self.add((table, i, "id"), f"duplicate id '{ident}'",
-                         f"already used at {_dotted(seen[ident])}; ids must be unique")
+                self.add(
+                    (table, i, "id"),
+                    f"duplicate id '{ident}'",
+                    f"already used at {_dotted(seen[ident])}; ids must be unique",
+                )
             else:
                 seen[ident] = (table, i, "id")
 
@@ -67,19 +70,28 @@ class Checker:
         if allow_all and ident == "all":
             return
         if ident not in self.powers:
-            hint = did_you_mean(ident, self.powers) or f"declared powers: {', '.join(sorted(self.powers))}"
+            hint = (
+                did_you_mean(ident, self.powers)
+                or f"declared powers: {', '.join(sorted(self.powers))}"
+            )
             self.add(path, f"unknown power '{ident}'", hint)
 
     def date(self, path: Path, day: dt.date | None) -> None:
         if day is not None and not (self.sc.start <= day <= self.sc.end):
-            self.add(path, f"date {day} is outside the scenario ({self.sc.start} to {self.sc.end})",
-                     "move the date inside the calendar, or change start/end")
+            self.add(
+                path,
+                f"date {day} is outside the scenario ({self.sc.start} to {self.sc.end})",
+                "move the date inside the calendar, or change start/end",
+            )
 
     def cite(self, path: Path, refs: list[str]) -> None:
         for i, ref in enumerate(refs):
             key = ref.split(":", 1)[0].strip()
             if key not in self.sources:
-                hint = did_you_mean(key, self.sources) or "declare it under [[sources]] with a key and title"
+                hint = (
+                    did_you_mean(key, self.sources)
+                    or "declare it under [[sources]] with a key and title"
+                )
                 self.add((*path, i), f"unknown source '{key}'", hint)
 
     def note(self, path: Path, note: HistoryNote | None) -> None:
@@ -124,15 +136,20 @@ class Checker:
         seen: set[str] = set()
         for i, ident in enumerate(ids):
             if ident in seen:
-                self.add((*path, i, "id"), f"duplicate option id '{ident}'", "option ids must differ")
+                self.add(
+                    (*path, i, "id"), f"duplicate option id '{ident}'", "option ids must differ"
+                )
             seen.add(ident)
 
     # -- the whole file -----------------------------------------------------------------
     def run(self) -> None:
         sc = self.sc
         if sc.format != FORMAT_VERSION:
-            self.add(("format",), f"format {sc.format} is not supported",
-                     f"this game reads format {FORMAT_VERSION}")
+            self.add(
+                ("format",),
+                f"format {sc.format} is not supported",
+                f"this game reads format {FORMAT_VERSION}",
+            )
         if sc.end < sc.start:
             self.add(("end",), f"end {sc.end} is before start {sc.start}", "swap them")
         self.unique("powers", [p.id for p in sc.powers])
@@ -142,7 +159,7 @@ class Checker:
         self.unique("variables", [v.id for v in sc.variables], shared)
         self.unique("flags", [f.id for f in sc.flags], shared)
         self.unique("sources", [s.key for s in sc.sources])
-        for i, var in enumerate(sc.variables):
+        for i in range(len(sc.variables)):
             self.variable(i)
         for i, flag in enumerate(sc.flags):
             if flag.id in RESERVED:
@@ -160,8 +177,11 @@ class Checker:
         for i in range(len(sc.endings)):
             self.ending(i)
         if not any(not e.when.strip() for e in sc.endings):
-            self.add(("endings",), "no fallback ending",
-                     "give one ending no 'when' so that every game ends when the calendar does")
+            self.add(
+                ("endings",),
+                "no fallback ending",
+                "give one ending no 'when' so that every game ends when the calendar does",
+            )
         self.path()
         for i, q in enumerate(sc.questions):
             for j, pos in enumerate(q.positions):
@@ -176,12 +196,15 @@ class Checker:
         if var.id in RESERVED:
             self.add(("variables", i, "id"), f"'{var.id}' is a reserved name", "choose another id")
         if var.min > var.max:
-            self.add(("variables", i, "min"), f"min {var.min} is above max {var.max}",
-                     "swap min and max")
+            self.add(
+                ("variables", i, "min"), f"min {var.min} is above max {var.max}", "swap min and max"
+            )
         elif not var.min <= var.start <= var.max:
-            self.add(("variables", i, "start"),
-                     f"start {var.start} is outside [{var.min}, {var.max}]",
-                     "choose a start within the bounds")
+            self.add(
+                ("variables", i, "start"),
+                f"start {var.start} is outside [{var.min}, {var.max}]",
+                "choose a start within the bounds",
+            )
         for j, who in enumerate(var.seen_by):
             self.power(("variables", i, "seen_by", j), who, allow_all=True)
 
@@ -190,8 +213,11 @@ class Checker:
         for i, turn in enumerate(self.sc.calendar):
             self.date(("calendar", i, "date"), turn.date)
             if previous is not None and turn.date <= previous:
-                self.add(("calendar", i, "date"), f"{turn.date} does not come after {previous}",
-                         "turns must be in date order")
+                self.add(
+                    ("calendar", i, "date"),
+                    f"{turn.date} does not come after {previous}",
+                    "turns must be in date order",
+                )
             previous = turn.date
             self.cite(("calendar", i, "sources"), turn.sources)
 
@@ -211,11 +237,17 @@ class Checker:
         if ev.choice_by:
             self.power((*path, "choice_by"), ev.choice_by)
             if not ev.choices:
-                self.add((*path, "choices"), "choice_by is set but there are no choices",
-                         "add [[events.choices]] or remove choice_by")
+                self.add(
+                    (*path, "choices"),
+                    "choice_by is set but there are no choices",
+                    "add [[events.choices]] or remove choice_by",
+                )
         elif ev.choices:
-            self.add((*path, "choice_by"), "choices without choice_by",
-                     "name the power that chooses with choice_by")
+            self.add(
+                (*path, "choice_by"),
+                "choices without choice_by",
+                "name the power that chooses with choice_by",
+            )
         self.options((*path, "choices"), ev.choices, ev.choice_by)
         self.note((*path, "history"), ev.history)
 
@@ -228,7 +260,9 @@ class Checker:
         self.date((*path, "after"), act.after)
         self.date((*path, "until"), act.until)
         if act.after and act.until and act.until < act.after:
-            self.add((*path, "until"), f"until {act.until} is before after {act.after}", "swap them")
+            self.add(
+                (*path, "until"), f"until {act.until} is before after {act.after}", "swap them"
+            )
         self.cond((*path, "when"), act.when)
         self.number((*path, "weight"), act.weight)
         self.effects((*path, "effects"), act.effects)
@@ -258,8 +292,11 @@ class Checker:
                 hint = did_you_mean(step.action, actions.keys()) or "declare it under [[actions]]"
                 self.add((*where, "action"), f"unknown action '{step.action}'", hint)
             elif act.by != step.power:
-                self.add((*where, "action"), f"action '{step.action}' is taken by '{act.by}', "
-                         f"not '{step.power}'", f"set power = \"{act.by}\"")
+                self.add(
+                    (*where, "action"),
+                    f"action '{step.action}' is taken by '{act.by}', not '{step.power}'",
+                    f'set power = "{act.by}"',
+                )
 
 
 def _dotted(path: Path) -> str:

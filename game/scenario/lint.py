@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from .errors import Problem
 from .locator import Path, dotted, line_of, locate_all
 from .models import HistoryNote, Scenario
-from .notation import Node, Parser, parse_effect, Names
+from .notation import Names, Node, Parser, parse_effect
 
 Interval = tuple[int, int]
 
@@ -46,13 +46,13 @@ class _Range:
             high = 1 if (flag.start or "set" in kinds) else 0
             self.bounds[flag.id] = (low, high)
 
-    def eval(self, node: Node) -> Interval:
+    def evaluate(self, node: Node) -> Interval:
         op = node.op
         if op in ("num", "date", "bool"):
             return (int(node.value), int(node.value))
         if op == "name":
             return self.bounds[str(node.value)]
-        args = [self.eval(a) for a in node.args]
+        args = [self.evaluate(a) for a in node.args]
         if op == "not":
             lo, hi = args[0]
             return (1 - hi, 1 - lo)
@@ -73,15 +73,27 @@ class _Range:
                 return (min(a, 0, -abs(b)), max(b, 0, abs(a)))
             corners = [x * y if op == "*" else x // y for x in (a, b) for y in (c, d)]
             return (min(corners), max(corners))
-        can_true = {"<": a < d, "<=": a <= d, ">": b > c, ">=": b >= c,
-                    "==": not (b < c or d < a), "!=": not (a == b == c == d)}[op]
-        can_false = {"<": b >= c, "<=": b > c, ">": a <= d, ">=": a < d,
-                     "==": not (a == b == c == d), "!=": not (b < c or d < a)}[op]
+        can_true = {
+            "<": a < d,
+            "<=": a <= d,
+            ">": b > c,
+            ">=": b >= c,
+            "==": not (b < c or d < a),
+            "!=": not (a == b == c == d),
+        }[op]
+        can_false = {
+            "<": b >= c,
+            "<=": b > c,
+            ">": a <= d,
+            ">=": a < d,
+            "==": not (a == b == c == d),
+            "!=": not (b < c or d < a),
+        }[op]
         return (0 if can_false else 1, 1 if can_true else 0)
 
     def never(self, text: str) -> bool:
         node = _parse(text)
-        return node is not None and self.eval(node)[1] == 0
+        return node is not None and self.evaluate(node)[1] == 0
 
 
 def _expressions(sc: Scenario) -> Iterator[str]:
@@ -125,11 +137,15 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
     out: list[Problem] = []
 
     def warn(path: Path, message: str, hint: str = "") -> None:
-        out.append(Problem(sc.file or "<scenario>", line_of(lines, path), dotted(path),
-                           message, hint))
+        out.append(
+            Problem(sc.file or "<scenario>", line_of(lines, path), dotted(path), message, hint)
+        )
 
-    names = Names(frozenset(v.id for v in sc.variables), frozenset(f.id for f in sc.flags),
-                  frozenset(e.id for e in sc.events))
+    names = Names(
+        frozenset(v.id for v in sc.variables),
+        frozenset(f.id for f in sc.flags),
+        frozenset(e.id for e in sc.events),
+    )
     read: set[str] = set()
     for expr in _expressions(sc):
         node = _parse(expr) if not str(expr).lstrip("-").isdigit() else None
@@ -146,61 +162,92 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
 
     for i, var in enumerate(sc.variables):
         if var.id not in read:
-            warn(("variables", i, "id"), f"variable '{var.id}' is never read",
-                 "use it in a condition, weight or score, or remove it")
+            warn(
+                ("variables", i, "id"),
+                f"variable '{var.id}' is never read",
+                "use it in a condition, weight or score, or remove it",
+            )
         if var.id not in written and not var.drift:
-            warn(("variables", i, "id"), f"variable '{var.id}' never changes",
-                 "change it in an effect or give it a drift, or make it a constant")
+            warn(
+                ("variables", i, "id"),
+                f"variable '{var.id}' never changes",
+                "change it in an effect or give it a drift, or make it a constant",
+            )
     for i, flag in enumerate(sc.flags):
         if flag.id not in read:
-            warn(("flags", i, "id"), f"flag '{flag.id}' is never read",
-                 "use it in a condition or remove it")
+            warn(
+                ("flags", i, "id"),
+                f"flag '{flag.id}' is never read",
+                "use it in a condition or remove it",
+            )
         if flag.id not in written:
-            warn(("flags", i, "id"), f"flag '{flag.id}' is never set or cleared",
-                 "set it in an effect or remove it")
+            warn(
+                ("flags", i, "id"),
+                f"flag '{flag.id}' is never set or cleared",
+                "set it in an effect or remove it",
+            )
 
     ranges = _Range(sc, written)
     last_day = sc.calendar[-1].date
     scheduled = {t for t, kinds in written.items() if "schedule" in kinds}
     for i, ev in enumerate(sc.events):
         if ranges.never(ev.when):
-            warn(("events", i, "when"), f"event '{ev.id}' can never fire: its condition "
-                 "cannot hold within the variables' bounds and the flags' possible values")
+            warn(
+                ("events", i, "when"),
+                f"event '{ev.id}' can never fire: its condition "
+                "cannot hold within the variables' bounds and the flags' possible values",
+            )
         if not ev.date and not ev.when.strip() and ev.id not in scheduled:
-            warn(("events", i), f"event '{ev.id}' has no date, no condition and is never "
-                 "scheduled", "give it a date or a when, or schedule it from an effect")
+            warn(
+                ("events", i),
+                f"event '{ev.id}' has no date, no condition and is never scheduled",
+                "give it a date or a when, or schedule it from an effect",
+            )
         if ev.date and ev.date > last_day and ev.id not in scheduled:
             warn(("events", i, "date"), f"event '{ev.id}' is dated after the last turn")
         _note(warn, ("events", i, "history"), ev.history, f"event '{ev.id}'")
     for i, act in enumerate(sc.actions):
         if ranges.never(act.when):
-            warn(("actions", i, "when"), f"action '{act.id}' can never be open: its condition "
-                 "cannot hold within the bounds")
+            warn(
+                ("actions", i, "when"),
+                f"action '{act.id}' can never be open: its condition cannot hold within the bounds",
+            )
         if act.after and act.after > last_day:
             warn(("actions", i, "after"), f"action '{act.id}' opens after the last turn")
         for j, reply in enumerate(act.replies):
             for k, opt in enumerate(reply.options):
                 if ranges.never(opt.when):
-                    warn(("actions", i, "replies", j, "options", k, "when"),
-                         f"option '{opt.id}' can never be given")
+                    warn(
+                        ("actions", i, "replies", j, "options", k, "when"),
+                        f"option '{opt.id}' can never be given",
+                    )
     for i, end in enumerate(sc.endings):
         if ranges.never(end.when):
             warn(("endings", i, "when"), f"ending '{end.id}' can never be reached")
         _note(warn, ("endings", i, "history"), end.history, f"ending '{end.id}'")
         for power in sc.playable:
             if power.id not in end.scores:
-                warn(("endings", i, "scores"), f"ending '{end.id}' gives no score for "
-                     f"'{power.id}'", "add it to scores")
+                warn(
+                    ("endings", i, "scores"),
+                    f"ending '{end.id}' gives no score for '{power.id}'",
+                    "add it to scores",
+                )
     for i, power in enumerate(sc.powers):
         if not power.playable:
             continue
         for key in ("briefing", "objectives", "leaders"):
             if not getattr(power, key):
-                warn(("powers", i), f"playable power '{power.id}' has no {key}",
-                     f"write {key} for its player")
+                warn(
+                    ("powers", i),
+                    f"playable power '{power.id}' has no {key}",
+                    f"write {key} for its player",
+                )
         if not any(a.by == power.id for a in sc.actions):
-            warn(("powers", i), f"playable power '{power.id}' has no actions",
-                 "give its player something to do")
+            warn(
+                ("powers", i),
+                f"playable power '{power.id}' has no actions",
+                "give its player something to do",
+            )
     return out
 
 

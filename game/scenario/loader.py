@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import types
 import typing
 from pathlib import Path as FilePath
@@ -18,10 +17,10 @@ from .locator import Path, dotted, line_of, locate_all
 from .models import Scenario
 from .notation import did_you_mean
 
-if sys.version_info >= (3, 11):
+try:
     import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
+    import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -32,7 +31,7 @@ TYPE_HINTS = {
     "string_type": "write text in quotes",
     "bool_type": "write true or false, without quotes",
     "bool_parsing": "write true or false, without quotes",
-    "list_type": "write a list in square brackets: [\"a\", \"b\"]",
+    "list_type": 'write a list in square brackets: ["a", "b"]',
     "date_type": "write a TOML date without quotes: 1939-08-23",
     "date_from_datetime_parsing": "write a TOML date without quotes: 1939-08-23",
     "date_parsing": "write a TOML date without quotes: 1939-08-23",
@@ -52,24 +51,56 @@ def read_source(path: str | FilePath) -> bytes:
     try:
         p = FilePath(path)
         if p.is_dir():
-            raise ScenarioError([Problem(name, 0, "(file)", "is a folder, not a scenario file",
-                                         "give the path of a .toml file")], unreadable=True)
+            raise ScenarioError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        "(file)",
+                        "is a folder, not a scenario file",
+                        "give the path of a .toml file",
+                    )
+                ],
+                unreadable=True,
+            )
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise ScenarioError([Problem(name, 0, "(file)",
-                                         f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                                         "a scenario is text: check that this is the right file")])
+            raise ScenarioError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        "(file)",
+                        f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                        "a scenario is text: check that this is the right file",
+                    )
+                ]
+            )
         return p.read_bytes()
     except FileNotFoundError:
-        raise ScenarioError([Problem(name, 0, "(file)", "no such file",
-                                     "check the path, or use a bundled scenario id "
-                                     "(moscow1939 scenarios lists them)")], unreadable=True)
+        raise ScenarioError(
+            [
+                Problem(
+                    name,
+                    0,
+                    "(file)",
+                    "no such file",
+                    "check the path, or use a bundled scenario id "
+                    "(moscow1939 scenarios lists them)",
+                )
+            ],
+            unreadable=True,
+        )
     except PermissionError:
-        raise ScenarioError([Problem(name, 0, "(file)", "permission denied",
-                                     "make the file readable")], unreadable=True)
+        raise ScenarioError(
+            [Problem(name, 0, "(file)", "permission denied", "make the file readable")],
+            unreadable=True,
+        )
     except OSError as err:
-        raise ScenarioError([Problem(name, 0, "(file)", f"cannot read: {err.strerror}",
-                                     "check the path")], unreadable=True)
+        raise ScenarioError(
+            [Problem(name, 0, "(file)", f"cannot read: {err.strerror}", "check the path")],
+            unreadable=True,
+        )
 
 
 def decode(data: bytes, name: str) -> str:
@@ -77,8 +108,9 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise ScenarioError([Problem(name, line, "(file)", "not valid UTF-8 text",
-                                     "save the file as UTF-8")])
+        raise ScenarioError(
+            [Problem(name, line, "(file)", "not valid UTF-8 text", "save the file as UTF-8")]
+        )
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -92,9 +124,17 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             msg += " at the end of the file"
         msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
         col = f" (column {m.group(2)})" if m else ""
-        raise ScenarioError([Problem(name, line, "(toml)", f"TOML syntax: {msg}{col}",
-                                     "check quotes, brackets, commas and '=' on this line "
-                                     "and the one before")])
+        raise ScenarioError(
+            [
+                Problem(
+                    name,
+                    line,
+                    "(toml)",
+                    f"TOML syntax: {msg}{col}",
+                    "check quotes, brackets, commas and '=' on this line and the one before",
+                )
+            ]
+        )
 
 
 def _field_model(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
@@ -130,9 +170,9 @@ def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
     out: list[str | int] = []
     node = data
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
             node = node[part]
         else:
             if missing and i == len(loc) - 1:
@@ -156,7 +196,8 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
             parent = _field_model(Scenario, path)
             fields = list(parent.model_fields) if parent else []
             hint = did_you_mean(key, fields) or (
-                f"known keys here: {', '.join(fields)}" if fields else "remove it")
+                f"known keys here: {', '.join(fields)}" if fields else "remove it"
+            )
             found.append((path, f"unknown key '{key}'", hint))
         elif kind == "missing":
             found.append((path, f"missing key '{key}'", f"add {key} = ..."))
@@ -171,8 +212,9 @@ def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) ->
     return validate_data(raw, text, name, data if data is not None else text.encode())
 
 
-def validate_data(raw: dict[str, Any], text: str, name: str, data: bytes,
-                  lines: dict[Path, int] | None = None) -> Scenario:
+def validate_data(
+    raw: dict[str, Any], text: str, name: str, data: bytes, lines: dict[Path, int] | None = None
+) -> Scenario:
     """Validate parsed TOML; `lines` maps key paths to lines (computed from `text` if absent)."""
     located = lines if lines is not None else locate_all(text)
 

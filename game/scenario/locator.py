@@ -8,6 +8,8 @@ error by `tomllib`; on text it cannot follow it stops early and knows fewer line
 
 from __future__ import annotations
 
+import contextlib
+
 Path = tuple[str | int, ...]
 
 BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
@@ -189,10 +191,8 @@ class _Scanner:
 def locate_all(text: str) -> dict[Path, int]:
     """Every key path in `text` with the line (from 1) where it starts."""
     scanner = _Scanner(text)
-    try:
+    with contextlib.suppress(ValueError, IndexError):  # keep what was found before any loss
         scanner.document()
-    except (ValueError, IndexError):
-        pass  # keep what was found before the scanner lost its way
     return scanner.lines
 
 

@@ -24,7 +24,7 @@ number, from 1) and `date` (the turn's date, compared with dates written 1939-08
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -166,7 +166,8 @@ class Parser:
             node = Node(tok.text, (node, self.sum()), col=tok.col)
             if self.tok.text in ("<", "<=", ">", ">=", "==", "!="):
                 raise NotationError(
-                    "chained comparisons are not allowed", "join two comparisons with 'and'",
+                    "chained comparisons are not allowed",
+                    "join two comparisons with 'and'",
                     self.tok.col,
                 )
         return node
@@ -206,19 +207,29 @@ class Parser:
         if tok.kind == "name":
             name = tok.text
             if "__" in name:
-                raise NotationError(f"{name!r}: double-underscore names are not allowed",
-                                    "use the scenario's variable and flag ids", tok.col)
+                raise NotationError(
+                    f"{name!r}: double-underscore names are not allowed",
+                    "use the scenario's variable and flag ids",
+                    tok.col,
+                )
             if name in PYTHON_WORDS:
-                raise NotationError(f"{name!r} is not part of the notation",
-                                    "only and, or, not, true and false are keywords", tok.col)
+                raise NotationError(
+                    f"{name!r} is not part of the notation",
+                    "only and, or, not, true and false are keywords",
+                    tok.col,
+                )
             if name in ("true", "false"):
                 return Node("bool", value=int(name == "true"), col=tok.col)
             if name in KEYWORDS:
-                raise NotationError(f"unexpected keyword {name!r}", "a name or number goes here",
-                                    tok.col)
+                raise NotationError(
+                    f"unexpected keyword {name!r}", "a name or number goes here", tok.col
+                )
             if self.tok.text == "(":
-                raise NotationError(f"calls are not allowed: {name}(...)",
-                                    "conditions compare names, numbers and dates", tok.col)
+                raise NotationError(
+                    f"calls are not allowed: {name}(...)",
+                    "conditions compare names, numbers and dates",
+                    tok.col,
+                )
             return Node("name", value=name, col=tok.col)
         if tok.text == "(":
             node = self.expr()
@@ -226,8 +237,9 @@ class Parser:
                 raise NotationError("missing ')'", "close every '('", self.tok.col)
             return node
         if tok.kind == "end":
-            raise NotationError("expression ends too soon", "something is missing at the end",
-                                tok.col)
+            raise NotationError(
+                "expression ends too soon", "something is missing at the end", tok.col
+            )
         raise NotationError(f"unexpected {tok.text!r}", "a name, number or '(' goes here", tok.col)
 
 
@@ -255,7 +267,7 @@ class Names:
         return sorted(self.variables | self.flags | set(RESERVED))
 
 
-def did_you_mean(name: str, choices: list[str] | set[str] | frozenset[str]) -> str:
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """A hint naming the closest of `choices`, or an empty string."""
     import difflib
 
@@ -281,21 +293,29 @@ def type_of(node: Node, names: Names) -> str:
     if op in ("and", "or", "not"):
         for arg in node.args:
             if type_of(arg, names) != BOOL:
-                raise NotationError(f"'{op}' needs true/false on both sides",
-                                    "compare numbers with < <= > >= == !=", node.col)
+                raise NotationError(
+                    f"'{op}' needs true/false on both sides",
+                    "compare numbers with < <= > >= == !=",
+                    node.col,
+                )
         return BOOL
     if op in ("+", "-", "*", "/", "neg"):
         for arg in node.args:
             kind = type_of(arg, names)
             if kind != INT:
-                raise NotationError(f"arithmetic '{'-' if op == 'neg' else op}' on a {kind}",
-                                    "only numbers (variables, turn) can be added or multiplied",
-                                    node.col)
+                raise NotationError(
+                    f"arithmetic '{'-' if op == 'neg' else op}' on a {kind}",
+                    "only numbers (variables, turn) can be added or multiplied",
+                    node.col,
+                )
         return INT
     left, right = (type_of(arg, names) for arg in node.args)
     if left != right:
-        raise NotationError(f"'{op}' compares a {left} with a {right}",
-                            "compare numbers with numbers and dates with dates", node.col)
+        raise NotationError(
+            f"'{op}' compares a {left} with a {right}",
+            "compare numbers with numbers and dates with dates",
+            node.col,
+        )
     if left == BOOL and op not in ("==", "!="):
         raise NotationError(f"'{op}' on true/false", "use 'not' or ==", node.col)
     return BOOL
@@ -371,8 +391,11 @@ def parse_expression(text: str, names: Names, want: str) -> Fn:
     parser.expect_end()
     kind = type_of(node, names)
     if kind != want:
-        hint = ("compare it, e.g. 'x >= 10'" if want == BOOL
-                else "write a number, a variable or arithmetic on them")
+        hint = (
+            "compare it, e.g. 'x >= 10'"
+            if want == BOOL
+            else "write a number, a variable or arithmetic on them"
+        )
         raise NotationError(f"this gives a {kind} where a {want} is needed", hint)
     return compile_node(node)
 
@@ -413,47 +436,58 @@ def parse_effect(text: str, names: Names) -> Effect:
     if head.kind == "name" and head.text in ("set", "clear"):
         flag = toks[1]
         if flag.kind != "name":
-            raise NotationError(f"'{head.text}' needs a flag name", "e.g. 'set talks_open'",
-                                flag.col)
+            raise NotationError(
+                f"'{head.text}' needs a flag name", "e.g. 'set talks_open'", flag.col
+            )
         if flag.text not in names.flags:
             hint = did_you_mean(flag.text, names.flags) or "declare it under [[flags]]"
             if flag.text in names.variables:
                 hint = f"'{flag.text}' is a variable: use '{flag.text} = ...'"
             raise NotationError(f"unknown flag '{flag.text}'", hint, flag.col)
         if toks[2].kind != "end":
-            raise NotationError(f"unexpected {toks[2].text!r} after the flag",
-                                "one flag per effect", toks[2].col)
+            raise NotationError(
+                f"unexpected {toks[2].text!r} after the flag", "one flag per effect", toks[2].col
+            )
         return Effect(head.text, flag.text, text=text)
     if head.kind == "name" and head.text == "schedule":
         event, word, count = toks[1], toks[2], toks[3]
         if event.kind != "name":
-            raise NotationError("'schedule' needs an event id", "e.g. 'schedule leak in 2'",
-                                event.col)
+            raise NotationError(
+                "'schedule' needs an event id", "e.g. 'schedule leak in 2'", event.col
+            )
         if event.text not in names.events:
             hint = did_you_mean(event.text, names.events) or "declare it under [[events]]"
             raise NotationError(f"unknown event '{event.text}'", hint, event.col)
         if word.text != "in" or count.kind != "num" or toks[4].kind != "end":
-            raise NotationError("write 'schedule EVENT in N'", "N is a number of turns",
-                                word.col)
+            raise NotationError("write 'schedule EVENT in N'", "N is a number of turns", word.col)
         if int(count.text) < 1:
-            raise NotationError("delay must be at least 1 turn", "events of this turn have "
-                                "already fired: write 'in 1' for the next turn", count.col)
+            raise NotationError(
+                "delay must be at least 1 turn",
+                "events of this turn have already fired: write 'in 1' for the next turn",
+                count.col,
+            )
         if int(count.text) > 100:
             raise NotationError("delay too long", "schedule at most 100 turns ahead", count.col)
         return Effect("schedule", event.text, delay=int(count.text), text=text)
     op = toks[1] if len(toks) > 1 else head
     if head.kind != "name" or op.text not in ("+=", "-=", "="):
         if head.kind == "name" and head.text in names.flags:
-            raise NotationError(f"'{head.text}' is a flag", f"write 'set {head.text}' or "
-                                f"'clear {head.text}'", head.col)
-        raise NotationError("not an effect", "write 'set F', 'clear F', 'V += N', 'V -= N', "
-                            "'V = N' or 'schedule E in N'", head.col)
+            raise NotationError(
+                f"'{head.text}' is a flag",
+                f"write 'set {head.text}' or 'clear {head.text}'",
+                head.col,
+            )
+        raise NotationError(
+            "not an effect",
+            "write 'set F', 'clear F', 'V += N', 'V -= N', 'V = N' or 'schedule E in N'",
+            head.col,
+        )
     if head.text not in names.variables:
         hint = did_you_mean(head.text, names.variables) or "declare it under [[variables]]"
         if head.text in names.flags:
             hint = f"'{head.text}' is a flag: use 'set {head.text}' or 'clear {head.text}'"
         raise NotationError(f"unknown variable '{head.text}'", hint, head.col)
-    rest = text[op.col + len(op.text) - 1:]
+    rest = text[op.col + len(op.text) - 1 :]
     try:
         value = parse_expression(rest, names, INT)
     except NotationError as err:

@@ -1,0 +1,140 @@
+"""The command line and plain mode, as a player or a script uses them."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from game import __version__, cli
+
+from .conftest import ROOT, TINY
+
+# The Soviet line in the tiny scenario: propose the treaty, then end turns.
+SCRIPT = "1\n1\n1\n1\n"
+
+
+def run_cli(*args: str, stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    code = cli.main(list(args), out=out, inp=io.StringIO(stdin))
+    return code, out.getvalue()
+
+
+def test_scripted_plain_game_reaches_an_ending() -> None:
+    code, out = run_cli(
+        "plain", "--scenario", str(TINY), "--power", "soviet", "--seed", "3", stdin=SCRIPT
+    )
+    assert code == 0
+    assert "== Turn 1 of 3" in out and "== Turn 3 of 3" in out
+    assert "* MOVE (Soviet Union): Propose a treaty" in out
+    assert "== Nothing comes of it — 01 April 1939 ==" not in out  # the end date is 5 April
+    assert "== Nothing comes of it — 05 April 1939 ==" in out
+    assert "Scores: Soviet Union 20, Great Britain 30" in out
+
+
+def test_plain_mode_asks_again_after_bad_input() -> None:
+    code, out = run_cli(
+        "plain", "--scenario", str(TINY), "--power", "soviet", stdin="abc\n0\n42\n\n1\n1\n1\n1\n"
+    )
+    assert code == 0
+    assert "'abc' is not a number: type a number from 1 to 5." in out
+    assert "0 is not on the list" in out and "42 is not on the list" in out
+    assert "Please type a number from 1 to 5." in out
+    assert "Scores:" in out
+
+
+def test_plain_mode_accepts_move_ids() -> None:
+    code, out = run_cli(
+        "plain",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        stdin="propose_treaty\nend\nend\nend\n",
+    )
+    assert "* MOVE (Soviet Union): Propose a treaty" in out and "Scores:" in out
+
+
+def test_plain_mode_ends_cleanly_on_eof() -> None:
+    code, out = run_cli("plain", "--scenario", str(TINY), "--power", "soviet", stdin="1\n")
+    assert code == 0
+    assert "Input ended before the game did" in out
+
+
+def test_plain_hot_seat_answers_replies_between_people() -> None:
+    # Soviet proposes; Britain (a person) answers at the start of turn 2.
+    stdin = "1\n1\n1\n1\n1\n1\n1\n1\n"
+    code, out = run_cli(
+        "plain", "--scenario", str(TINY), "--power", "soviet", "--power", "britain", stdin=stdin
+    )
+    assert code == 0
+    assert "Great Britain, an answer is needed" in out
+    assert "Scores:" in out
+
+
+def test_plain_mode_refuses_an_unknown_power() -> None:
+    code, out = run_cli("plain", "--scenario", str(TINY), "--power", "germany")
+    assert code == 1 and "not a power" in out
+
+
+def test_plain_mode_with_a_missing_scenario() -> None:
+    code, out = run_cli("plain", "--scenario", "no_such_scenario")
+    assert code == 2 and "no bundled scenario has this id" in out
+
+
+def test_scenarios_lists_the_bundled_ones() -> None:
+    code, out = run_cli("scenarios")
+    assert code == 0
+    for path in (ROOT / "scenarios").glob("*.toml"):
+        assert path.stem in out
+
+
+def test_lint_clean_file() -> None:
+    code, out = run_cli("lint", str(TINY))
+    assert code == 0 and "no warnings" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--version"], ["plain", "--version"], ["validate", "--version"], ["scenarios", "--version"]],
+)
+def test_version_everywhere(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(args)
+    assert exit_.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["plain", "--help"],
+        ["validate", "--help"],
+        ["scenarios", "--help"],
+        ["lint", "--help"],
+    ],
+)
+def test_help_everywhere(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(args)
+    assert exit_.value.code == 0
+    assert "usage: moscow1939" in capsys.readouterr().out
+
+
+def test_python_dash_m_game_plays_from_a_pipe() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "game", "plain", "--scenario", str(TINY), "--power", "soviet"],
+        input=SCRIPT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Scores:" in proc.stdout
+    assert "Traceback" not in proc.stderr
