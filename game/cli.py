@@ -22,11 +22,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=version)
     parser.add_argument("--scenario", help="scenario id or path for the new game")
     parser.add_argument("--seed", type=int, help="seed for the new game")
+    saves_help = (
+        "folder for saves (default: $MOSCOW1939_SAVES, the checkout's saves/, "
+        "or the user data folder)"
+    )
+    parser.add_argument("--saves-dir", metavar="DIR", help=saves_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("--version", action="version", version=version)
+        p.add_argument("--saves-dir", metavar="DIR", default=argparse.SUPPRESS, help=saves_help)
         return p
 
     p = command("play", "open the game in the terminal (the default)")
@@ -42,6 +48,17 @@ def _parser() -> argparse.ArgumentParser:
         help="power to play; repeat for hot-seat (default: the first playable)",
     )
     p.add_argument("--seed", type=int, default=1939)
+    p = command("continue", "resume the most recent save")
+    p.add_argument("--plain", action="store_true", help="in plain mode")
+    p = command("load", "resume a save, by slot name or file path")
+    p.add_argument("save", metavar="FILE_OR_SLOT")
+    p.add_argument("--plain", action="store_true", help="in plain mode")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="load even if the scenario has changed since the save (if it replays)",
+    )
+    command("saves", "list the saves: slot, scenario, powers, date and turn, when saved")
     command("scenarios", "list the bundled scenarios")
     p = command("validate", "check scenario files; print every located error")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -61,6 +78,10 @@ def main(
             return _ui(args, err)
         if args.command == "plain":
             return _plain(args, inp or sys.stdin, out, err)
+        if args.command in ("continue", "load"):
+            return _resume(args, inp or sys.stdin, out, err)
+        if args.command == "saves":
+            return _saves(args, out)
         if args.command == "scenarios":
             return _scenarios(out)
         if args.command == "validate":
@@ -141,7 +162,6 @@ def _lint(paths: list[str], out: TextIO) -> int:
 
 def _plain(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
     from .engine import Game, GameError
-    from .plain import Plain
     from .scenario import load
     from .scenario.errors import ScenarioError
 
@@ -156,10 +176,85 @@ def _plain(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> i
     except GameError as e:
         err.write(f"moscow1939 plain: {e}\n")
         return EXIT_INVALID
-    return Plain(game, inp, out).play()
+    return _play_plain(game, None, args, inp, out)
 
 
-def _ui(args: argparse.Namespace, err: TextIO) -> int:
+def _play_plain(
+    game: object, game_id: str | None, args: argparse.Namespace, inp: TextIO, out: TextIO
+) -> int:
+    from . import saves
+    from .engine import Game
+    from .plain import Plain
+
+    assert isinstance(game, Game)
+    folder = saves.default_dir(getattr(args, "saves_dir", None))
+    ident = game_id or saves.new_game_id()
+
+    def on_save(g: Game, slot: str) -> str:
+        path = saves.save(g, slot, folder, ident)
+        return f"Saved as '{path.stem}' in {folder}."
+
+    def on_turn_end(g: Game) -> str:
+        try:
+            saves.autosave(g, folder, ident)
+        except saves.SaveError as e:
+            return f"Autosave failed: {e}"
+        return ""
+
+    return Plain(game, inp, out, on_save=on_save, on_turn_end=on_turn_end).play()
+
+
+def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
+    from . import saves
+
+    folder = saves.default_dir(getattr(args, "saves_dir", None))
+    if args.command == "continue":
+        newest = saves.latest(folder)
+        if newest is None:
+            err.write(
+                f"There is no save to continue in {folder}. Start a new game with "
+                "moscow1939 (or moscow1939 plain).\n"
+            )
+            return EXIT_INVALID
+        target: str = str(newest.path)
+    else:
+        target = args.save
+    try:
+        loaded = saves.load(target, folder, accept_changed=getattr(args, "yes", False))
+    except saves.ChangedScenario as e:
+        err.write(f"{e}\nRun again with --yes to load it.\n")
+        return EXIT_INVALID
+    except saves.SaveError as e:
+        err.write(f"{e}\n")
+        return EXIT_INVALID
+    if args.plain:
+        out.write(f"Resuming '{loaded.record.slot}' ({loaded.path}).\n")
+        return _play_plain(loaded.game, loaded.record.game_id, args, inp, out)
+    return _ui(args, err, resume=str(loaded.path))
+
+
+def _saves(args: argparse.Namespace, out: TextIO) -> int:
+    from . import saves
+
+    folder = saves.default_dir(getattr(args, "saves_dir", None))
+    found = saves.list_saves(folder)
+    if not found:
+        out.write(f"No saves in {folder}.\n")
+        return EXIT_OK
+    out.write(f"Saves in {folder}, newest first:\n")
+    for s in found:
+        if s.error:
+            out.write(f"  {s.slot}: cannot be loaded — {s.error}\n")
+            continue
+        kind = " (autosave)" if s.autosave else ""
+        out.write(
+            f"  {s.slot}{kind}: {s.scenario}, {s.powers}, {s.date} (turn {s.turn}), "
+            f"saved {s.saved_at}\n"
+        )
+    return EXIT_OK
+
+
+def _ui(args: argparse.Namespace, err: TextIO, resume: str | None = None) -> int:
     try:
         from .ui.app import run
     except ImportError as e:  # the UI's dependencies are missing
@@ -168,4 +263,11 @@ def _ui(args: argparse.Namespace, err: TextIO) -> int:
             "moscow1939 plain --power soviet\n"
         )
         return EXIT_UNREADABLE
-    return int(run(scenario=args.scenario, seed=args.seed))
+    options: dict[str, object] = {
+        "scenario": getattr(args, "scenario", None),
+        "seed": getattr(args, "seed", None),
+        "saves_dir": getattr(args, "saves_dir", None),
+    }
+    if resume is not None:
+        options["resume"] = resume
+    return int(run(**options))

@@ -33,11 +33,15 @@ class Plain:
         inp: TextIO,
         out: TextIO,
         on_save: Callable[[Game, str], str] | None = None,
+        on_turn_end: Callable[[Game], str] | None = None,
     ) -> None:
         self.game = game
         self.inp = inp
         self.out = out
         self.on_save = on_save
+        """Saves the game in a named slot; returns a line to print (raises on failure)."""
+        self.on_turn_end = on_turn_end
+        """Called after every end of turn (autosave); returns a line to print, or ''."""
         self.shown = 0  # dispatches already printed
 
     # -- output ------------------------------------------------------------------------
@@ -125,8 +129,8 @@ class Plain:
 
     def turn_of(self, power: str) -> bool:
         """One power's part of a turn; False if the player quit."""
-        g = self.game
-        while not g.over:
+        while not self.game.over:
+            g = self.game
             for decision in g.decisions(power):
                 self.decide(decision)
                 if g.over:
@@ -138,9 +142,12 @@ class Plain:
                 f"{m.title} (cost {m.cost})" + (f" — {m.preview}" if m.preview else "")
                 for m in moves
             ]
-            extra = ["End the turn", "Show what you know", "Save the game", "Quit"]
-            keys = [m.id for m in moves] + ["end", "status", "save", "quit"]
-            pick = self.ask("Your move", labels + extra, keys)
+            extra = {"end": "End the turn", "status": "Show what you know"}
+            if g.can_undo and g.state.log[-1].power == power:
+                extra["undo"] = "Take back your last move"
+            extra |= {"save": "Save the game", "quit": "Quit"}
+            keys = [m.id for m in moves] + list(extra)
+            pick = self.ask("Your move", labels + list(extra.values()), keys)
             if pick < len(moves):
                 try:
                     g.play(power, moves[pick].id)
@@ -148,16 +155,28 @@ class Plain:
                     self.say(f"Not possible: {err}")
                 self.catch_up()
                 continue
-            choice = extra[pick - len(moves)]
-            if choice == "End the turn":
+            choice = keys[pick]
+            if choice == "end":
                 return True
-            if choice == "Show what you know":
+            if choice == "status":
                 self.status(power)
-            elif choice == "Save the game":
+            elif choice == "undo":
+                self.undo()
+            elif choice == "save":
                 self.save()
             else:
                 return False
         return True
+
+    def undo(self) -> None:
+        """Take back the last command of this turn (the game is replayed without it)."""
+        taken = self.game.state.log[-1]
+        self.game = self.game.undone()
+        self.shown = len(self.game.state.dispatches)
+        what = "your last answer"
+        if taken.verb == "play":
+            what = next(a.title for a in self.game.scenario.actions if a.id == taken.args[0])
+        self.say(f"Taken back: {what}.")
 
     def save(self) -> None:
         if self.on_save is None:
@@ -180,7 +199,9 @@ class Plain:
         sc = g.scenario
         names = ", ".join(g.names[p] for p in g.humans) or "nobody (all computer-played)"
         self.say(f"{sc.title} — you play: {names}. Seed {g.seed}.")
-        for power in g.humans:
+        if g.state.log:  # a resumed game: show only the current turn again
+            self.shown = next(i for i, d in enumerate(g.state.dispatches) if d.turn == g.state.turn)
+        for power in () if g.state.log else g.humans:
             p = sc.power(power)
             self.say()
             self.say(f"-- Briefing: {p.name} --")
@@ -192,16 +213,19 @@ class Plain:
                 self.say(p.briefing, indent="  ")
         self.catch_up()
         try:
-            while not g.over:
-                for power in g.humans:
+            while not self.game.over:
+                for power in self.game.humans:
                     if not self.turn_of(power):
                         self.say("You left the game.")
                         return 0
-                    if g.over:
+                    if self.game.over:
                         break
-                if not g.over:
-                    g.end_turn()
+                if not self.game.over:
+                    self.game.end_turn()
                     self.catch_up()
+                    note = self.on_turn_end(self.game) if self.on_turn_end else ""
+                    if note:
+                        self.say(note)
         except InputEnded:
             self.say("Input ended before the game did; the game is left unfinished.")
             return 0

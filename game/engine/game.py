@@ -106,6 +106,18 @@ class Game:
                 ) from None
         return game
 
+    @property
+    def can_undo(self) -> bool:
+        """Whether the last command was a move or an answer given in this turn."""
+        log = self.state.log
+        return bool(log) and log[-1].verb != "end_turn" and log[-1].turn == self.state.turn
+
+    def undone(self) -> Game:
+        """This game without its last command (replayed from the log); only within a turn."""
+        if not self.can_undo:
+            raise GameError("there is nothing to take back in this turn")
+        return Game.replay(self.scenario, self.humans, self.seed, self.state.log[:-1], self.policy)
+
     def command(self, cmd: Command) -> list[Dispatch]:
         """Carry out a logged command."""
         if cmd.verb == "play" and len(cmd.args) == 1:
