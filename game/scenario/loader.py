@@ -16,6 +16,7 @@ from .errors import MAX_PROBLEMS, Problem, ScenarioError
 from .locator import Path, dotted, line_of, locate_all
 from .models import Scenario
 from .notation import did_you_mean
+from .variants import MAX_DEPTH, Locate, Where, base_path, merge
 
 try:
     import tomllib
@@ -206,38 +207,90 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
     return found
 
 
+Read = tuple[dict[str, Any], Locate, str]
+"""A parsed document, its locator, and a digest of its bytes (and of any base's)."""
+
+
+def read_document(text: str, name: str, data: bytes, depth: int = 0) -> Read:
+    """Parse a file and, if it extends another, merge it onto its base."""
+    raw = parse_toml(text, name)
+    lines = locate_all(text)
+
+    def at(path: Path) -> Where:
+        return (name, line_of(lines, path) or 1)
+
+    digest = hashlib.sha256(data).hexdigest()
+    if "extends" not in raw:
+        return raw, at, digest
+    from .bundled import bundled_paths
+
+    where = at(("extends",))
+    if depth >= MAX_DEPTH:
+        raise ScenarioError(
+            [
+                Problem(
+                    *where,
+                    "extends",
+                    "variants extend each other too deeply",
+                    f"at most {MAX_DEPTH} levels",
+                )
+            ]
+        )
+    path = base_path(raw["extends"], name, bundled_paths(), where)
+    base_data = read_source(path)
+    base_raw, base_at, base_digest = read_document(
+        decode(base_data, str(path)), str(path), base_data, depth + 1
+    )
+    if base_raw.get("id") == raw.get("id"):
+        raise ScenarioError(
+            [
+                Problem(
+                    *at(("id",)),
+                    "id",
+                    "a variant needs an id of its own",
+                    f"'{raw.get('id')}' is the id of the scenario it extends",
+                )
+            ]
+        )
+    merged, locate = merge(base_raw, base_at, raw, at)
+    combined = hashlib.sha256((base_digest + digest).encode()).hexdigest()
+    return merged, locate, combined
+
+
 def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) -> Scenario:
     """Validate scenario text; raise `ScenarioError` with every problem found."""
-    raw = parse_toml(text, name)
-    return validate_data(raw, text, name, data if data is not None else text.encode())
+    raw, locate, digest = read_document(text, name, data if data is not None else text.encode())
+    return validate_data(raw, locate, name, digest)
 
 
-def validate_data(
-    raw: dict[str, Any], text: str, name: str, data: bytes, lines: dict[Path, int] | None = None
-) -> Scenario:
-    """Validate parsed TOML; `lines` maps key paths to lines (computed from `text` if absent)."""
-    located = lines if lines is not None else locate_all(text)
+def validate_data(raw: dict[str, Any], locate: Locate, name: str, digest: str) -> Scenario:
+    """Validate a parsed (and merged) document; problems are placed by `locate`."""
 
     def problem(path: Path, message: str, hint: str) -> Problem:
-        return Problem(name, line_of(located, path) or 1, dotted(path), message, hint)
+        file, line = locate(path)
+        return Problem(file, line, dotted(path), message, hint)
+
+    def fail(found: list[tuple[Path, str, str]]) -> ScenarioError:
+        problems = sorted((problem(*f) for f in found), key=lambda p: (p.file != name, p.line))
+        return ScenarioError(problems[: MAX_PROBLEMS + 1])
 
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as err:
-        problems = [problem(*found) for found in model_problems(err, raw)]
-        raise ScenarioError(sorted(problems, key=lambda p: p.line)[: MAX_PROBLEMS + 1])
+        raise fail(model_problems(err, raw))
     found, code = check(scenario)
+    if scenario.remove:
+        found.append((("remove",), "remove is only for variants", 'add extends = "..."'))
     if found:
-        problems = [problem(*f) for f in found]
-        raise ScenarioError(sorted(problems, key=lambda p: p.line)[: MAX_PROBLEMS + 1])
+        raise fail(found)
     scenario._code = code
     scenario._file = name
-    scenario._digest = hashlib.sha256(data).hexdigest()
+    scenario._digest = digest
     return scenario
 
 
 def load_scenario(path: str | FilePath) -> Scenario:
-    """Read and validate a scenario file."""
+    """Read and validate a scenario file (merging it onto its base if it is a variant)."""
     name = str(path)
     data = read_source(path)
     return load_text(decode(data, name), name, data)

@@ -263,6 +263,10 @@ class Scenario(Model):
     format: int
     """Format version of the file; this game reads version 1."""
     id: Id
+    extends: str = ""
+    """For a variant: the id of the scenario it changes (bundled, or a file beside it)."""
+    remove: dict[str, list[str]] = {}
+    """For a variant: ids to take out of the base, by table, e.g. `{ events = ["x"] }`."""
     title: str
     summary: str = ""
     """One or two sentences for the scenario list."""

@@ -1,0 +1,213 @@
+"""Variants: a scenario that `extends` another and states only what differs.
+
+Merging works on the parsed TOML, before validation, so the merged result is checked
+exactly like any file. Every merged value remembers which file (and line) it came from,
+so a mistake is reported in the file where it was made.
+
+Rules:
+- top-level keys of the variant replace the base's (`title`, `start`, `calendar`...);
+- tables with ids (`powers`, `variables`, `flags`, `events`, `actions`, `endings`,
+  `questions`, and `sources` by `key`, `encyclopedia` by `term`) merge entry by entry: an
+  entry whose id the base has replaces the keys it gives and keeps the others; an entry with
+  a new id is added at the end;
+- `historical_path` steps merge by `action` the same way;
+- `[remove]` lists ids to take out of the base: `remove = { events = ["litvinov_dismissed"] }`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path as FilePath
+from typing import Any
+
+from .errors import Problem, ScenarioError
+from .locator import Path, dotted
+
+Where = tuple[str, int]
+Locate = Callable[[Path], Where]
+
+KEYED = {
+    "powers": "id",
+    "variables": "id",
+    "flags": "id",
+    "events": "id",
+    "actions": "id",
+    "endings": "id",
+    "questions": "id",
+    "sources": "key",
+    "encyclopedia": "term",
+    "historical_path": "action",
+}
+MAX_DEPTH = 4
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def base_path(
+    extends: object, variant: str, bundled: dict[str, FilePath], where: Where
+) -> FilePath:
+    """The file a variant extends: `ID.toml` beside the variant, else a bundled scenario.
+    Never an arbitrary path."""
+    file, line = where
+    if not isinstance(extends, str) or not ID_RE.match(extends):
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    line,
+                    "extends",
+                    "extends must be a scenario id",
+                    "write the id of a bundled scenario or of a file beside "
+                    'this one, e.g. extends = "moscow_1939"; paths are not '
+                    "allowed",
+                )
+            ]
+        )
+    beside = FilePath(variant).parent / f"{extends}.toml"
+    if FilePath(variant).name != beside.name and beside.is_file():
+        return beside
+    if extends in bundled:
+        return bundled[extends]
+    known = ", ".join(sorted(bundled)) or "none"
+    raise ScenarioError(
+        [
+            Problem(
+                file,
+                line,
+                "extends",
+                f"no scenario '{extends}' to extend",
+                f"bundled scenarios: {known}; or put {extends}.toml beside this file",
+            )
+        ]
+    )
+
+
+def merge(
+    base: dict[str, Any],
+    base_at: Locate,
+    variant: dict[str, Any],
+    variant_at: Locate,
+) -> tuple[dict[str, Any], Locate]:
+    """The merged document and a locator that finds each value in its own file."""
+    problems: list[Problem] = []
+
+    def fail(path: Path, message: str, hint: str = "") -> None:
+        file, line = variant_at(path)
+        problems.append(Problem(file, line, dotted(path), message, hint))
+
+    merged = {k: v for k, v in base.items()}
+    # origins[(table, merged index)] = [(locate, source index, keys given there)], newest first
+    origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]] = {}
+    for table in KEYED:
+        entries = base.get(table)
+        if isinstance(entries, list):
+            merged[table] = list(entries)
+            for i, entry in enumerate(entries):
+                keys = set(entry) if isinstance(entry, dict) else set()
+                origins[(table, i)] = [(base_at, i, keys)]
+    top_from_variant: set[str] = set()
+
+    for key, value in variant.items():
+        if key in ("extends", "remove"):
+            continue
+        if key in KEYED and isinstance(value, list) and isinstance(merged.get(key, []), list):
+            _merge_table(key, value, merged, origins, variant_at, fail)
+        else:
+            merged[key] = value
+            top_from_variant.add(key)
+    _remove(variant.get("remove"), merged, origins, fail)
+    merged.pop("extends", None)
+    merged["extends"] = variant.get("extends", "")
+    if problems:
+        raise ScenarioError(problems)
+
+    def locate(path: Path) -> Where:
+        if not path:
+            return variant_at(path)
+        top = path[0]
+        if len(path) >= 2 and isinstance(path[1], int) and (str(top), path[1]) in origins:
+            sources = origins[(str(top), path[1])]
+            for at, index, keys in sources:
+                if len(path) == 2 or path[2] in keys:
+                    return at((top, index, *path[2:]))
+            at, index, _ = sources[-1]
+            return at((top, index, *path[2:]))
+        if top in top_from_variant or top in ("extends", "remove") or top not in base:
+            return variant_at(path)
+        return base_at(path)
+
+    return merged, locate
+
+
+def _merge_table(
+    table: str,
+    entries: list[Any],
+    merged: dict[str, Any],
+    origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]],
+    variant_at: Locate,
+    fail: Callable[[Path, str, str], None],
+) -> None:
+    key = KEYED[table]
+    current: list[Any] = merged.setdefault(table, [])
+    for j, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get(key), str):
+            fail(
+                (table, j),
+                f"each entry of {table} in a variant needs its {key}",
+                f"give {key} = ... to change, or a new {key} to add",
+            )
+            continue
+        index = next(
+            (i for i, e in enumerate(current) if isinstance(e, dict) and e.get(key) == entry[key]),
+            None,
+        )
+        if index is None:
+            current.append(dict(entry))
+            origins[(table, len(current) - 1)] = [(variant_at, j, set(entry))]
+        else:
+            current[index] = {**current[index], **entry}
+            origins[(table, index)].insert(0, (variant_at, j, set(entry)))
+
+
+def _remove(
+    remove: Any,
+    merged: dict[str, Any],
+    origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]],
+    fail: Callable[[Path, str, str], None],
+) -> None:
+    if remove is None:
+        return
+    if not isinstance(remove, dict):
+        fail(
+            ("remove",),
+            "remove must be a table of lists of ids",
+            'e.g. remove = { events = ["litvinov_dismissed"] }',
+        )
+        return
+    for table, ids in remove.items():
+        if table not in KEYED:
+            fail(
+                ("remove", table),
+                f"cannot remove from '{table}'",
+                f"remove from: {', '.join(KEYED)}",
+            )
+            continue
+        if not isinstance(ids, list):
+            fail(("remove", table), "write a list of ids", f'{table} = ["..."]')
+            continue
+        key = KEYED[table]
+        entries = merged.get(table, [])
+        for n, ident in enumerate(ids):
+            if not any(isinstance(e, dict) and e.get(key) == ident for e in entries):
+                fail(
+                    ("remove", table, n),
+                    f"the base has no {table} entry '{ident}'",
+                    "check the id in the scenario this one extends",
+                )
+        keep = [i for i, e in enumerate(entries) if not (isinstance(e, dict) and e.get(key) in ids)]
+        merged[table] = [entries[i] for i in keep]
+        moved = {new: origins.get((table, old), []) for new, old in enumerate(keep)}
+        for old in range(len(entries)):
+            origins.pop((table, old), None)
+        for new, src in moved.items():
+            origins[(table, new)] = src

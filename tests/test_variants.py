@@ -1,0 +1,142 @@
+"""Variants: `extends` merges onto a base; errors point into the file that holds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.scenario import ScenarioError, load_scenario
+
+from .conftest import TINY
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "tiny.toml").write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def variant(folder: Path, body: str, name: str = "variant.toml") -> Path:
+    path = folder / name
+    path.write_text('format = 1\nid = "tiny_variant"\nextends = "tiny"\n' + body, encoding="utf-8")
+    return path
+
+
+def line_in(path: Path, needle: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_override_top_level_and_start_values(folder: Path) -> None:
+    sc = load_scenario(
+        variant(folder, 'title = "Warmer"\n[[variables]]\nid = "trust"\nstart = 70\n')
+    )
+    assert sc.title == "Warmer" and sc.extends == "tiny"
+    (trust,) = sc.variables
+    assert (trust.start, trust.label, trust.drift) == (70, "Soviet trust in London", -2)
+    assert [p.id for p in sc.powers] == ["soviet", "britain"]
+
+
+def test_remove_entries(folder: Path) -> None:
+    sc = load_scenario(variant(folder, 'remove = { events = ["prague"] }\n'))
+    assert sc.events == []
+
+
+def test_add_entries(folder: Path) -> None:
+    body = (
+        '[[actions]]\nid = "appeal"\nby = "soviet"\ntitle = "Appeal to the League"\n'
+        'effects = ["trust += 1"]\n'
+    )
+    sc = load_scenario(variant(folder, body))
+    assert [a.id for a in sc.actions] == ["propose_treaty", "flatter", "appeal"]
+
+
+def test_replace_an_event_keeps_what_it_does_not_say(folder: Path) -> None:
+    sc = load_scenario(variant(folder, '[[events]]\nid = "prague"\ndate = 1939-03-22\n'))
+    (ev,) = sc.events
+    assert ev.date.isoformat() == "1939-03-22" and ev.title == "Prague occupied"
+
+
+def test_error_in_variant_is_located_in_the_variant(folder: Path) -> None:
+    path = variant(folder, '[[variables]]\nid = "trust"\nstart = "high"\n')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert problem.file == str(path) and problem.line == line_in(path, 'start = "high"')
+    assert problem.path == "variables[0].start"
+
+
+def test_error_from_the_base_is_located_in_the_base(folder: Path) -> None:
+    base = folder / "tiny.toml"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace('"trust += 6"', '"trsut += 6"'), encoding="utf-8"
+    )
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(variant(folder, 'title = "V"\n'))
+    (problem,) = caught.value.problems
+    assert problem.file == str(base) and problem.line == line_in(base, "trsut")
+
+
+def test_added_entry_referring_to_nothing_is_located(folder: Path) -> None:
+    path = variant(folder, '[[actions]]\nid = "appeal"\nby = "sovet"\ntitle = "Appeal"\n')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert problem.file == str(path) and problem.line == line_in(path, 'by = "sovet"')
+    assert "did you mean 'soviet'" in problem.hint
+
+
+def test_unknown_base(folder: Path) -> None:
+    path = folder / "v.toml"
+    path.write_text('format = 1\nid = "v"\nextends = "atlantis"\n', encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"v\.toml:3: extends: no scenario 'atlantis'"):
+        load_scenario(path)
+
+
+@pytest.mark.parametrize("target", ["../tiny", "/etc/passwd", "sub/tiny", "Tiny"])
+def test_extends_takes_ids_never_paths(folder: Path, target: str) -> None:
+    path = folder / "v.toml"
+    path.write_text(f'format = 1\nid = "v"\nextends = "{target}"\n', encoding="utf-8")
+    with pytest.raises(ScenarioError, match="extends must be a scenario id"):
+        load_scenario(path)
+
+
+def test_removing_what_is_not_there(folder: Path) -> None:
+    path = variant(folder, 'remove = { events = ["munich"] }\n')
+    with pytest.raises(ScenarioError, match="the base has no events entry 'munich'"):
+        load_scenario(path)
+
+
+def test_variants_cannot_loop(folder: Path) -> None:
+    (folder / "a.toml").write_text('format = 1\nid = "a"\nextends = "b"\n', encoding="utf-8")
+    (folder / "b.toml").write_text('format = 1\nid = "b"\nextends = "a"\n', encoding="utf-8")
+    with pytest.raises(ScenarioError, match="too deeply"):
+        load_scenario(folder / "a.toml")
+
+
+def test_variant_needs_its_own_id(folder: Path) -> None:
+    path = folder / "v.toml"
+    path.write_text('format = 1\nid = "tiny"\nextends = "tiny"\n', encoding="utf-8")
+    with pytest.raises(ScenarioError, match="an id of its own"):
+        load_scenario(path)
+
+
+def test_variant_digest_follows_the_base(folder: Path) -> None:
+    path = variant(folder, 'title = "V"\n')
+    before = load_scenario(path).digest
+    base = folder / "tiny.toml"
+    base.write_text(base.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert load_scenario(path).digest != before
+
+
+def test_remove_outside_a_variant_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text(
+        TINY.read_text(encoding="utf-8").replace(
+            "start = 1939-03-15\n", 'start = 1939-03-15\nremove = { events = ["prague"] }\n', 1
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError, match="remove is only for variants"):
+        load_scenario(path)
