@@ -60,6 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     command("saves", "list the saves: slot, scenario, powers, date and turn, when saved")
     command("scenarios", "list the bundled scenarios")
+    p = command(
+        "simulate",
+        "play many headless games: endings with 95% intervals, mean scores, content never reached",
+    )
+    p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
+    p.add_argument("--runs", type=int, default=1000)
+    p.add_argument("--power", help="only this power follows --policy; the others historical")
+    p.add_argument("--policy", choices=["random", "historical"], default="random")
+    p.add_argument("--seed", type=int, default=0, help="seed of the first game")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = command("schema", "write the JSON Schema of the scenario format (for editors)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p = command("validate", "check scenario files; print every located error")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p = command("lint", "warn about content that can never happen, unused names, missing notes")
@@ -84,6 +96,10 @@ def main(
             return _saves(args, out)
         if args.command == "scenarios":
             return _scenarios(out)
+        if args.command == "simulate":
+            return _simulate(args, out, err)
+        if args.command == "schema":
+            return _schema(args, out, err)
         if args.command == "validate":
             return _validate(args.paths, out)
         if args.command == "lint":
@@ -113,6 +129,65 @@ def _scenarios(out: TextIO) -> int:
         out.write(f"{sc.id}: {sc.title} ({sc.start} to {sc.end}); playable: {powers}\n")
         if sc.summary:
             out.write(f"    {sc.summary}\n")
+    return EXIT_OK
+
+
+def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+
+    from .engine import GameError
+    from .scenario import load
+    from .scenario.errors import ScenarioError
+    from .simulate import simulate, table
+
+    try:
+        sc = load(args.scenario)
+    except ScenarioError as e:
+        err.write(e.report() + "\n")
+        return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
+    if args.runs < 1:
+        err.write("moscow1939 simulate: --runs must be at least 1\n")
+        return EXIT_INVALID
+    try:
+        if not args.json and out.isatty() and args.runs >= 200:
+            from rich.progress import Progress
+
+            with Progress(transient=True) as bar:
+                task = bar.add_task(f"Playing {args.runs} games", total=args.runs)
+                report = simulate(
+                    sc,
+                    args.runs,
+                    args.power,
+                    args.policy,
+                    args.seed,
+                    progress=lambda n: bar.update(task, completed=n),
+                )
+        else:
+            report = simulate(sc, args.runs, args.power, args.policy, args.seed)
+    except GameError as e:
+        err.write(f"moscow1939 simulate: {e}\n")
+        return EXIT_INVALID
+    if args.json:
+        out.write(json.dumps(report.as_json(), indent=2) + "\n")
+    else:
+        out.write(table(report, sc) + "\n")
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .scenario.schema import schema_text
+
+    text = schema_text()
+    if not args.output:
+        out.write(text)
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as e:
+        err.write(f"moscow1939 schema: cannot write {args.output}: {e.strerror}\n")
+        return EXIT_UNREADABLE
+    out.write(f"Wrote the scenario schema to {args.output}.\n")
     return EXIT_OK
 
 

@@ -1,0 +1,193 @@
+"""The author's toolkit: lint, simulate, schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from game import cli
+from game.scenario import load_scenario, load_text
+from game.scenario.lint import lint
+from game.scenario.schema import schema_text, scenario_schema
+
+from .conftest import ROOT, TINY
+
+BASE = TINY.read_text(encoding="utf-8")
+
+
+def warnings_for(text: str) -> list[str]:
+    sc = load_text(text, "lint.toml")
+    return [f"{w.line}: {w.path}: {w.message}" for w in lint(sc, text)]
+
+
+# -- lint ------------------------------------------------------------------------------------
+
+
+def test_lint_clean() -> None:
+    assert warnings_for(BASE) == []
+
+
+def test_lint_variable_never_read_and_never_written() -> None:
+    text = BASE.replace(
+        "[[flags]]", '[[variables]]\nid = "idle"\nlabel = "Idle"\nstart = 1\n\n[[flags]]', 1
+    )
+    found = warnings_for(text)
+    assert any("variable 'idle' is never read" in w for w in found)
+    assert any("variable 'idle' never changes" in w for w in found)
+
+
+def test_lint_flag_never_set() -> None:
+    text = BASE.replace(
+        '[[flags]]\nid = "treaty"',
+        '[[flags]]\nid = "ghost"\nlabel = "G"\n\n[[flags]]\nid = "treaty"',
+        1,
+    ).replace('when = "not treaty"', 'when = "not treaty and not ghost"')
+    found = warnings_for(text)
+    assert any("flag 'ghost' is never set or cleared" in w for w in found)
+    assert not any("'ghost' is never read" in w for w in found)
+
+
+def test_lint_action_that_can_never_open() -> None:
+    found = warnings_for(BASE.replace('when = "not treaty"', 'when = "trust > 150"'))
+    assert any("actions[0].when: action 'propose_treaty' can never be open" in w for w in found)
+
+
+def test_lint_flag_that_is_never_set_closes_its_conditions() -> None:
+    # `treaty` is set only by the reply option; without it the ending can never come
+    text = BASE.replace('effects = ["set treaty"]', 'effects = ["trust += 1"]')
+    found = warnings_for(text)
+    assert any("ending 'treaty' can never be reached" in w for w in found)
+
+
+def test_lint_history_without_source_and_missing_score() -> None:
+    text = BASE.replace(
+        'history = { note = "No treaty was signed in 1939.", sources = ["GSE"] }',
+        'history = { note = "No treaty was signed in 1939." }',
+    )
+    text = text.replace(
+        'scores = { soviet = 80, britain = "50 + trust / 2" }', "scores = { soviet = 80 }"
+    )
+    found = warnings_for(text)
+    assert any("ending 'treaty': history note without a source" in w for w in found)
+    assert any("ending 'treaty' gives no score for 'britain'" in w for w in found)
+
+
+def test_lint_missing_text_for_a_power() -> None:
+    text = BASE.replace(
+        'briefing = "Moscow wants a treaty. The Cabinet is not sure it wants one."\n', ""
+    )
+    assert any("playable power 'britain' has no briefing" in w for w in warnings_for(text))
+
+
+def test_lint_cli_reports_and_fails(tmp_path: Path) -> None:
+    path = tmp_path / "x.toml"
+    path.write_text(BASE.replace('when = "not treaty"', 'when = "trust > 150"'), encoding="utf-8")
+    out = io.StringIO()
+    assert cli.main(["lint", str(path)], out=out) == 1
+    assert f"warning: {path}:" in out.getvalue()
+
+
+# -- simulate --------------------------------------------------------------------------------
+
+
+def test_simulate_table() -> None:
+    out = io.StringIO()
+    assert cli.main(["simulate", str(TINY), "--runs", "100", "--seed", "5"], out=out) == 0
+    text = out.getvalue()
+    assert "100 games, seeds 5–104; every power plays 'random'" in text
+    assert "Nothing comes of it" in text and "95% interval" in text
+    assert "never reached:" in text and "endings (1): rebuff" in text
+
+
+def test_simulate_json_counts_add_up() -> None:
+    out = io.StringIO()
+    assert (
+        cli.main(["simulate", str(TINY), "--runs", "60", "--power", "britain", "--json"], out=out)
+        == 0
+    )
+    data = json.loads(out.getvalue())
+    assert data["runs"] == 60 and data["power"] == "britain"
+    assert sum(e["count"] for e in data["endings"].values()) == 60
+    for e in data["endings"].values():
+        low, high = e["interval95"]
+        assert 0 <= low <= e["share"] <= high <= 1
+    assert data["never_reached"]["endings"] == ["rebuff"]
+
+
+def test_simulate_is_deterministic() -> None:
+    first, second = io.StringIO(), io.StringIO()
+    cli.main(["simulate", str(TINY), "--runs", "40", "--json"], out=first)
+    cli.main(["simulate", str(TINY), "--runs", "40", "--json"], out=second)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_simulate_bad_power() -> None:
+    out = io.StringIO()
+    assert cli.main(["simulate", str(TINY), "--power", "mars"], out=out) == 1
+    assert "'mars' is not a power" in out.getvalue()
+
+
+# -- schema ----------------------------------------------------------------------------------
+
+
+def as_json_types(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: as_json_types(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json_types(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.toml")) + [TINY]
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+def test_every_scenario_validates_against_the_schema(path: Path) -> None:
+    data = as_json_types(tomllib.loads(path.read_text(encoding="utf-8")))
+    jsonschema.validate(data, scenario_schema())
+
+
+def test_schema_catches_what_the_loader_catches() -> None:
+    data = as_json_types(tomllib.loads(BASE))
+    data["powers"][0]["moves_per_tun"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, scenario_schema())
+
+
+def test_committed_schema_is_current() -> None:
+    assert (ROOT / "scenarios" / "scenario.schema.json").read_text(
+        encoding="utf-8"
+    ) == schema_text(), "run: moscow1939 schema -o scenarios/scenario.schema.json"
+
+
+def test_schema_command_writes_a_file(tmp_path: Path) -> None:
+    out = io.StringIO()
+    target = tmp_path / "s.json"
+    assert cli.main(["schema", "-o", str(target)], out=out) == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["title"].startswith("Moscow 1939")
+
+
+# -- the README's tutorial -------------------------------------------------------------------
+
+
+def test_readme_tutorial_final_file_validates(tmp_path: Path) -> None:
+    readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    marker = "<!-- tutorial: final file -->"
+    assert marker in readme, "the tutorial's final file must follow the marker"
+    block = readme.split(marker, 1)[1].split("```toml\n", 1)[1].split("\n```", 1)[0]
+    path = tmp_path / "my_first.toml"
+    path.write_text(block + "\n", encoding="utf-8")
+    sc = load_scenario(path)
+    assert lint(sc, block) == []
+    out = io.StringIO()
+    assert cli.main(["simulate", str(path), "--runs", "200", "--json"], out=out) == 0
+    assert len(json.loads(out.getvalue())["endings"]) >= 2
