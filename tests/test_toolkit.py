@@ -15,7 +15,7 @@ import pytest
 from game import cli
 from game.scenario import load_scenario, load_text
 from game.scenario.lint import lint
-from game.scenario.schema import schema_text, scenario_schema
+from game.scenario.schema import scenario_schema, schema_text
 
 from .conftest import ROOT, TINY
 
