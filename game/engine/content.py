@@ -86,6 +86,13 @@ class Content:
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
 
+        self.window: dict[tuple[str, int], list[CompiledAction]] = {}
+        """Each power's actions whose dates allow them in each turn (from 1)."""
+        for turn, day in enumerate(self.turn_dates, 1):
+            for power, actions in self.by_power.items():
+                self.window[(power, turn)] = [ca for ca in actions if ca.after <= day <= ca.until]
+        self.pass_weight = {p.id: p.pass_weight for p in sc.powers}
+
         scheduled = {e.target for e in code.effects.values() if e.kind == "schedule"}
         self.events: dict[str, CompiledEvent] = {}
         self.dated: dict[int, list[CompiledEvent]] = {}
@@ -111,6 +118,15 @@ class Content:
             else:
                 self.conditional.append(ce)
         self.order = {ev.id: i for i, ev in enumerate(sc.events)}
+        self.candidates: dict[int, list[CompiledEvent]] = {
+            turn: sorted(
+                self.dated.get(turn, []) + self.conditional, key=lambda c: self.order[c.event.id]
+            )
+            for turn in range(1, self.turns + 1)
+        }
+        """Events that may fire at the start of each turn (unless scheduled), in file order."""
+        self.budgets = {p.id: p.moves_per_turn for p in sc.powers}
+        self.dates = [t.date for t in sc.calendar]
 
         self.endings = [
             CompiledEnding(

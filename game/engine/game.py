@@ -294,29 +294,42 @@ class Game:
     # -- turn phases ---------------------------------------------------------------------
     def _begin_turn(self) -> None:
         st, content = self.state, self.content
-        st.env["turn"] = st.turn
-        st.env["date"] = content.turn_dates[st.turn - 1]
-        for v in self.scenario.variables:
-            st.series.setdefault(v.id, []).append(st.env[v.id])
-        st.budgets = {p.id: p.moves_per_turn for p in self.scenario.powers}
+        env = st.env
+        env["turn"] = st.turn
+        env["date"] = content.turn_dates[st.turn - 1]
+        for var, values in self._series():
+            values.append(env[var])
+        st.budgets = dict(content.budgets)
         self._emit("news", self.turn_title(), "")
-        due = [ev for t, ev in st.scheduled if t == st.turn]
-        st.scheduled = [(t, ev) for t, ev in st.scheduled if t != st.turn]
-        candidates = [content.events[e] for e in due]
-        candidates += content.dated.get(st.turn, [])
-        candidates += content.conditional
-        seen: set[str] = set()
-        for ce in sorted(candidates, key=lambda c: content.order[c.event.id]):
+        candidates = content.candidates[st.turn]
+        due: list[str] = []
+        if st.scheduled:
+            due = [ev for t, ev in st.scheduled if t == st.turn]
+            st.scheduled = [(t, ev) for t, ev in st.scheduled if t != st.turn]
+            if due:
+                extra = [content.events[e] for e in due]
+                candidates = sorted(
+                    {c.event.id: c for c in candidates + extra}.values(),
+                    key=lambda c: content.order[c.event.id],
+                )
+        fired = st.fired
+        for ce in candidates:
             ev = ce.event
-            if ev.id in seen or (ev.id in st.fired and not ev.repeat):
+            if ev.id in fired and not ev.repeat:
                 continue
             if ce.scheduled_only and ev.id not in due:
                 continue
-            if ce.when(st.env):
-                seen.add(ev.id)
+            if ce.when(env):
                 self._fire(ce)
         self._ask_people()
         self._check_endings(final=False)
+
+    def _series(self) -> list[tuple[str, list[int]]]:
+        series = self.state.series
+        if not series:
+            for v in self.scenario.variables:
+                series[v.id] = []
+        return list(series.items())
 
     def _fire(self, ce: CompiledEvent) -> None:
         ev, st = ce.event, self.state
@@ -343,17 +356,25 @@ class Game:
                     break
             if power not in st.off_path:
                 return
-        pass_weight = self.scenario.power(power).pass_weight
-        while st.budgets.get(power, 0) > 0:
-            open_moves = [
-                (ca, weight_of(ca.weight, st.env))
-                for ca in content.by_power.get(power, [])
-                if self._open(power, ca)
-            ]
-            open_moves = [(ca, w) for ca, w in open_moves if w > 0]
+        candidates = content.window[(power, st.turn)]
+        if not candidates:
+            return
+        pass_weight = content.pass_weight[power]
+        env, used, budgets = st.env, st.used, st.budgets
+        while budgets.get(power, 0) > 0:
+            budget = budgets[power]
+            open_moves: list[tuple[CompiledAction | None, int]] = []
+            for ca in candidates:
+                a = ca.action
+                if (a.once and a.id in used) or a.cost > budget or not ca.when(env):
+                    continue
+                weight = weight_of(ca.weight, env)
+                if weight > 0:
+                    open_moves.append((ca, weight))
             if not open_moves:
                 return
-            pick = self._weighted([*open_moves, (None, pass_weight)])
+            open_moves.append((None, pass_weight))
+            pick = self._weighted(open_moves)
             if pick is None:
                 return
             self._play(power, pick)
@@ -404,8 +425,7 @@ class Game:
         st, a = self.state, ca.action
         if a.once and a.id in st.used:
             return False
-        date = st.env["date"]
-        if not ca.after <= date <= ca.until:
+        if not ca.after <= st.env["date"] <= ca.until:
             return False
         if budget and a.cost > st.budgets.get(power, 0):
             return False
@@ -535,7 +555,10 @@ class Game:
         power: str = "",
         seen_by: frozenset[str] | None = None,
     ) -> None:
-        d = Dispatch(self.state.turn, self.state.date, kind, title, text, source, power, seen_by)
+        st = self.state
+        d = Dispatch(
+            st.turn, self.content.dates[st.turn - 1], kind, title, text, source, power, seen_by
+        )
         self.state.dispatches.append(d)
         self._new.append(d)
 

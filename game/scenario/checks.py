@@ -103,12 +103,16 @@ class Checker:
 
     # -- notation -----------------------------------------------------------------------
     def cond(self, path: Path, text: str) -> None:
+        if text in self.code.conditions:
+            return
         try:
             self.code.conditions[text] = parse_condition(text, self.names)
         except NotationError as err:
             self.notation_error(path, text, err)
 
     def number(self, path: Path, value: int | str) -> None:
+        if str(value) in self.code.numbers:
+            return
         try:
             self.code.numbers[str(value)] = parse_number(value, self.names)
         except NotationError as err:
@@ -116,6 +120,8 @@ class Checker:
 
     def effects(self, path: Path, effects: list[str]) -> None:
         for i, text in enumerate(effects):
+            if text in self.code.effects:
+                continue
             try:
                 self.code.effects[text] = parse_effect(text, self.names)
             except NotationError as err:

@@ -214,9 +214,11 @@ Read = tuple[dict[str, Any], Locate, str]
 def read_document(text: str, name: str, data: bytes, depth: int = 0) -> Read:
     """Parse a file and, if it extends another, merge it onto its base."""
     raw = parse_toml(text, name)
-    lines = locate_all(text)
+    lines: dict[Path, int] = {}
 
     def at(path: Path) -> Where:
+        if not lines:  # the text is walked only when a problem needs a line
+            lines.update(locate_all(text) or {(): 1})
         return (name, line_of(lines, path) or 1)
 
     digest = hashlib.sha256(data).hexdigest()

@@ -23,6 +23,7 @@ number, from 1) and `date` (the turn's date, compared with dates written 1939-08
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -329,16 +330,16 @@ def _div(a: int, b: int) -> int:
 
 
 BINARY: dict[str, Callable[[int, int], int]] = {
-    "+": lambda a, b: a + b,
-    "-": lambda a, b: a - b,
-    "*": lambda a, b: a * b,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
     "/": _div,
-    "<": lambda a, b: int(a < b),
-    "<=": lambda a, b: int(a <= b),
-    ">": lambda a, b: int(a > b),
-    ">=": lambda a, b: int(a >= b),
-    "==": lambda a, b: int(a == b),
-    "!=": lambda a, b: int(a != b),
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "==": operator.eq,
+    "!=": operator.ne,
 }
 
 
@@ -375,6 +376,9 @@ def compile_node(node: Node) -> Fn:
         }
         return fast[op]
     fn = BINARY[op]
+    if a.op == "name" and b.op == "name":
+        x, y = str(a.value), str(b.value)
+        return lambda env: fn(env[x], env[y])
     return lambda env: fn(left(env), right(env))
 
 
