@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import hashlib
 import json
 import os
 import re
@@ -369,12 +370,33 @@ def find_scenario(rec: SaveFile) -> Scenario:
         )
     for path in candidates:
         try:
-            sc = load_scenario(path)
+            sc = _load_cached(path)
         except ScenarioError as err:
             raise SaveError(f"The save's scenario {path} no longer loads:\n{err.report()}")
         if sc.id == rec.scenario_id:
             return sc
     raise SaveError(f"The scenario at {candidates[0]} is not '{rec.scenario_id}' any more.")
+
+
+_scenario_cache: dict[tuple[str, str], Scenario] = {}
+
+
+def _load_cached(path: Path) -> Scenario:
+    """Load a scenario, reusing one already loaded from identical bytes (not for variants,
+    whose base may have changed)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load_scenario(path)  # reports the problem in its own words
+    key = (str(path.resolve()), hashlib.sha256(data).hexdigest())
+    if key in _scenario_cache:
+        return _scenario_cache[key]
+    sc = load_scenario(path)
+    if not sc.extends:
+        if len(_scenario_cache) > 8:
+            _scenario_cache.clear()
+        _scenario_cache[key] = sc
+    return sc
 
 
 def restore(rec: SaveFile, scenario: Scenario, accept_changed: bool = False) -> Game:
