@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     command("scenarios", "list the bundled scenarios")
     p = command(
         "simulate",
-        "play many headless games: endings with 95% intervals, mean scores, content never reached",
+        "play many headless games: endings with 95%% intervals, mean scores, content never reached",
     )
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--runs", type=int, default=1000)

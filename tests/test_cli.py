@@ -116,6 +116,12 @@ def test_version_everywhere(args: list[str], capsys: pytest.CaptureFixture[str])
         ["validate", "--help"],
         ["scenarios", "--help"],
         ["lint", "--help"],
+        ["simulate", "--help"],
+        ["schema", "--help"],
+        ["saves", "--help"],
+        ["load", "--help"],
+        ["continue", "--help"],
+        ["play", "--help"],
     ],
 )
 def test_help_everywhere(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
