@@ -570,3 +570,10 @@ def test_7_2_a_tampered_log_is_refused() -> None:
         Game.replay(sc, ["red"], 1, [Command(1, "red", "play", ("nope",))])
     with pytest.raises(GameError, match="turn"):
         Game.replay(sc, ["red"], 1, [Command(3, "red", "play", ("cheap",))])
+
+
+def test_2_4_previews_give_numbers_valued_in_the_current_state() -> None:
+    body = '[[actions]]\nid = "half"\nby = "red"\ntitle = "Half"\neffects = ["x -= x / 2"]\n'
+    g = Game.new(make(body), humans=["red"])
+    (move,) = g.moves("red")
+    assert move.preview == "X -2"

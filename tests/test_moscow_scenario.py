@@ -155,21 +155,21 @@ LINES: dict[str, tuple[str, Script, Mapping[str, str], str, str, int]] = {
         "drop_indirect_aggression",
         3,
     ),
-    # London makes the guarantee conditional, builds resolve at home, concedes reciprocity,
-    # the Baltic protocol and indirect aggression, sends a senior mission with powers early
-    # and presses Warsaw all summer: the alliance is complete before mid-August.
+    # London makes the guarantee conditional, builds resolve at home, accepts the principle
+    # of mutual assistance and the naming of the Baltic states when Moscow asks, concedes
+    # indirect aggression, sends a senior mission with powers early and presses Warsaw all
+    # summer: the alliance is complete before mid-August.
     "britain_deterrence": (
         "britain",
         {
             1: ["conditional_guarantee", "commons_debate"],
             2: ["four_power_declaration", "press_warsaw"],
             4: ["bring_in_critics"],
-            6: ["accept_reciprocity"],
             7: ["anglo_french_draft", "press_warsaw"],
             8: ["drop_league_clause", "press_warsaw"],
             10: ["propose_staff_talks", "press_warsaw"],
             12: ["press_warsaw"],
-            13: ["cover_baltic_protocol", "press_warsaw"],
+            13: ["press_warsaw"],
             14: ["press_warsaw"],
             15: ["accept_indirect_definition", "press_warsaw"],
             16: ["press_warsaw"],

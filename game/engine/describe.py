@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..scenario.models import Scenario
-from ..scenario.notation import Effect
+from ..scenario.notation import Effect, Env
 
 
 def _visible(seen_by: list[str], power: str | None) -> bool:
     return power is None or "all" in seen_by or power in seen_by
 
 
-def effect_words(sc: Scenario, effect: Effect, power: str | None) -> str:
-    """One effect as a player reads it, or '' when the power may not see what it changes."""
+def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> str:
+    """One effect as a player reads it, valued in the current state; '' when the power may
+    not see what it changes."""
     variables = {v.id: v for v in sc.variables}
     flags = {f.id: f for f in sc.flags}
     if effect.kind in ("set", "clear"):
@@ -26,17 +27,17 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None) -> str:
     var = variables[effect.target]
     if not _visible(var.seen_by, power):
         return ""
-    text = effect.text.split("=", 1)[1].strip() if "=" in effect.text else ""
+    value = int(effect.value(env))
     if effect.kind == "add":
-        sign = "-" if "-=" in effect.text else "+"
-        value = text if not text.isdigit() else text
-        return f"{var.label} {sign}{value}"
-    return f"{var.label} becomes {text}"
+        return f"{var.label} {value:+d}" if value else ""
+    return f"{var.label} becomes {max(var.min, min(var.max, value))}"
 
 
-def preview_of(sc: Scenario, preview: str, effects: Iterable[Effect], power: str | None) -> str:
-    """The scenario's own preview text followed by the visible effects in words."""
-    words = [w for w in (effect_words(sc, e, power) for e in effects) if w]
+def preview_of(
+    sc: Scenario, preview: str, effects: Iterable[Effect], power: str | None, env: Env
+) -> str:
+    """The scenario's own preview text followed by the visible effects, valued now."""
+    words = [w for w in (effect_words(sc, e, power, env) for e in effects) if w]
     parts = [preview.strip()] if preview.strip() else []
     if words:
         parts.append("; ".join(words))

@@ -161,7 +161,7 @@ class Game:
                         a.title,
                         a.cost,
                         tuple(a.to),
-                        preview_of(self.scenario, a.preview, ca.effects, power),
+                        preview_of(self.scenario, a.preview, ca.effects, power, self.state.env),
                         a.text,
                         a.secret,
                     )
@@ -403,9 +403,17 @@ class Game:
             )
 
     def _ask_people(self) -> None:
-        """Put the answers due from human powers to them, at the start of a turn."""
+        """Put the answers due from human powers to them, at the start of a turn: the turn
+        the answer is due, or the next one if it is due in the turn the move was made."""
         st = self.state
-        due = [p for p in st.pending if p.due < st.turn]
+        actions = self.content.actions
+        due = [
+            p
+            for p in st.pending
+            if p.due <= st.turn
+            and p.made < st.turn
+            and actions[p.action].action.replies[p.index].by in self.humans
+        ]
         st.pending = [p for p in st.pending if p not in due]
         for pending in due:
             ca = self.content.actions[pending.action]

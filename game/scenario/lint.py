@@ -203,8 +203,8 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                 f"event '{ev.id}' has no date, no condition and is never scheduled",
                 "give it a date or a when, or schedule it from an effect",
             )
-        if ev.date and ev.date > last_day and ev.id not in scheduled:
-            warn(("events", i, "date"), f"event '{ev.id}' is dated after the last turn")
+        if ev.date and ev.date > sc.end and ev.id not in scheduled:
+            warn(("events", i, "date"), f"event '{ev.id}' is dated after the scenario's end")
         _note(warn, ("events", i, "history"), ev.history, f"event '{ev.id}'")
     for i, act in enumerate(sc.actions):
         if ranges.never(act.when):
@@ -213,7 +213,11 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                 f"action '{act.id}' can never be open: its condition cannot hold within the bounds",
             )
         if act.after and act.after > last_day:
-            warn(("actions", i, "after"), f"action '{act.id}' opens after the last turn")
+            warn(
+                ("actions", i, "after"),
+                f"action '{act.id}' opens after the last turn begins",
+                "a move opens only at the start of a turn on or after its date",
+            )
         for j, reply in enumerate(act.replies):
             for k, opt in enumerate(reply.options):
                 if ranges.never(opt.when):
