@@ -189,6 +189,7 @@ class Checker:
                 "give one ending no 'when' so that every game ends when the calendar does",
             )
         self.path()
+        self.note(("author_note",), sc.author_note)
         for i, q in enumerate(sc.questions):
             for j, pos in enumerate(q.positions):
                 self.power(("questions", i, "positions", j, "power"), pos.power)

@@ -273,6 +273,8 @@ class Scenario(Model):
     atmosphere: str = ""
     """A line of period atmosphere for the title screen."""
     author: str = ""
+    author_note: HistoryNote | None = None
+    """For an alternate history: what changed from the record and why it is plausible."""
     start: dt.date
     end: dt.date
     """The date the game ends if nothing ends it earlier."""
