@@ -26,6 +26,8 @@ class CompiledAction:
     replies: tuple[tuple[CompiledOption, ...], ...]
     after: int
     until: int
+    fixed_weight: int | None
+    """The weight when it is a plain number (no need to evaluate)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Content:
                 tuple(options(r.options) for r in a.replies),
                 a.after.toordinal() if a.after else 0,
                 a.until.toordinal() if a.until else 10**9,
+                max(0, a.weight) if isinstance(a.weight, int) else None,
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)

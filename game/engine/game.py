@@ -368,7 +368,9 @@ class Game:
                 a = ca.action
                 if (a.once and a.id in used) or a.cost > budget or not ca.when(env):
                     continue
-                weight = weight_of(ca.weight, env)
+                weight = ca.fixed_weight
+                if weight is None:
+                    weight = weight_of(ca.weight, env)
                 if weight > 0:
                     open_moves.append((ca, weight))
             if not open_moves:

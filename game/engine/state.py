@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class GameError(Exception):
@@ -21,13 +22,13 @@ class Command:
     args: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Dispatch:
+class Dispatch(NamedTuple):
     """Something the front end shows: an event, a move, a reply, a note, the ending."""
 
     turn: int
     date: dt.date
-    kind: str  # "event", "move", "reply", "decision", "news", "ending"
+    kind: str
+    """One of "news" (a new turn), "event", "move", "reply", "decision", "ending"."""
     title: str
     text: str
     source: str = ""

@@ -343,6 +343,13 @@ BINARY: dict[str, Callable[[int, int], int]] = {
 }
 
 
+def _chain(node: Node, op: str) -> list[Node]:
+    """The operands of a run of the same `and`/`or`, flattened: a and b and c -> [a, b, c]."""
+    if node.op != op:
+        return [node]
+    return [leaf for arg in node.args for leaf in _chain(arg, op)]
+
+
 def compile_node(node: Node) -> Fn:
     """Turn a checked expression tree into a closure over the environment."""
     op = node.op
@@ -358,11 +365,32 @@ def compile_node(node: Node) -> Fn:
     if op == "neg":
         inner = compile_node(node.args[0])
         return lambda env: -inner(env)
+    if op in ("and", "or"):
+        parts = tuple(compile_node(arg) for arg in _chain(node, op))
+        if op == "and":
+            if len(parts) == 2:
+                p, q = parts
+                return lambda env: p(env) and q(env)
+
+            def all_of(env: Env) -> int:
+                for part in parts:
+                    if not part(env):
+                        return 0
+                return 1
+
+            return all_of
+        if len(parts) == 2:
+            p, q = parts
+            return lambda env: p(env) or q(env)
+
+        def any_of(env: Env) -> int:
+            for part in parts:
+                if part(env):
+                    return 1
+            return 0
+
+        return any_of
     left, right = (compile_node(arg) for arg in node.args)
-    if op == "and":
-        return lambda env: 1 if left(env) and right(env) else 0
-    if op == "or":
-        return lambda env: 1 if left(env) or right(env) else 0
     # Fast paths for the commonest shape: a name compared with a constant.
     a, b = node.args
     if a.op == "name" and b.op in ("num", "date") and op in (">=", "<", ">", "<=", "=="):
