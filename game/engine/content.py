@@ -28,6 +28,9 @@ class CompiledAction:
     until: int
     fixed_weight: int | None
     """The weight when it is a plain number (no need to evaluate)."""
+    once_id: str
+    """The action's id if it can be made only once, else a string no action uses."""
+    cost: int
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class Content:
                 a.after.toordinal() if a.after else 0,
                 a.until.toordinal() if a.until else 10**9,
                 max(0, a.weight) if isinstance(a.weight, int) else None,
+                a.id if a.once else "",
+                a.cost,
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)

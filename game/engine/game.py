@@ -360,26 +360,32 @@ class Game:
         if not candidates:
             return
         pass_weight = content.pass_weight[power]
-        env, used, budgets = st.env, st.used, st.budgets
+        env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
         while budgets.get(power, 0) > 0:
             budget = budgets[power]
-            open_moves: list[tuple[CompiledAction | None, int]] = []
+            picks: list[CompiledAction] = []
+            weights: list[int] = []
+            total = 0
             for ca in candidates:
-                a = ca.action
-                if (a.once and a.id in used) or a.cost > budget or not ca.when(env):
+                if (ca.once_id in used) or ca.cost > budget or not ca.when(env):
                     continue
                 weight = ca.fixed_weight
                 if weight is None:
                     weight = weight_of(ca.weight, env)
                 if weight > 0:
-                    open_moves.append((ca, weight))
-            if not open_moves:
+                    picks.append(ca)
+                    weights.append(weight)
+                    total += weight
+            if not picks or total + pass_weight <= 0:
                 return
-            open_moves.append((None, pass_weight))
-            pick = self._weighted(open_moves)
-            if pick is None:
-                return
-            self._play(power, pick)
+            roll = rng.randrange(total + pass_weight)
+            if roll >= total:
+                return  # the power lets this move pass
+            index = 0
+            while roll >= weights[index]:
+                roll -= weights[index]
+                index += 1
+            self._play(power, picks[index])
 
     def _resolve_replies(self) -> None:
         """Computer-played powers answer what is due; a person's answers wait for next turn."""
