@@ -43,6 +43,7 @@ class Plain:
         self.on_turn_end = on_turn_end
         """Called after every end of turn (autosave); returns a line to print, or ''."""
         self.shown = 0  # dispatches already printed
+        self.saved_at = len(game.state.log)  # commands held by the last save or autosave
 
     # -- output ------------------------------------------------------------------------
     def say(self, text: str = "", indent: str = "") -> None:
@@ -56,7 +57,11 @@ class Plain:
     def ask(self, prompt: str, options: list[str], keys: list[str] | None = None) -> int:
         """Ask for a number from 1 to len(options) (or one of `keys`); index from 0."""
         for n, label in enumerate(options, 1):
-            self.say(f"{n}. {label}", indent="  ")
+            item = f"  {n}. "
+            self.out.write(
+                textwrap.fill(label, WIDTH, initial_indent=item, subsequent_indent=" " * len(item))
+                + "\n"
+            )
         while True:
             self.out.write(f"{prompt} [1-{len(options)}]: ")
             self.out.flush()
@@ -164,7 +169,7 @@ class Plain:
                 self.undo()
             elif choice == "save":
                 self.save()
-            else:
+            elif self.leave():
                 return False
         return True
 
@@ -172,16 +177,30 @@ class Plain:
         """Take back the last command of this turn (the game is replayed without it)."""
         taken = self.game.state.log[-1]
         self.game = self.game.undone()
+        if self.saved_at > len(self.game.state.log):
+            self.saved_at = -1  # the save holds the command just taken back
         self.shown = len(self.game.state.dispatches)
         what = "your last answer"
         if taken.verb == "play":
             what = next(a.title for a in self.game.scenario.actions if a.id == taken.args[0])
         self.say(f"Taken back: {what}.")
 
-    def save(self) -> None:
+    def leave(self) -> bool:
+        """Confirm quitting; offers to save moves made since the last save or autosave."""
+        if len(self.game.state.log) <= self.saved_at:
+            return True
+        self.say("Moves made this turn are not saved yet.")
+        pick = self.ask(
+            "Before you go", ["Save, then quit", "Quit without saving", "Go back to the game"]
+        )
+        if pick == 0:
+            return self.save()
+        return pick == 1
+
+    def save(self) -> bool:
         if self.on_save is None:
             self.say("Saving is not available here.")
-            return
+            return False
         self.out.write("Name of the save (empty for 'quicksave'): ")
         self.out.flush()
         line = self.inp.readline()
@@ -193,6 +212,9 @@ class Plain:
             self.say(self.on_save(self.game, line.strip() or "quicksave"))
         except Exception as err:  # a save error is reported, never fatal
             self.say(f"Could not save: {err}")
+            return False
+        self.saved_at = len(self.game.state.log)
+        return True
 
     def play(self) -> int:
         g = self.game
@@ -226,6 +248,8 @@ class Plain:
                     note = self.on_turn_end(self.game) if self.on_turn_end else ""
                     if note:
                         self.say(note)
+                    elif self.on_turn_end:
+                        self.saved_at = len(self.game.state.log)
         except InputEnded:
             self.say("Input ended before the game did; the game is left unfinished.")
             return 0

@@ -144,3 +144,49 @@ def test_python_dash_m_game_plays_from_a_pipe() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Scores:" in proc.stdout
     assert "Traceback" not in proc.stderr
+
+
+def test_quitting_with_unsaved_moves_offers_to_save(tmp_path: object) -> None:
+    # propose the treaty, quit (5), then choose "Save, then quit" and name the save
+    code, out = run_cli(
+        "--saves-dir",
+        str(tmp_path),
+        "plain",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        stdin="1\n5\n1\nbefore bed\n",
+    )
+    assert code == 0
+    assert "Moves made this turn are not saved yet." in out
+    assert "Saved as 'before bed'" in out and "You left the game." in out
+
+
+def test_quitting_can_be_cancelled(tmp_path: object) -> None:
+    code, out = run_cli(
+        "--saves-dir",
+        str(tmp_path),
+        "plain",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        stdin="1\n5\n3\n1\n1\n1\n",
+    )
+    assert "Moves made this turn are not saved yet." in out
+    assert "Scores:" in out  # went back to the game and finished it
+
+
+def test_quitting_right_after_an_autosave_asks_nothing(tmp_path: object) -> None:
+    code, out = run_cli(
+        "--saves-dir",
+        str(tmp_path),
+        "plain",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        stdin="2\n5\n",
+    )
+    assert "not saved yet" not in out and "You left the game." in out
