@@ -191,3 +191,22 @@ def test_readme_tutorial_final_file_validates(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cli.main(["simulate", str(path), "--runs", "200", "--json"], out=out) == 0
     assert len(json.loads(out.getvalue())["endings"]) >= 2
+
+
+def test_schema_accepts_a_partial_variant_and_checks_its_keys() -> None:
+    variant = {
+        "format": 1,
+        "id": "v",
+        "extends": "moscow_1939",
+        "variables": [{"id": "soviet_trust", "start": 60}],
+        "events": [{"id": "prague", "date": "1939-03-16"}],
+    }
+    jsonschema.validate(variant, scenario_schema())
+    variant["variables"][0]["strat"] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(variant, scenario_schema())
+    del variant["variables"][0]["strat"], variant["events"][0]["id"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(variant, scenario_schema())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"format": 1, "id": "full"}, scenario_schema())

@@ -140,3 +140,17 @@ def test_remove_outside_a_variant_is_an_error(tmp_path: Path) -> None:
     )
     with pytest.raises(ScenarioError, match="remove is only for variants"):
         load_scenario(path)
+
+
+def test_calendar_turns_merge_by_date_and_keep_their_order(folder: Path) -> None:
+    body = (
+        '[[calendar]]\ndate = 1939-03-22\ntitle = "Memel"\n\n'
+        '[[calendar]]\ndate = 1939-03-25\ntitle = "An extra turn"\n'
+    )
+    sc = load_scenario(variant(folder, body))
+    assert [(t.date.day, t.title) for t in sc.calendar] == [
+        (15, "The week of Prague"),
+        (22, "Memel"),
+        (25, "An extra turn"),
+        (29, "The third week"),
+    ]

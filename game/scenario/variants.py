@@ -10,7 +10,8 @@ Rules:
   `questions`, and `sources` by `key`, `encyclopedia` by `term`) merge entry by entry: an
   entry whose id the base has replaces the keys it gives and keeps the others; an entry with
   a new id is added at the end;
-- `historical_path` steps merge by `action` the same way;
+- `historical_path` steps merge by `action`, and `calendar` turns by `date` (kept in date
+  order), the same way;
 - `[remove]` lists ids to take out of the base: `remove = { events = ["litvinov_dismissed"] }`.
 """
 
@@ -38,6 +39,7 @@ KEYED = {
     "sources": "key",
     "encyclopedia": "term",
     "historical_path": "action",
+    "calendar": "date",
 }
 MAX_DEPTH = 4
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -116,6 +118,7 @@ def merge(
             merged[key] = value
             top_from_variant.add(key)
     _remove(variant.get("remove"), merged, origins, fail)
+    _sort_calendar(merged, origins)
     merged.pop("extends", None)
     merged["extends"] = variant.get("extends", "")
     if problems:
@@ -150,7 +153,7 @@ def _merge_table(
     key = KEYED[table]
     current: list[Any] = merged.setdefault(table, [])
     for j, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get(key), str):
+        if not isinstance(entry, dict) or entry.get(key) is None:
             fail(
                 (table, j),
                 f"each entry of {table} in a variant needs its {key}",
@@ -167,6 +170,23 @@ def _merge_table(
         else:
             current[index] = {**current[index], **entry}
             origins[(table, index)].insert(0, (variant_at, j, set(entry)))
+
+
+def _sort_calendar(
+    merged: dict[str, Any], origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]]
+) -> None:
+    """Turns added by a variant take their place by date."""
+    turns = merged.get("calendar")
+    if not isinstance(turns, list) or not all(isinstance(t, dict) for t in turns):
+        return
+    try:
+        order = sorted(range(len(turns)), key=lambda i: turns[i].get("date"))
+    except TypeError:  # dates of mixed types: validation will say so
+        return
+    moved = {new: origins.get(("calendar", old), []) for new, old in enumerate(order)}
+    merged["calendar"] = [turns[i] for i in order]
+    for new, src in moved.items():
+        origins[("calendar", new)] = src
 
 
 def _remove(
