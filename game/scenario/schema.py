@@ -20,16 +20,15 @@ def scenario_schema() -> dict[str, Any]:
     _point(variant, "#/$defs/", "#/$defs/Variant")
     for d in variant_defs.values():
         _point(d, "#/$defs/", "#/$defs/Variant")
-    full["$defs"] = {**defs, **variant_defs}
-    full["$defs"]["Variant"] = variant
-    required = full.pop("required", [])
+    scenario_def = {k: v for k, v in full.items() if k != "title"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Moscow 1939 scenario, format {FORMAT_VERSION}",
-        **{k: v for k, v in full.items() if k != "title"},
+        "description": full.get("description", ""),
+        "$defs": {**defs, **variant_defs, "Scenario": scenario_def, "Variant": variant},
         "if": {"required": ["extends"]},
         "then": {"$ref": "#/$defs/Variant"},
-        "else": {"required": required},
+        "else": {"$ref": "#/$defs/Scenario"},
     }
 
 
@@ -38,7 +37,7 @@ KEYS = {"id", "key", "term", "date", "action"}
 
 
 def _relaxed(definition: dict[str, Any]) -> dict[str, Any]:
-    out = json.loads(json.dumps(definition))
+    out: dict[str, Any] = json.loads(json.dumps(definition))
     if "required" in out:
         kept = [k for k in out["required"] if k in KEYS]
         if kept:
