@@ -313,3 +313,27 @@ def test_fallback_ending_required(tmp_path: Path) -> None:
     )
     with pytest.raises(ScenarioError, match="no fallback ending"):
         load_scenario(write(tmp_path, text))
+
+
+def test_type_errors_and_bad_references_in_one_report(tmp_path: Path) -> None:
+    text = mutate(
+        'id = "flatter"\nby = "britain"', 'id = "flatter"\nby = "britain"\ncost = "a lot"'
+    )
+    text = text.replace('to = ["britain"]', 'to = ["britian"]')
+    text = text.replace('power = "soviet"', 'power = "sovet"')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    found = {(p.path, p.line) for p in caught.value.problems}
+    assert ("actions[1].cost", line_of(text, 'cost = "a lot"')) in found
+    assert ("actions[0].to[0]", line_of(text, '["britian"]')) in found
+    assert ("historical_path[0].power", line_of(text, '"sovet"')) in found
+
+
+def test_references_to_a_broken_entry_are_not_called_unknown(tmp_path: Path) -> None:
+    # the historical path names propose_treaty, whose entry has a type error
+    text = mutate(
+        'id = "propose_treaty"\nby = "soviet"', 'id = "propose_treaty"\nby = "soviet"\ncost = "one"'
+    )
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    assert [p.path for p in caught.value.problems] == ["actions[0].cost"]

@@ -279,7 +279,8 @@ def validate_data(raw: dict[str, Any], locate: Locate, name: str, digest: str) -
     try:
         scenario = Scenario.model_validate(raw)
     except ValidationError as err:
-        raise fail(model_problems(err, raw))
+        found = model_problems(err, raw)
+        raise fail(found + salvage(raw, err))
     found, code = check(scenario)
     if scenario.remove:
         found.append((("remove",), "remove is only for variants", 'add extends = "..."'))
@@ -289,6 +290,44 @@ def validate_data(raw: dict[str, Any], locate: Locate, name: str, digest: str) -
     scenario._file = name
     scenario._digest = digest
     return scenario
+
+
+def salvage(raw: dict[str, Any], err: ValidationError) -> list[tuple[Path, str, str]]:
+    """Cross-reference problems of the entries that did validate, so that one report
+    holds them too. Entries with errors are set aside; references to their ids are not
+    reported as unknown (the id exists, the entry is what is wrong)."""
+    bad: dict[str, set[int]] = {}
+    for e in err.errors():
+        loc = e["loc"]
+        if len(loc) < 2 or not isinstance(loc[0], str) or not isinstance(loc[1], int):
+            return []  # a problem outside the tables: the rest cannot be checked yet
+        bad.setdefault(loc[0], set()).add(loc[1])
+    kept: dict[str, list[int]] = {}
+    trimmed = dict(raw)
+    set_aside: set[str] = set()
+    for table, indexes in bad.items():
+        entries = raw.get(table)
+        if not isinstance(entries, list):
+            return []
+        kept[table] = [i for i in range(len(entries)) if i not in indexes]
+        trimmed[table] = [entries[i] for i in kept[table]]
+        for i in indexes:
+            entry = entries[i]
+            if isinstance(entry, dict):
+                set_aside |= {str(entry.get(k)) for k in ("id", "key", "action") if k in entry}
+    try:
+        partial = Scenario.model_validate(trimmed)
+    except ValidationError:
+        return []  # required tables emptied: nothing more to say until they are fixed
+    found, _ = check(partial)
+    out = []
+    for path, message, hint in found:
+        if any(f"'{ident}'" in message for ident in set_aside):
+            continue
+        if path and path[0] in kept and len(path) > 1 and isinstance(path[1], int):
+            path = (path[0], kept[str(path[0])][path[1]], *path[2:])
+        out.append((path, message, hint))
+    return out
 
 
 def load_scenario(path: str | FilePath) -> Scenario:
