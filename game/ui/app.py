@@ -1,0 +1,384 @@
+"""The Textual app: screen flow, app-wide commands, and the entry points for the CLI.
+
+`make_app` builds the app (tests use it with a test scenario and a fixed seed); `run`
+runs it and returns an exit code. The app holds at most one `Session` (the game in
+progress); screens render it and send its commands to the engine.
+
+Imports are lazy on purpose: the title screen appears before the scenario format and the
+engine are imported, and the default scenario loads in a thread once the app is ready.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from game.ui.saves import SaveEntry, SaveService, default_service
+from game.ui.saving import SaveFlows
+from game.ui.screens.title import TitleScreen
+from game.ui.styles import TITLE_CSS
+
+if TYPE_CHECKING:
+    from game.engine import Game
+    from game.scenario import Scenario
+    from game.ui.session import Session
+
+Catalog = Callable[[], "list[Scenario]"]
+
+
+MAIN_SCENARIO = "moscow_1939"
+
+
+def bundled_catalog() -> list[Scenario]:
+    """The bundled scenarios that load, the main one first."""
+    from game.scenario import list_bundled
+
+    found = list_bundled()
+    found.sort(key=lambda sc: sc.id != MAIN_SCENARIO)
+    return found
+
+
+def bundled_default() -> Scenario | None:
+    """The first bundled scenario that loads, the main one first (loading only that one)."""
+    from game.scenario import ScenarioError, bundled_paths, load_scenario
+
+    paths = bundled_paths()
+    for ident in sorted(paths, key=lambda i: i != MAIN_SCENARIO):
+        try:
+            return load_scenario(paths[ident])
+        except ScenarioError:
+            continue
+    return None
+
+
+class MoscowApp(App[int]):
+    """Moscow 1939 in the terminal."""
+
+    CSS_PATH = TITLE_CSS
+    TITLE = "Moscow 1939"
+    CURSOR_BLINK: ClassVar[bool] = True
+    """Whether text fields blink their cursor (tests turn it off for stable snapshots)."""
+    BINDINGS = [
+        Binding("ctrl+q", "quit_game", "Quit", priority=True, show=False),
+        Binding("f1", "help", "Help", show=False),
+        Binding("ctrl+s", "save", "Save", show=False),
+    ]
+
+    def __init__(
+        self,
+        scenario: str | None = None,
+        seed: int | None = None,
+        saves: SaveService | None = None,
+        catalog: Catalog | None = None,
+        resume: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.resume = resume
+        """A save to open at once (the CLI's `continue` and `load`)."""
+        self.scenario_arg = scenario
+        """A scenario id or path given on the command line: offered first."""
+        self.seed = seed
+        """The seed offered in set-up (None: a random game)."""
+        self.saves: SaveService = saves or default_service()
+        self._catalog = catalog or bundled_catalog
+        self._found: list[Scenario] | None = None
+        """The catalog's scenarios, once loaded (set-up loads them on first use)."""
+        self.default: Scenario | None = None
+        """The scenario shown on the title screen, once loaded."""
+        self.session: Session | None = None
+        self.saving = SaveFlows(self, self.saves)
+        self._ended: Session | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        return TitleScreen()
+
+    def on_ready(self) -> None:
+        self.run_worker(self._load_default, thread=True, group="default", exclusive=True)
+        if self.resume:
+            self.saving.load(self.resume)
+
+    # -- scenarios -------------------------------------------------------------------------
+    def catalog(self) -> list[Scenario]:
+        """The scenarios set-up offers: the one asked for, then the bundled ones.
+
+        Runs in a worker thread; a broken scenario file given by name is left out here
+        and reported on the title screen.
+        """
+        from game.scenario import ScenarioError, load
+
+        found: list[Scenario] = []
+        if self.scenario_arg:
+            with contextlib.suppress(ScenarioError):
+                found.append(self.default or load(self.scenario_arg))
+        if self._found is None:
+            self._found = self._catalog()
+        ids = {sc.id for sc in found}
+        found += [sc for sc in self._found if sc.id not in ids]
+        return found
+
+    def _load_default(self) -> None:
+        from game.scenario import ScenarioError, load
+
+        error = ""
+        scenario: Scenario | None = None
+        try:
+            if self.scenario_arg:
+                scenario = load(self.scenario_arg)
+            elif self._catalog is bundled_catalog:
+                scenario = bundled_default()
+            else:
+                found = self._catalog()
+                scenario = found[0] if found else None
+        except ScenarioError as err:
+            error = str(err)
+        saved = self.saving.look()
+        self.call_from_thread(self._default_loaded, scenario, error, saved)
+
+    def refresh_saves(self) -> None:
+        """Look for saves again, in a thread; the title screen updates when done."""
+
+        def look() -> None:
+            found = self.saving.look()
+            self.call_from_thread(self._saves_found, found)
+
+        self.run_worker(look, thread=True, group="saves", exclusive=True)
+
+    def _saves_found(self, found: list[SaveEntry]) -> None:
+        self.saving.found = found
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.refresh_menu()
+
+    def _default_loaded(
+        self, scenario: Scenario | None, error: str, saved: list[SaveEntry]
+    ) -> None:
+        self.default = scenario
+        self.saving.found = saved
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.show_scenario(scenario)
+        if error:
+            self.notify(
+                error,
+                title="This scenario cannot be played",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+
+    # -- flow between screens --------------------------------------------------------------
+    def has_saves(self) -> bool:
+        """Whether a save was found (as of the last look, which runs in a thread)."""
+        return bool(self.saving.found)
+
+    def _in_game(self) -> bool:
+        return self.session is not None and not self.session.game.over
+
+    def _to_base(self) -> None:
+        """Close every screen above the title screen."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def start_game(self, scenario: Scenario, humans: tuple[str, ...], seed: int) -> None:
+        """Start a new game (from set-up)."""
+        from game.engine import Game, GameError
+
+        try:
+            game = Game.new(scenario, humans=humans, seed=seed)
+        except GameError as err:
+            self.notify(str(err), title="Cannot start", severity="error")
+            return
+        self.begin(game)
+
+    def begin(self, game: Game) -> None:
+        """Show the game screen for a new or loaded game."""
+        from game.ui.screens.game import GameScreen
+        from game.ui.session import Session
+
+        session = Session(game)
+        self.session = session
+        self._ended = None
+        self._to_base()
+        self.push_screen(GameScreen(session))
+        if session.hotseat:
+            self.hand_over(session, lambda: None)
+        if game.over:
+            self.show_ending(session)
+
+    def hand_over(self, session: Session, then: Callable[[], None]) -> None:
+        """Cover the game until the next hot-seat player is ready."""
+        from game.ui.format import long_date
+        from game.ui.screens.handover import HandoverScreen
+
+        g = session.game
+        week = f"Week {g.state.turn} of {g.turns} · {long_date(g.state.date)}"
+        self.push_screen(
+            HandoverScreen(session.name(session.active), week), lambda _: self._after_handover(then)
+        )
+
+    def _after_handover(self, then: Callable[[], None]) -> None:
+        from game.ui.screens.game import GameScreen
+
+        if isinstance(self.screen, GameScreen):
+            self.screen.render_all()
+        self.call_after_refresh(then)
+        self.call_after_refresh(self._prompt)
+
+    def _prompt(self) -> None:
+        from game.ui.screens.game import GameScreen
+
+        if isinstance(self.screen, GameScreen):
+            self.screen.prompt_decisions()
+
+    def show_ending(self, session: Session) -> None:
+        """Replace the game with its ending (once)."""
+        if self._ended is session:
+            return
+        self._ended = session
+        self.call_after_refresh(self._show_ending, session)
+
+    def _show_ending(self, session: Session) -> None:
+        from game.ui.screens.ending import EndingScreen
+
+        self.clear_notifications()
+        self._to_base()
+        self.push_screen(EndingScreen(session))
+
+    # -- actions ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("continue_game", "load_game"):
+            return self.has_saves()
+        if action == "encyclopedia":
+            return self.default is not None or self.session is not None
+        if action == "history":
+            return self.session is not None
+        return True
+
+    def action_new_game(self) -> None:
+        from game.ui.screens.setup import SetupScreen
+
+        if isinstance(self.screen, SetupScreen):
+            return
+        if self._in_game():
+            self.saving.confirm_leave("Start a new game?", self._new_game)
+        else:
+            self._new_game()
+
+    def _new_game(self) -> None:
+        from game.ui.screens.setup import SetupScreen
+
+        self.session = None
+        self._to_base()
+        self.push_screen(SetupScreen())
+
+    def action_to_title(self) -> None:
+        self.session = None
+        self._to_base()
+        self.refresh_saves()
+
+    def action_history(self) -> None:
+        from game.ui.screens.history import HistoryScreen
+
+        s = self.session
+        if s is None:
+            self.notify("No game in progress.")
+        elif not isinstance(self.screen, HistoryScreen):
+            viewer = None if s.game.over else s.active
+            self.push_screen(HistoryScreen(s.game, viewer))
+
+    def action_help(self) -> None:
+        from game.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_encyclopedia(self) -> None:
+        from game.ui.screens.encyclopedia import EncyclopediaScreen
+
+        scenario = self.session.scenario if self.session else self.default
+        if scenario is None:
+            self.notify("The scenario is still loading.")
+        elif not isinstance(self.screen, EncyclopediaScreen):
+            self.push_screen(EncyclopediaScreen(scenario))
+
+    def action_save(self) -> None:
+        self.saving.save()
+
+    def action_continue_game(self) -> None:
+        self.saving.continue_game()
+
+    def action_load_game(self) -> None:
+        self.saving.load_game()
+
+    def action_quit_game(self) -> None:
+        """Quit; during a game, ask first (and offer to save when saving is possible)."""
+        self.saving.quit()
+
+    # -- command palette -------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from game.ui.screens.game import GameScreen
+
+        yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
+        if isinstance(screen, GameScreen) and self._in_game():
+            yield SystemCommand("End turn", "Finish this turn", screen.action_end_turn)
+            if screen.session.decisions():
+                yield SystemCommand("Answer", "Answer the question waiting", screen.action_answer)
+            yield SystemCommand(
+                "Zoom panel",
+                "Fill the screen with the panel in focus, or restore the board",
+                screen.action_zoom,
+            )
+        yield SystemCommand("Save game", "Save the game in progress", self.action_save)
+        yield SystemCommand("Load game", "Open a saved game", self.action_load_game)
+        if self.session is not None:
+            yield SystemCommand(
+                "History", "What really happened, beside this game", self.action_history
+            )
+        yield SystemCommand(
+            "Encyclopedia", "People, places, treaties and terms", self.action_encyclopedia
+        )
+        yield SystemCommand("Help", "The rules in brief and every key", self.action_help)
+        yield SystemCommand(
+            "Quit", "Quit Moscow 1939 (asks first during a game)", self.action_quit_game
+        )
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
+
+
+def make_app(
+    *,
+    scenario: str | None = None,
+    seed: int | None = None,
+    saves_dir: str | None = None,
+    resume: str | None = None,
+    saves: SaveService | None = None,
+    catalog: Catalog | None = None,
+) -> MoscowApp:
+    """Build the app. `scenario` (an id or a path) is offered first in set-up and shown on
+    the title screen; `seed` is offered in set-up; saves go to `saves_dir` (default: the
+    saves module's folder); `resume` is a save to open at once. Tests may pass `saves`
+    (a service) and `catalog` (the scenarios offered instead of the bundled ones)."""
+    return MoscowApp(
+        scenario=scenario,
+        seed=seed,
+        saves=saves or default_service(saves_dir),
+        catalog=catalog,
+        resume=resume,
+    )
+
+
+def run(**options: Any) -> int:
+    """Run the app in the terminal; returns the exit code.
+
+    The options are `make_app`'s: scenario, seed, saves_dir, resume. (They are taken loosely
+    because the command line passes them as one dictionary.)
+    """
+    app = make_app(**options)
+    result = app.run()
+    return result if isinstance(result, int) else (app.return_code or 0)

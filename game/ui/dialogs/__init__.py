@@ -1,0 +1,1 @@
+"""Typed modal dialogs: each dismisses with the value it was opened to ask for."""

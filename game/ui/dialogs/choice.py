@@ -1,0 +1,91 @@
+"""Choose one answer from a list: the engine's decisions, and other multi-way questions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine import Choice, Decision
+from game.ui.format import reflow
+from game.ui.styles import SCREENS_CSS
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Dismisses with the id of the chosen answer, or None when put off with Escape."""
+
+    CSS_PATH = SCREENS_CSS
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "later", "Later"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        choices: Sequence[tuple[str, str]],
+        note: str = "Number keys or Enter choose.",
+        can_wait: bool = True,
+    ) -> None:
+        super().__init__(classes="dialog-screen")
+        self.question = title
+        self.text = text
+        self.choices = list(choices)
+        self.note = note
+        self.can_wait = can_wait
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(Content(f"{n}. {label}"), id=ident)
+            for n, (ident, label) in enumerate(self.choices, 1)
+        ]
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title", markup=False)
+            with VerticalScroll(classes="dialog-body", can_focus=False):
+                yield Static(self.text, classes="dialog-text", markup=False)
+            yield OptionList(*options, id="choices")
+            yield Static(self.note, classes="dialog-note", markup=False)
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = 0
+        choices.focus()
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_pick(self, number: int) -> None:
+        if 1 <= number <= len(self.choices):
+            self.dismiss(self.choices[number - 1][0])
+
+    def action_later(self) -> None:
+        if self.can_wait:
+            self.dismiss(None)
+
+
+class DecisionDialog(ChoiceDialog):
+    """A question the engine puts to a human power: a reply to give, or an event's choice."""
+
+    def __init__(
+        self, decision: Decision, choices: Sequence[Choice], asker: str, power: str
+    ) -> None:
+        source = f" by {asker}" if asker else ""
+        super().__init__(
+            decision.title,
+            f"{power} is asked{source}, week {decision.turn}:\n{reflow(decision.prompt)}",
+            [(c.id, c.label) for c in choices],
+            note="Number keys or Enter answer · Esc: look at the board first",
+        )
+        self.decision = decision

@@ -1,0 +1,107 @@
+"""Small text helpers shared by the screens: dates, sparklines, bars, citations.
+
+Pure functions of their arguments; no Textual here, so they are easy to test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from game.scenario import Scenario
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+KIND_LABELS = {
+    "news": "WEEK",
+    "event": "EVENT",
+    "move": "MOVE",
+    "reply": "REPLY",
+    "decision": "ASKED",
+    "ending": "END",
+}
+"""How each kind of dispatch is labelled, in words (never by colour alone)."""
+
+ENCYCLOPEDIA_KINDS = {
+    "person": "Person",
+    "place": "Place",
+    "treaty": "Treaty",
+    "term": "Term",
+    "organisation": "Organisation",
+}
+
+
+def long_date(day: dt.date) -> str:
+    """'17 April 1939'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: dt.date) -> str:
+    """'17 Apr'."""
+    return f"{day.day} {day:%b}"
+
+
+def spark(values: Sequence[int], low: int, high: int, width: int = 0) -> str:
+    """A sparkline of `values` scaled to the variable's bounds (the last `width` values)."""
+    if width:
+        values = values[-width:]
+    span = max(1, high - low)
+    top = len(SPARKS) - 1
+    return "".join(SPARKS[max(0, min(top, round((v - low) * top / span)))] for v in values)
+
+
+def trend(values: Sequence[int]) -> str:
+    """The last change in words and arrows: '▲ +5', '▼ -3' or '= 0'."""
+    if len(values) < 2:
+        return "  "
+    delta = values[-1] - values[-2]
+    if delta > 0:
+        return f"▲ +{delta}"
+    if delta < 0:
+        return f"▼ {delta}"
+    return "= 0"
+
+
+def bar(value: int, low: int, high: int, width: int = 10) -> str:
+    """A bar of `width` cells, filled in proportion: '██████░░░░'."""
+    span = max(1, high - low)
+    filled = max(0, min(width, round((value - low) * width / span)))
+    return "█" * filled + "░" * (width - filled)
+
+
+def cite(scenario: Scenario, refs: Sequence[str]) -> list[str]:
+    """Source references spelled out: 'WAT: p. 118' becomes the full title and the page."""
+    titles = {s.key: s.title for s in scenario.sources}
+    out = []
+    for ref in refs:
+        key, _, where = ref.partition(":")
+        title = titles.get(key.strip(), key.strip())
+        out.append(f"{title}, {where.strip()}" if where.strip() else title)
+    return out
+
+
+def reflow(text: str) -> str:
+    """Scenario text as paragraphs: lines broken in the file are joined, blank lines kept.
+
+    Authors wrap long strings in the TOML file; the screen wraps to its own width. A line
+    that starts a list item ('- ', '* ', '• ') keeps its break.
+    """
+    paragraphs = []
+    for block in text.strip().split("\n\n"):
+        lines: list[str] = []
+        for line in block.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if lines and not line.startswith(("- ", "* ", "• ")):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        if lines:
+            paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def plural(n: int, word: str) -> str:
+    """'1 action', '2 actions'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

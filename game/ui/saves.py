@@ -1,0 +1,152 @@
+"""The app's view of saved games: a small protocol, a service on `game.saves`, and none.
+
+The app receives a `SaveService` and shows Continue, Load and Save through it. `FileSaves`
+uses the saves module (atomic files, replay check, autosaves); `NoSaves` has nothing and
+saves nothing. `game.saves` (and pydantic with it) is imported only when first used, so
+that the title screen appears before it is loaded.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from game.engine import Game
+
+
+class SaveUnavailable(Exception):
+    """A save that cannot be written or read; the message is for people."""
+
+
+class ScenarioChanged(SaveUnavailable):
+    """The save's scenario has changed but the game still replays: ask before loading."""
+
+
+@dataclass(frozen=True)
+class SaveEntry:
+    """One saved game as a list shows it."""
+
+    key: str
+    """What the service needs to find the save again (its path)."""
+    label: str
+    """What the player reads: name, powers, date, turn, when it was saved."""
+
+
+class SaveService(Protocol):
+    """What the UI needs from saves. Methods raise `SaveUnavailable` with a message."""
+
+    @property
+    def can_save(self) -> bool:
+        """Whether `save` works at all."""
+        ...
+
+    def entries(self) -> list[SaveEntry]:
+        """Saved games that can be loaded, newest first."""
+        ...
+
+    def load(self, key: str, accept_changed: bool = False) -> Game:
+        """The game a save holds; `ScenarioChanged` asks to load it anyway."""
+        ...
+
+    def save(self, game: Game) -> SaveEntry:
+        """Save the game in its own slot; returns the entry it is listed under."""
+        ...
+
+    def autosave(self, game: Game) -> str:
+        """Save at the end of a turn; returns '' or a warning for people."""
+        ...
+
+
+class NoSaves:
+    """No saves exist and none can be made."""
+
+    can_save = False
+
+    def entries(self) -> list[SaveEntry]:
+        return []
+
+    def load(self, key: str, accept_changed: bool = False) -> Game:
+        raise SaveUnavailable("saved games are not available here")
+
+    def save(self, game: Game) -> SaveEntry:
+        raise SaveUnavailable("saving is not available here")
+
+    def autosave(self, game: Game) -> str:
+        return ""
+
+
+class FileSaves:
+    """Saves in a folder, through `game.saves`: one slot per game, plus its autosaves."""
+
+    can_save = True
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self._folder = folder
+        self._ids: weakref.WeakKeyDictionary[Game, str] = weakref.WeakKeyDictionary()
+
+    @property
+    def folder(self) -> Path:
+        from game import saves
+
+        return saves.default_dir(self._folder)
+
+    def entries(self) -> list[SaveEntry]:
+        from game import saves
+
+        out = []
+        for s in saves.list_saves(self.folder):
+            if s.error:
+                continue
+            auto = ", autosave" if s.autosave else ""
+            label = (
+                f"{s.slot}: {s.scenario}, {s.powers}, {s.date} (turn {s.turn}{auto}) · {s.saved_at}"
+            )
+            out.append(SaveEntry(str(s.path), label))
+        return out
+
+    def load(self, key: str, accept_changed: bool = False) -> Game:
+        from game import saves
+
+        try:
+            loaded = saves.load(Path(key), self.folder, accept_changed=accept_changed)
+        except saves.ChangedScenario as err:
+            raise ScenarioChanged(str(err)) from None
+        except saves.SaveError as err:
+            raise SaveUnavailable(str(err)) from None
+        self._ids[loaded.game] = loaded.record.game_id
+        return loaded.game
+
+    def _id(self, game: Game) -> str:
+        from game import saves
+
+        if game not in self._ids:
+            self._ids[game] = saves.new_game_id()
+        return self._ids[game]
+
+    def save(self, game: Game) -> SaveEntry:
+        from game import saves
+
+        ident = self._id(game)
+        slot = f"{game.scenario.id}-{'-'.join(game.humans) or 'watch'}-{ident}"
+        try:
+            path = saves.save(game, slot, self.folder, ident)
+        except saves.SaveError as err:
+            raise SaveUnavailable(str(err)) from None
+        return SaveEntry(str(path), f"Saved as '{path.stem}' in {path.parent}")
+
+    def autosave(self, game: Game) -> str:
+        from game import saves
+
+        try:
+            saves.autosave(game, self.folder, self._id(game))
+        except saves.SaveError as err:
+            return f"Autosave failed: {err}"
+        return ""
+
+
+def default_service(saves_dir: str | None = None) -> SaveService:
+    """Saves in `saves_dir`, or where the saves module puts them by default."""
+    return FileSaves(saves_dir)

@@ -1,0 +1,109 @@
+"""The encyclopedia: people, places, treaties and terms, from the scenario file."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.scenario import Scenario
+from game.scenario.models import Entry
+from game.ui.format import ENCYCLOPEDIA_KINDS, cite, reflow
+from game.ui.styles import SCREENS_CSS
+from game.ui.widgets.inputs import apply_cursor_blink
+
+
+def entry_content(scenario: Scenario, entry: Entry) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [
+        (entry.term, "bold"),
+        (f"\n{ENCYCLOPEDIA_KINDS.get(entry.kind, entry.kind)}\n\n", "dim"),
+        reflow(entry.text),
+    ]
+    if entry.sources:
+        parts.append(("\n\nSources", "bold"))
+        parts.extend(f"\n• {s}" for s in cite(scenario, entry.sources))
+    return Content.assemble(*parts)
+
+
+class EncyclopediaScreen(Screen[None]):
+    """Browse and filter the scenario's encyclopedia."""
+
+    CSS_PATH = SCREENS_CSS
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("slash", "search", "Search"),
+    ]
+
+    def __init__(self, scenario: Scenario) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.entries = sorted(scenario.encyclopedia, key=lambda e: (e.kind, e.term.lower()))
+        self.shown: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="encyclopedia"):
+            yield Input(placeholder="Search the encyclopedia (/)", id="search", compact=True)
+            with Horizontal(id="encyclopedia-body"):
+                yield OptionList(id="entries")
+                with VerticalScroll(id="entry-box"):
+                    yield Static("", id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        apply_cursor_blink(self)
+        self.sub_title = self.scenario.title
+        self._filter("")
+        self.query_one("#entries").focus()
+
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        self.shown = [
+            e
+            for e in self.entries
+            if all(w in f"{e.term} {e.kind} {e.text}".lower() for w in words)
+        ]
+        listing = self.query_one("#entries", OptionList)
+        kinds = [ENCYCLOPEDIA_KINDS.get(e.kind, e.kind) for e in self.shown]
+        width = max(map(len, kinds), default=0)
+        listing.set_options(
+            [
+                Option(Content.assemble((f"{kind:<{width}}", "dim"), " ", e.term), id=str(i))
+                for i, (kind, e) in enumerate(zip(kinds, self.shown, strict=True))
+            ]
+            or [
+                Option(
+                    "Nothing found." if self.entries else "This scenario has no encyclopedia.",
+                    disabled=True,
+                )
+            ]
+        )
+        if self.shown:
+            listing.highlighted = 0
+            self._show(0)
+        else:
+            self.query_one("#entry", Static).update("")
+
+    def _show(self, index: int) -> None:
+        if 0 <= index < len(self.shown):
+            self.query_one("#entry", Static).update(entry_content(self.scenario, self.shown[index]))
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._filter(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#entries").focus()
+
+    @on(OptionList.OptionHighlighted, "#entries")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(event.option_index)
+
+    def action_search(self) -> None:
+        self.query_one("#search").focus()

@@ -1,0 +1,95 @@
+"""The ending: epilogue, scores, the comparison with history and the game's timeline."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from game.engine import Outcome
+from game.ui.format import KIND_LABELS, bar, long_date, reflow, short_date
+from game.ui.session import Session
+from game.ui.styles import SCREENS_CSS
+
+
+def scores(session: Session, outcome: Outcome) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [("Scores", "bold underline")]
+    for power in session.scenario.powers:
+        if power.id not in outcome.scores:
+            continue
+        value = outcome.scores[power.id]
+        you = "  ◆ you" if power.id in session.humans else ""
+        name = power.name if len(power.name) <= 16 else (power.short or power.name)
+        parts.append(
+            Content.assemble(
+                f"\n{name:<16.16} ", bar(value, 0, 100, 20), (f" {value:>3}/100", "bold"), you
+            )
+        )
+    return Content.assemble(*parts)
+
+
+def timeline(session: Session) -> Content:
+    """Every week of the game with what the players saw happen in it."""
+    g = session.game
+    viewer = None if session.hotseat else session.active
+    parts: list[Content | str | tuple[str, str]] = [("Timeline of this game", "bold underline")]
+    for turn in range(1, g.state.turn + 1):
+        day = g.scenario.calendar[turn - 1].date
+        parts.append((f"\n\nWeek {turn} · {short_date(day)} · {g.turn_title(turn)}", "bold"))
+        for d in g.dispatches(viewer, turn):
+            if d.kind in ("news", "decision"):
+                continue
+            who = f" ({session.short(d.power)})" if d.power and d.kind in ("move", "reply") else ""
+            parts.append(f"\n  {KIND_LABELS.get(d.kind, d.kind):<5} {d.title}{who}")
+    return Content.assemble(*parts)
+
+
+class EndingScreen(Screen[None]):
+    """How the game ended; from here, back to the title."""
+
+    CSS_PATH = SCREENS_CSS
+
+    BINDINGS = [
+        Binding("h", "app.history", "History"),
+        Binding("t,escape", "app.to_title", "Title screen"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        outcome = self.session.game.ending
+        assert outcome is not None
+        turns = self.session.game.turns
+        with VerticalScroll(id="ending-scroll"):
+            yield Static(
+                Content.assemble(
+                    ("THE END · ", "bold"),
+                    (outcome.title, "bold"),
+                    f"\n{long_date(outcome.date)}, week {outcome.turn} of {turns}",
+                ),
+                id="ending-title",
+            )
+            yield Static(reflow(outcome.epilogue), id="epilogue", markup=False)
+            yield Static(scores(self.session, outcome), id="scores")
+            if outcome.comparison:
+                yield Static(
+                    Content.assemble(
+                        ("Compared with history\n", "bold underline"), reflow(outcome.comparison)
+                    ),
+                    id="comparison",
+                )
+            yield Static(timeline(self.session), id="timeline")
+        with Horizontal(id="ending-buttons"):
+            yield Button(
+                "Back to the title (t)", id="to-title", variant="primary", action="app.to_title"
+            )
+            yield Button("History (h)", id="history", action="app.history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#to-title", Button).focus()

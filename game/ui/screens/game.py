@@ -1,0 +1,237 @@
+"""The game screen: dispatches, moves, the negotiating table and the state, at a glance.
+
+It renders the session's engine state into four panels and turns the player's keys and
+clicks into engine commands; the flow between screens (hand-over, ending) is the app's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, OptionList
+
+from game.engine import GameError, Move
+from game.ui.dialogs.choice import DecisionDialog
+from game.ui.dialogs.move import MoveDialog
+from game.ui.dialogs.note import NoteDialog
+from game.ui.history_view import note_for
+from game.ui.session import Session, Step
+from game.ui.styles import SCREENS_CSS
+from game.ui.widgets.dispatches import DispatchLog
+from game.ui.widgets.gauges import StatePanel
+from game.ui.widgets.moves import MovesPanel
+from game.ui.widgets.status import StatusBar
+from game.ui.widgets.table import NegotiatingTable
+
+if TYPE_CHECKING:
+    from game.ui.app import MoscowApp
+
+PANELS = {
+    "dispatches": "#dispatch-list",
+    "moves": "#move-list",
+    "table": "#table",
+    "state": "#state",
+}
+
+
+class GameScreen(Screen[None]):
+    """The main screen of a game in progress."""
+
+    CSS_PATH = SCREENS_CSS
+
+    BINDINGS = [
+        Binding("e", "end_turn", "End turn"),
+        Binding("a", "answer", "Answer"),
+        Binding("h", "app.history", "History"),
+        Binding("i", "app.encyclopedia", "Encyclopedia"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit_game", "Quit"),
+        Binding("left_square_bracket", "week(-1)", "Earlier week", show=False),
+        Binding("right_square_bracket", "week(1)", "Later week", show=False),
+        Binding("1", "panel('dispatches')", "Dispatches", show=False),
+        Binding("2", "panel('moves')", "Moves", show=False),
+        Binding("3", "panel('table')", "Table", show=False),
+        Binding("4", "panel('state')", "State", show=False),
+        Binding("z", "zoom", "Zoom panel", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.asking = True
+        """View state: put waiting questions to the player whenever the board is shown
+        (off once the player puts a question off with Escape, until asked again)."""
+
+    @property
+    def moscow(self) -> MoscowApp:
+        return cast("MoscowApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        with Grid(id="board"):
+            log = DispatchLog(id="dispatches", classes="panel")
+            log.border_title = "Dispatches (1)"
+            yield log
+            moves = MovesPanel(id="moves", classes="panel")
+            moves.border_title = r"Moves (2) · \[n] = cost"
+            yield moves
+            table = NegotiatingTable(id="table", classes="panel")
+            table.border_title = "The table (3)"
+            yield table
+            state = StatePanel(id="state", classes="panel")
+            state.border_title = "State (4)"
+            yield state
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_all()
+        self.query_one("#move-list").focus()
+        self.call_after_refresh(self.prompt_decisions)
+
+    # -- rendering -----------------------------------------------------------------------
+    def render_all(self) -> None:
+        """Redraw every panel from the engine's state."""
+        s = self.session
+        self.query_one(StatusBar).show(s)
+        self.query_one(DispatchLog).show(s)
+        self.query_one(MovesPanel).show(s)
+        self.query_one(NegotiatingTable).show(s)
+        self.query_one(StatePanel).show(s)
+        viewer = s.name(s.active) if s.active else "Observer"
+        self.sub_title = viewer
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer":
+            return bool(self.session.decisions()) or None
+        if action == "end_turn":
+            return not self.session.game.over
+        return True
+
+    # -- commands ------------------------------------------------------------------------
+    def _run(self, command: Callable[[], object]) -> bool:
+        """Send one command to the engine; show its refusal, if any, as a message."""
+        try:
+            command()
+        except GameError as err:
+            self.notify(str(err), title="Not allowed", severity="error")
+            return False
+        finally:
+            self.render_all()
+        if self.session.game.over:
+            self.moscow.show_ending(self.session)
+        return True
+
+    @on(MovesPanel.Chosen)
+    def _consider(self, event: MovesPanel.Chosen) -> None:
+        move = event.move
+        addressed = ", ".join(self.session.name(p) for p in move.to)
+        self.app.push_screen(
+            MoveDialog(move, self.session.budget(), addressed),
+            lambda yes: self._make(move, bool(yes)),
+        )
+
+    def _make(self, move: Move, yes: bool) -> None:
+        if yes:
+            self._run(lambda: self.session.play(move.id))
+
+    @on(DispatchLog.Opened)
+    def _read(self, event: DispatchLog.Opened) -> None:
+        d = event.dispatch
+        note = note_for(self.session.game, d.source) if d.source else None
+        actor = self.session.name(d.power) if d.power else ""
+        self.app.push_screen(NoteDialog(d, note, self.session.scenario, actor))
+
+    @on(Button.Pressed, "#end-turn")
+    def _end_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_end_turn()
+
+    def action_end_turn(self) -> None:
+        """Finish the turn of the power at the keyboard (answer its questions first)."""
+        s = self.session
+        if s.game.over:
+            self.moscow.show_ending(s)
+            return
+        if s.decisions():
+            self.notify("Answer the questions waiting first.", severity="warning")
+            self.prompt_decisions()
+            return
+        step: list[Step] = []
+        turn = s.game.state.turn
+        if not self._run(lambda: step.append(s.finish_turn())) or not step:
+            return
+        if s.game.state.turn != turn or s.game.over:
+            self.moscow.saving.autosave(s)
+        if step[0] is Step.OVER:
+            return
+        self.query_one(DispatchLog).shown = None
+        if step[0] is Step.HANDOVER:
+            self.moscow.hand_over(s, self.prompt_decisions)
+        else:
+            g = s.game
+            self.app.clear_notifications()
+            self.notify(g.turn_title(), title=f"Week {g.state.turn} of {g.turns}", timeout=2)
+            self.prompt_decisions()
+
+    def action_answer(self) -> None:
+        if not self.session.decisions():
+            self.notify("No question is waiting.")
+            return
+        self.prompt_decisions()
+
+    def prompt_decisions(self) -> None:
+        """Ask the power at the keyboard its first waiting question, if any."""
+        s = self.session
+        if self.app.screen is not self or s.game.over or not s.decisions():
+            return
+        decision = s.decisions()[0]
+        asker = s.name(decision.sender) if decision.sender else ""
+        dialog = DecisionDialog(decision, s.game.choices(decision), asker, s.name(s.active))
+
+        def answered(choice: str | None) -> None:
+            if choice is None:
+                self.asking = False
+                self.notify("The question waits: press a to answer it.", timeout=3)
+                return
+            self._run(lambda: s.decide(decision.id, choice))  # the next, if any, on resume
+
+        self.asking = True
+        self.app.push_screen(dialog, answered)
+
+    def action_week(self, delta: int) -> None:
+        self.query_one(DispatchLog).step(delta)
+
+    def action_panel(self, name: str) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        self.query_one(PANELS[name]).focus()
+
+    def action_zoom(self) -> None:
+        """Maximize the focused panel, or restore the board."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        focused = self.focused
+        if focused is None:
+            return
+        panel: Widget | None = focused
+        while panel is not None and panel.id not in PANELS:
+            parent = panel.parent
+            panel = parent if isinstance(parent, Widget) else None
+        if panel is not None:
+            self.maximize(panel, container=False)
+
+    def on_screen_resume(self) -> None:
+        self.render_all()
+        if self.focused is None:
+            self.query_one("#move-list", OptionList).focus()
+        if self.asking:
+            self.call_after_refresh(self.prompt_decisions)

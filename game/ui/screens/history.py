@@ -1,0 +1,104 @@
+"""What really happened, week by week, beside this game; and the history notes seen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from game.engine import Game
+from game.ui.dialogs.note import note_content
+from game.ui.format import cite, long_date, plural, reflow
+from game.ui.history_view import Week, divergence, notes, weeks
+from game.ui.styles import SCREENS_CSS
+
+
+def history_cell(game: Game, week: Week) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [("In history\n", "bold")]
+    parts.append(reflow(week.history) or "(the scenario says nothing of this week)")
+    if week.sources:
+        parts.append((f"\n[{'; '.join(cite(game.scenario, week.sources))}]", "dim"))
+    return Content.assemble(*parts)
+
+
+def game_cell(week: Week) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [("In this game\n", "bold")]
+    parts.append("\n".join(f"• {h}" for h in week.happened) or "(nothing reported)")
+    if week.missing:
+        parts.append(("\nDid not happen:", "bold"))
+        parts.extend(f"\n✗ {m}" for m in week.missing)
+    if week.extra:
+        parts.append(("\nNot as in history:", "bold"))
+        parts.extend(f"\n+ {x}" for x in week.extra)
+    return Content.assemble(*parts)
+
+
+class HistoryScreen(Screen[None]):
+    """The real chronology beside the game's, with the divergence marked."""
+
+    CSS_PATH = SCREENS_CSS
+
+    BINDINGS = [
+        Binding("escape,h", "app.pop_screen", "Back"),
+        Binding("w", "tab('weeks')", "Week by week"),
+        Binding("s", "tab('notes')", "Notes and sources"),
+    ]
+
+    def __init__(self, game: Game, viewer: str | None) -> None:
+        super().__init__()
+        self.game = game
+        self.viewer = viewer
+
+    def compose(self) -> ComposeResult:
+        rows = weeks(self.game, self.viewer)
+        differences, diverged = divergence(rows)
+        with TabbedContent(initial="weeks"):
+            with TabPane("Week by week (w)", id="weeks"):
+                yield Static(
+                    f"Divergence so far: {plural(differences, 'difference')} from history "
+                    f"in {diverged} of {plural(len(rows), 'week')}.  "
+                    "≠ marks a week that went otherwise; = a week as in history.",
+                    id="divergence",
+                    markup=False,
+                )
+                yield from self._weeks(rows)
+            with TabPane("Notes and sources (s)", id="notes"), VerticalScroll(id="notes-scroll"):
+                seen = notes(self.game, self.viewer)
+                if not seen:
+                    yield Static("No history notes yet.", markup=False)
+                for item in seen:
+                    with Vertical(classes="note"):
+                        yield Static(
+                            Content.assemble(
+                                (f"{item.kind.upper()}  ", "dim"), (item.title, "bold")
+                            ),
+                            classes="note-head",
+                        )
+                        yield Static(note_content(self.game.scenario, item.note))
+        yield Footer()
+
+    def _weeks(self, rows: list[Week]) -> ComposeResult:
+        with VerticalScroll(id="weeks-scroll"):
+            for week in rows:
+                mark = "≠" if week.diverged else "="
+                head = Content.assemble(
+                    (f" {mark} ", "reverse bold" if week.diverged else "bold"),
+                    (f" Week {week.turn} · {long_date(week.date)} · ", "bold"),
+                    (week.title, "bold italic"),
+                )
+                with Vertical(classes="week diverged" if week.diverged else "week"):
+                    yield Static(head, classes="week-head")
+                    with Horizontal(classes="week-row"):
+                        yield Static(history_cell(self.game, week), classes="week-history")
+                        yield Static(game_cell(week), classes="week-game")
+
+    def on_mount(self) -> None:
+        self.query_one("#weeks-scroll").focus()
+        self.call_after_refresh(self.query_one("#weeks-scroll").scroll_end, animate=False)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.query_one(f"#{tab}-scroll").focus()

@@ -1,0 +1,1 @@
+"""Panels of the game screen and other reusable widgets."""

@@ -1,0 +1,108 @@
+"""The moves panel: what the power may do now, what each costs, and the budget left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine import Move
+from game.ui.format import plural, reflow
+from game.ui.session import Session
+
+
+class MovesPanel(Vertical):
+    """Open moves with cost and preview; Enter or a click asks to make one."""
+
+    ALLOW_MAXIMIZE = True
+
+    @dataclass
+    class Chosen(Message):
+        """The player picked a move to consider."""
+
+        move: Move
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._moves: list[Move] = []
+        self._session: Session | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="moves-top"):
+            yield Static("", id="budget", markup=False)
+            end = Button("End turn (e)", id="end-turn", variant="primary", compact=True)
+            end.can_focus = False  # the key is e; the button is for the mouse
+            yield end
+        yield OptionList(id="move-list")
+        with VerticalScroll(id="preview-box", can_focus=False):
+            yield Static("", id="preview", markup=False)
+
+    def show(self, session: Session) -> None:
+        """Render the moves open to the power at the keyboard."""
+        self._session = session
+        budget = session.budget()
+        moves = session.moves()
+        self._moves = moves
+        listing = self.query_one("#move-list", OptionList)
+        keep = listing.highlighted
+        if session.game.over:
+            header = "The game is over."
+        elif session.active is None:
+            header = "You are watching: end the turn to go on."
+        else:
+            total = session.scenario.power(session.active).moves_per_turn
+            header = f"Left: {budget} of {total}"
+        self.query_one("#budget", Static).update(header)
+        options = [self._option(i, m, budget) for i, m in enumerate(moves)]
+        if not options:
+            options = [Option("No moves open now.", disabled=True)]
+        listing.set_options(options)
+        enabled = [i for i, m in enumerate(moves) if m.cost <= budget]
+        if enabled:
+            listing.highlighted = keep if keep in enabled else enabled[0]
+        self._preview(listing.highlighted)
+        end = self.query_one("#end-turn", Button)
+        end.disabled = session.game.over
+        end.label = "Next week (e)" if session.active is None else "End turn (e)"
+
+    def _option(self, index: int, move: Move, budget: int) -> Option:
+        short = move.cost > budget
+        prompt = Content.assemble(
+            (f"[{move.cost}] ", "bold"),
+            (move.title, "" if short else "bold"),
+            (" (not enough actions)", "dim") if short else "",
+        )
+        return Option(prompt, id=str(index), disabled=short)
+
+    def _preview(self, index: int | None) -> None:
+        text = ""
+        if self._session is not None and index is not None and 0 <= index < len(self._moves):
+            move = self._moves[index]
+            facts = [plural(move.cost, "action")]
+            if move.to:
+                facts.append("to " + ", ".join(self._session.short(p) for p in move.to))
+            if move.secret:
+                facts.append("secret")
+            text = (
+                " · ".join(facts)
+                + "\n"
+                + (reflow(move.preview) or "The scenario gives no preview.")
+            )
+        self.query_one("#preview", Static).update(text, layout=False)
+
+    @on(OptionList.OptionHighlighted, "#move-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._preview(event.option_index)
+
+    @on(OptionList.OptionSelected, "#move-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self._moves[int(event.option.id)]))

@@ -1,0 +1,83 @@
+"""Helpers shared by the UI tests: the demo app and ways to wait for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from game.ui.app import MoscowApp, make_app
+from game.ui.saves import NoSaves
+
+DEMO = Path(__file__).resolve().parent.parent / "scenarios" / "ui_demo.toml"
+"""The UI's own test scenario: its content is frozen for the snapshots."""
+SEED = 1939
+MAX_STEPS = 200
+
+
+def demo_app(**kwargs: Any) -> MoscowApp:
+    """The app on the demo scenario, a fixed seed, no bundled scenarios and no saves."""
+    kwargs.setdefault("scenario", str(DEMO))
+    kwargs.setdefault("seed", SEED)
+    kwargs.setdefault("catalog", lambda: [])
+    kwargs.setdefault("saves", NoSaves())
+    return make_app(**kwargs)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let workers (scenario loading) finish and the screen catch up."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_name(pilot: Pilot[Any]) -> str:
+    return type(pilot.app.screen).__name__
+
+
+def screen_text(pilot: Pilot[Any]) -> str:
+    """What the terminal shows now, as plain text."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def menu_entries(pilot: Pilot[Any]) -> list[str | None]:
+    """The ids of the title menu's entries."""
+    return [option.id for option in pilot.app.screen.query_one("#menu", OptionList).options]
+
+
+async def start_from_title(pilot: Pilot[Any], *keys: str) -> None:
+    """Title → set-up → game, by keys: `keys` are pressed in set-up before F5."""
+    await settle(pilot)
+    assert screen_name(pilot) == "TitleScreen"
+    await pilot.press("n")
+    await settle(pilot)
+    assert screen_name(pilot) == "SetupScreen"
+    await pilot.press(*keys, "f5")
+    await settle(pilot)
+
+
+async def play_by_keys(pilot: Pilot[Any]) -> list[str]:
+    """Play to the ending pressing keys only, as a player reading the screen would."""
+    app = pilot.app
+    seen = []
+    for _ in range(MAX_STEPS):
+        name = screen_name(pilot)
+        seen.append(name)
+        if name == "EndingScreen":
+            return seen
+        if name == "DecisionDialog":
+            await pilot.press("1")
+        elif name in ("MoveDialog", "HandoverScreen"):
+            await pilot.press("enter")
+        elif name == "GameScreen":
+            assert isinstance(app, MoscowApp) and app.session is not None
+            session = app.session
+            affordable = [m for m in session.moves() if m.cost <= session.budget()]
+            await pilot.press("enter" if affordable else "e")
+        else:
+            raise AssertionError(f"unexpected screen {name}")
+        await pilot.pause()
+    raise AssertionError("the game did not end")

@@ -1,0 +1,112 @@
+"""2,000 random key presses on the game screen raise nothing and leave a consistent game."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from textual import events
+from textual.pilot import Pilot
+
+from game.engine import Game
+from game.ui.app import MoscowApp
+from game.ui.session import Session
+
+from .helpers import demo_app, screen_name, settle
+
+PRESSES = 2000
+KEYS = [
+    *"eahiz1234[]ynwst?/ ",
+    "enter",
+    "escape",
+    "tab",
+    "shift+tab",
+    "up",
+    "down",
+    "left",
+    "right",
+    "pageup",
+    "pagedown",
+    "home",
+    "end",
+    "f1",
+    "ctrl+s",
+]
+"""Every key the game uses and a few it does not; not the quit keys or the palette."""
+NAMES = {
+    "[": "left_square_bracket",
+    "]": "right_square_bracket",
+    "?": "question_mark",
+    "/": "slash",
+    " ": "space",
+}
+CHARS = {"enter": "\r", "escape": "\x1b", "tab": "\t"}
+OVER_THE_GAME = {
+    "GameScreen",
+    "MoveDialog",
+    "DecisionDialog",
+    "NoteDialog",
+    "HistoryScreen",
+    "HelpScreen",
+    "EncyclopediaScreen",
+    "HandoverScreen",
+    "ChoiceDialog",
+}
+SIDES = [("soviet",), ("britain", "france"), ("france",)]
+
+
+async def press(pilot: Pilot[Any], key: str) -> None:
+    """Send one key as the terminal driver would, and wait until the screen has handled it.
+
+    Faster than `Pilot.press`, which also waits for the process to go idle after every key:
+    2,000 of those take minutes, and a player typing fast does not wait either.
+    """
+    name = NAMES.get(key, key)
+    char = key if len(key) == 1 else CHARS.get(key)
+    pilot.app.post_message(events.Key(name, char))
+    await pilot._wait_for_screen()
+    await pilot._wait_for_screen()
+
+
+def assert_consistent(session: Session) -> None:
+    """The game equals the replay of its own command log, and the session fits it."""
+    game = session.game
+    again = Game.replay(game.scenario, game.humans, game.seed, game.state.log)
+    assert again.state.env == game.state.env
+    assert again.state.turn == game.state.turn
+    assert again.state.dispatches == game.state.dispatches
+    assert again.state.outcome == game.state.outcome
+    assert session.active in (*session.humans, None)
+    assert session.finished <= set(session.humans)
+    for power in game.humans:
+        assert game.budget(power) >= 0
+
+
+async def test_random_keys_on_the_game_screen() -> None:
+    rng = random.Random(1939)
+    app = demo_app()
+    games = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+
+        def new_game(n: int) -> None:
+            assert isinstance(pilot.app, MoscowApp) and pilot.app.default is not None
+            pilot.app.start_game(pilot.app.default, SIDES[n % len(SIDES)], 1939 + n)
+
+        new_game(games)
+        await settle(pilot)
+        for _ in range(PRESSES):
+            key = rng.choice(KEYS)
+            await press(pilot, key)
+            session = app.session
+            if screen_name(pilot) not in OVER_THE_GAME or session is None or session.game.over:
+                await settle(pilot)
+                assert session is not None
+                assert_consistent(session)
+                games += 1
+                new_game(games)
+                await settle(pilot)
+        assert app.session is not None
+        assert_consistent(app.session)
+    assert app.return_value is None  # still running when the test closed it
+    assert games >= 1
