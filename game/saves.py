@@ -297,7 +297,7 @@ def parse(data: bytes, name: str) -> SaveFile:
     except json.JSONDecodeError as err:
         cut = (
             "is cut short (the file ends too soon)"
-            if err.pos >= len(data.rstrip()) - 1
+            if err.pos >= len(data.rstrip()) - 1 or err.msg.startswith("Unterminated")
             else f"is not valid JSON (line {err.lineno}, column {err.colno})"
         )
         raise SaveError(f"{name} {cut}; it cannot be loaded. Other saves are unaffected.")

@@ -174,7 +174,7 @@ class MoscowApp(App[int]):
     # -- flow between screens --------------------------------------------------------------
     def has_saves(self) -> bool:
         """Whether a save was found (as of the last look, which runs in a thread)."""
-        return bool(self.saving.found)
+        return bool(self.saving.loadable())
 
     def _in_game(self) -> bool:
         return self.session is not None and not self.session.game.over

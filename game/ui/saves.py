@@ -33,6 +33,8 @@ class SaveEntry:
     """What the service needs to find the save again (its path)."""
     label: str
     """What the player reads: name, powers, date, turn, when it was saved."""
+    error: str = ""
+    """Why the save cannot be loaded; empty when it can."""
 
 
 class SaveService(Protocol):
@@ -44,15 +46,19 @@ class SaveService(Protocol):
         ...
 
     def entries(self) -> list[SaveEntry]:
-        """Saved games that can be loaded, newest first."""
+        """Saved games, newest first; those that cannot be loaded say why in `error`."""
         ...
 
     def load(self, key: str, accept_changed: bool = False) -> Game:
         """The game a save holds; `ScenarioChanged` asks to load it anyway."""
         ...
 
-    def save(self, game: Game) -> SaveEntry:
-        """Save the game in its own slot; returns the entry it is listed under."""
+    def save(self, game: Game, slot: str | None = None) -> SaveEntry:
+        """Save the game in `slot` (default: its own); returns the entry it is listed under."""
+        ...
+
+    def slot_for(self, game: Game) -> str:
+        """The slot proposed for this game."""
         ...
 
     def autosave(self, game: Game) -> str:
@@ -71,8 +77,11 @@ class NoSaves:
     def load(self, key: str, accept_changed: bool = False) -> Game:
         raise SaveUnavailable("saved games are not available here")
 
-    def save(self, game: Game) -> SaveEntry:
+    def save(self, game: Game, slot: str | None = None) -> SaveEntry:
         raise SaveUnavailable("saving is not available here")
+
+    def slot_for(self, game: Game) -> str:
+        return ""
 
     def autosave(self, game: Game) -> str:
         return ""
@@ -99,6 +108,7 @@ class FileSaves:
         out = []
         for s in saves.list_saves(self.folder):
             if s.error:
+                out.append(SaveEntry(str(s.path), f"{s.slot} · {s.saved_at}", s.error))
                 continue
             auto = ", autosave" if s.autosave else ""
             label = (
@@ -126,11 +136,14 @@ class FileSaves:
             self._ids[game] = saves.new_game_id()
         return self._ids[game]
 
-    def save(self, game: Game) -> SaveEntry:
+    def slot_for(self, game: Game) -> str:
+        return f"{game.scenario.id}-{'-'.join(game.humans) or 'watch'}-{self._id(game)}"
+
+    def save(self, game: Game, slot: str | None = None) -> SaveEntry:
         from game import saves
 
         ident = self._id(game)
-        slot = f"{game.scenario.id}-{'-'.join(game.humans) or 'watch'}-{ident}"
+        slot = slot or self.slot_for(game)
         try:
             path = saves.save(game, slot, self.folder, ident)
         except saves.SaveError as err:

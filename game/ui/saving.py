@@ -40,15 +40,32 @@ class SaveFlows:
             self.app.notify("There are no saved games.")
         return self.found
 
+    def loadable(self) -> list[SaveEntry]:
+        """The saves found last time that can be loaded."""
+        return [e for e in self.found if not e.error]
+
     # -- saving --------------------------------------------------------------------------
     def save(self) -> None:
-        """Save the game in progress, and say where."""
+        """Ask for a name, then save the game in progress and say where."""
+        from game.ui.dialogs.save import SaveDialog
+
         s = self.app.session
         if s is None or s.game.over:
             self.app.notify("No game in progress to save.")
             return
+        if not self.service.can_save:
+            self.app.notify("Saving is not available here.", severity="warning")
+            return
+        folder = str(getattr(self.service, "folder", ""))
+        self.app.push_screen(SaveDialog(self.service.slot_for(s.game), folder), self.save_as)
+
+    def save_as(self, slot: str | None) -> None:
+        """Save the game in progress under `slot` (nothing if None)."""
+        s = self.app.session
+        if slot is None or s is None or s.game.over:
+            return
         try:
-            entry = self.service.save(s.game)
+            entry = self.service.save(s.game, slot)
         except Exception as err:
             self.app.notify(str(err), title="Not saved", severity="warning", markup=False)
             return
@@ -70,9 +87,11 @@ class SaveFlows:
     # -- loading -------------------------------------------------------------------------
     def continue_game(self) -> None:
         """Open the newest save (after asking, if a game with unsaved moves is open)."""
-        entries = self._entries()
+        entries = [e for e in self._entries() if not e.error]
         if entries:
             self.confirm_leave("Continue the last saved game?", lambda: self.load(entries[0].key))
+        elif self.found:
+            self.app.notify("No save can be loaded: open Load to see why.", severity="warning")
 
     def load_game(self) -> None:
         """Choose a save to open."""
@@ -83,7 +102,16 @@ class SaveFlows:
             self.app.push_screen(LoadDialog(entries), self._chosen)
 
     def _chosen(self, key: str | None) -> None:
-        if key is not None:
+        broken = next((e for e in self.found if e.key == key and e.error), None)
+        if broken is not None:
+            self.app.notify(
+                broken.error,
+                title="This save cannot be loaded",
+                severity="error",
+                timeout=20,
+                markup=False,
+            )
+        elif key is not None:
             self.confirm_leave("Load this game?", lambda: self.load(key))
 
     def load(self, key: str, accept_changed: bool = False) -> None:
@@ -158,8 +186,18 @@ class SaveFlows:
     def _quit_answer(self, answer: str | None) -> None:
         self._quitting = False
         if answer == "save":
-            self.save()
-            if self.app.session is not None and not self.app.session.unsaved:
-                self.app.exit(0)
+            from game.ui.dialogs.save import SaveDialog
+
+            s = self.app.session
+            if s is None:
+                return
+
+            def save_then_quit(slot: str | None) -> None:
+                self.save_as(slot)
+                if slot is not None and not s.unsaved:
+                    self.app.exit(0)
+
+            folder = str(getattr(self.service, "folder", ""))
+            self.app.push_screen(SaveDialog(self.service.slot_for(s.game), folder), save_then_quit)
         elif answer == "quit":
             self.app.exit(0)

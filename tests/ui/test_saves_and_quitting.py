@@ -45,6 +45,7 @@ class MemorySaves:
 
     def __init__(self, games: list[Game] | None = None) -> None:
         self.games = list(games or [])
+        self.slots: list[str] = []
 
     def entries(self) -> list[SaveEntry]:
         return [
@@ -55,9 +56,13 @@ class MemorySaves:
     def load(self, key: str, accept_changed: bool = False) -> Game:
         return self.games[int(key)]
 
-    def save(self, game: Game) -> SaveEntry:
+    def save(self, game: Game, slot: str | None = None) -> SaveEntry:
         self.games.append(game)
+        self.slots.append(slot or self.slot_for(game))
         return SaveEntry(str(len(self.games) - 1), "saved")
+
+    def slot_for(self, game: Game) -> str:
+        return "proposed"
 
     def autosave(self, game: Game) -> str:
         return ""
@@ -96,7 +101,11 @@ async def test_saving_and_quitting_with_a_save_service() -> None:
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert screen_name(pilot) == "SaveDialog"
+        await pilot.press("enter")  # take the proposed name
+        await pilot.pause()
         assert len(saves.games) == 1 and not app.session.unsaved
+        assert saves.slots == ["proposed"]
         await pilot.press("q")
         await pilot.pause()
         assert screen_name(pilot) == "ConfirmDialog"
@@ -111,6 +120,8 @@ async def test_saves_on_disk_save_autosave_and_resume(tmp_path: Any) -> None:
         await pilot.press("enter", "enter")
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         saved = sorted(p.name for p in tmp_path.glob("*.json"))
         assert len(saved) == 1 and saved[0].startswith("ui_demo-soviet-")
@@ -133,3 +144,87 @@ async def test_saves_on_disk_save_autosave_and_resume(tmp_path: Any) -> None:
         await pilot.press("y")
         await pilot.pause()
     assert app.return_value == 0
+
+
+async def test_save_under_a_name_of_ones_own(tmp_path: Any) -> None:
+    from game.ui.saves import FileSaves
+
+    app = demo_app(saves=FileSaves(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_from_title(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        slot = pilot.app.screen.query_one("#slot")
+        slot.value = "../evil"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(pilot) == "SaveDialog"  # refused, with the reason shown
+        error = str(pilot.app.screen.query_one("#slot-error").render())
+        assert "cannot be a save name" in error
+        slot.value = "before dinner"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(pilot) == "GameScreen"
+    assert (tmp_path / "before dinner.json").is_file()
+    assert not (tmp_path.parent / "evil.json").exists()
+
+
+async def test_load_lists_broken_saves_and_says_why(tmp_path: Any) -> None:
+    from game.ui.saves import FileSaves
+
+    (tmp_path / "torn.json").write_text('{"format": 1, "slot": "to', encoding="utf-8")
+    good = Game.new(load(str(DEMO)), humans=("soviet",), seed=3)
+    from game import saves as save_files
+
+    save_files.save(good, "good one", tmp_path, "g")
+    app = demo_app(saves=FileSaves(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        assert screen_name(pilot) == "LoadDialog"
+        labels = [label for _, label in pilot.app.screen.choices]
+        assert any(label.startswith("✗ torn") and "cut short" in label for label in labels)
+        broken = next(
+            n for n, (_, label) in enumerate(pilot.app.screen.choices, 1) if label.startswith("✗")
+        )
+        await pilot.press(str(broken))
+        await pilot.pause()
+        assert screen_name(pilot) == "TitleScreen"
+        assert any("cut short" in str(n.message) for n in pilot.app._notifications)
+
+
+async def test_two_turns_save_quit_new_app_continue_same_screen(tmp_path: Any) -> None:
+    from game.ui.saves import FileSaves
+
+    app = demo_app(saves=FileSaves(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_from_title(pilot)
+        for _ in range(2):
+            await pilot.press("e")
+            await settle(pilot)
+            while screen_name(pilot) == "DecisionDialog":
+                await pilot.press("1")
+                await settle(pilot)
+        await pilot.press("enter", "enter")  # a move in the third week
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None
+        before = (app.session.game.state.turn, dict(app.session.game.state.env))
+        header = str(pilot.app.screen.query_one("#status").render())
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    app = demo_app(saves=FileSaves(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen_name(pilot) == "GameScreen"
+        assert app.session is not None
+        assert (app.session.game.state.turn, dict(app.session.game.state.env)) == before
+        assert str(pilot.app.screen.query_one("#status").render()) == header

@@ -15,6 +15,9 @@ class LoadDialog(ChoiceDialog):
         super().__init__(
             "Load a saved game",
             "Newest first." if entries else "There are no saved games.",
-            [(e.key, e.label) for e in entries],
+            [
+                (e.key, f"✗ {e.label} — cannot be loaded: {e.error}" if e.error else e.label)
+                for e in entries
+            ],
             note="Enter loads · Esc cancels",
         )
