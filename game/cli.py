@@ -338,11 +338,11 @@ def _ui(args: argparse.Namespace, err: TextIO, resume: str | None = None) -> int
             "moscow1939 plain --power soviet\n"
         )
         return EXIT_UNREADABLE
-    options: dict[str, object] = {
-        "scenario": getattr(args, "scenario", None),
-        "seed": getattr(args, "seed", None),
-        "saves_dir": getattr(args, "saves_dir", None),
-    }
-    if resume is not None:
-        options["resume"] = resume
-    return int(run(**options))
+    return int(
+        run(
+            scenario=getattr(args, "scenario", None),
+            seed=getattr(args, "seed", None),
+            saves_dir=getattr(args, "saves_dir", None),
+            resume=resume,
+        )
+    )

@@ -176,10 +176,10 @@ class Plain:
     def undo(self) -> None:
         """Take back the last command of this turn (the game is replayed without it)."""
         taken = self.game.state.log[-1]
-        self.game = self.game.undone()
+        self.game.undo()
+        self.shown = len(self.game.state.dispatches)
         if self.saved_at > len(self.game.state.log):
             self.saved_at = -1  # the save holds the command just taken back
-        self.shown = len(self.game.state.dispatches)
         what = "your last answer"
         if taken.verb == "play":
             what = next(a.title for a in self.game.scenario.actions if a.id == taken.args[0])

@@ -577,3 +577,15 @@ def test_2_4_previews_give_numbers_valued_in_the_current_state() -> None:
     g = Game.new(make(body), humans=["red"])
     (move,) = g.moves("red")
     assert move.preview == "X -2"
+
+
+def test_7_3_undo_takes_back_the_last_command_in_place() -> None:
+    g = Game.new(make(MOVES), humans=["red", "blue"])
+    g.play("red", "cheap")
+    g.play("blue", "set_a")
+    g.undo()
+    assert [c.args for c in g.state.log] == [("cheap",)] and not g.state.env["a"]
+    assert g.budget("blue") == 1
+    g.end_turn()
+    with pytest.raises(GameError, match="nothing to take back"):
+        g.undo()

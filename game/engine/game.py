@@ -118,6 +118,10 @@ class Game:
             raise GameError("there is nothing to take back in this turn")
         return Game.replay(self.scenario, self.humans, self.seed, self.state.log[:-1], self.policy)
 
+    def undo(self) -> None:
+        """Take back the last command of this turn, in place (see `undone`)."""
+        self.state = self.undone().state
+
     def command(self, cmd: Command) -> list[Dispatch]:
         """Carry out a logged command."""
         if cmd.verb == "play" and len(cmd.args) == 1:

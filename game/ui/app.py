@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -373,12 +373,14 @@ def make_app(
     )
 
 
-def run(**options: Any) -> int:
-    """Run the app in the terminal; returns the exit code.
-
-    The options are `make_app`'s: scenario, seed, saves_dir, resume. (They are taken loosely
-    because the command line passes them as one dictionary.)
-    """
-    app = make_app(**options)
+def run(
+    *,
+    scenario: str | None = None,
+    seed: int | None = None,
+    saves_dir: str | None = None,
+    resume: str | None = None,
+) -> int:
+    """Run the app in the terminal; returns the exit code."""
+    app = make_app(scenario=scenario, seed=seed, saves_dir=saves_dir, resume=resume)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -109,6 +109,23 @@ class Session:
             raise GameError("nobody plays a power in this game")
         return self.game.decide(self.active, decision_id, choice_id)
 
+    def can_undo(self) -> bool:
+        """Whether the power at the keyboard's last command of this turn can be taken back."""
+        g = self.game
+        return self.active is not None and g.can_undo and g.state.log[-1].power == self.active
+
+    def undo(self) -> str:
+        """Take back the last move or answer of this turn; returns what was taken back."""
+        if not self.can_undo():
+            raise GameError("there is nothing of yours to take back in this turn")
+        last = self.game.state.log[-1]
+        self.game.undo()
+        if self.saved_commands > len(self.game.state.log):
+            self.saved_commands = -1  # the last save holds the command just taken back
+        if last.verb == "play":
+            return next(a.title for a in self.scenario.actions if a.id == last.args[0])
+        return "your answer"
+
     def finish_turn(self) -> Step:
         """The power at the keyboard is done: hand over, or end the turn in the engine."""
         if self.game.over:

@@ -228,3 +228,22 @@ async def test_two_turns_save_quit_new_app_continue_same_screen(tmp_path: Any) -
         assert app.session is not None
         assert (app.session.game.state.turn, dict(app.session.game.state.env)) == before
         assert str(pilot.app.screen.query_one("#status").render()) == header
+
+
+async def test_take_back_the_last_move_of_the_turn() -> None:
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_from_title(pilot)
+        assert app.session is not None
+        before = dict(app.session.game.state.env)
+        await pilot.press("enter", "enter")  # make the first move
+        await pilot.pause()
+        assert len(app.session.game.state.log) == 1
+        game = app.session.game
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.session.game is game  # the same game, replayed without the move
+        assert app.session.game.state.log == [] and app.session.game.state.env == before
+        await pilot.press("u")  # nothing left to take back: nothing happens
+        await pilot.pause()
+        assert screen_name(pilot) == "GameScreen"

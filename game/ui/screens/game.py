@@ -49,6 +49,7 @@ class GameScreen(Screen[None]):
     BINDINGS = [
         Binding("e", "end_turn", "End turn"),
         Binding("a", "answer", "Answer"),
+        Binding("u", "undo", "Take back", show=False),
         Binding("h", "app.history", "History"),
         Binding("i", "app.encyclopedia", "Encyclopedia"),
         Binding("question_mark", "app.help", "Help"),
@@ -113,6 +114,8 @@ class GameScreen(Screen[None]):
             return bool(self.session.decisions()) or None
         if action == "end_turn":
             return not self.session.game.over
+        if action == "undo":
+            return self.session.can_undo() or None
         return True
 
     # -- commands ------------------------------------------------------------------------
@@ -180,6 +183,12 @@ class GameScreen(Screen[None]):
             self.app.clear_notifications()
             self.notify(g.turn_title(), title=f"Week {g.state.turn} of {g.turns}", timeout=2)
             self.prompt_decisions()
+
+    def action_undo(self) -> None:
+        """Take back the last move or answer of this turn (the game replays without it)."""
+        taken: list[str] = []
+        if self._run(lambda: taken.append(self.session.undo())) and taken:
+            self.notify(f"Taken back: {taken[0]}.", timeout=3)
 
     def action_answer(self) -> None:
         if not self.session.decisions():
