@@ -490,7 +490,7 @@ id = "first"
 title = "First"
 when = "a"
 epilogue = "A."
-scores = { red = "x * 10", blue = 150 }
+scores = { red = "x * 10", blue = "x * 30" }
 [[endings]]
 id = "second"
 title = "Second"

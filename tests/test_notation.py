@@ -150,3 +150,13 @@ def test_error_column_points_at_the_mistake() -> None:
     with pytest.raises(NotationError) as caught:
         parse_condition("trust > 1 and os.system(1)", NAMES)
     assert caught.value.column == len("trust > 1 and os") + 1
+
+
+def test_decimals_are_refused_with_their_own_message() -> None:
+    with pytest.raises(NotationError, match="7.5: whole numbers only"):
+        parse_condition("trust >= 7.5", NAMES)
+
+
+def test_turn_and_date_cannot_be_changed_by_effects() -> None:
+    with pytest.raises(NotationError, match="'turn' is kept by the game"):
+        parse_effect("turn = 3", NAMES)

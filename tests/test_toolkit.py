@@ -210,3 +210,53 @@ def test_schema_accepts_a_partial_variant_and_checks_its_keys() -> None:
         jsonschema.validate(variant, scenario_schema())
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"format": 1, "id": "full"}, scenario_schema())
+
+
+def test_lint_history_notes_of_actions_readings_and_turns() -> None:
+    text = BASE.replace(
+        'effects = ["trust += 6"]',
+        'effects = ["trust += 6"]\n'
+        'history = { note = "Said in the House.", readings = [{ school = "X", '
+        'text = "y" }] }',
+    )
+    text = text.replace(
+        'title = "The second week"', 'title = "The second week"\nhistory = "Nothing happened."'
+    )
+    found = warnings_for(text)
+    assert any("action 'flatter': history note without a source" in w for w in found)
+    assert any("the X reading has no source" in w for w in found)
+    assert any("calendar[1].history: turn 2: history without a source" in w for w in found)
+
+
+def test_lint_move_dearer_than_a_turn() -> None:
+    found = warnings_for(
+        BASE.replace(
+            'once = false\neffects = ["trust += 6"]',
+            'once = false\ncost = 2\neffects = ["trust += 6"]',
+        )
+    )
+    assert any("costs 2 but 'britain' has 1 action point(s) a turn" in w for w in found)
+
+
+def test_lint_historical_step_closed_on_its_turn() -> None:
+    text = BASE.replace('when = "not treaty"', 'when = "not treaty"\nafter = 1939-03-17')
+    found = warnings_for(text)
+    assert any(
+        "historical_path[0].date: 'propose_treaty' is not open in the turn of 1939-03-15" in w
+        for w in found
+    )
+
+
+def test_lint_warnings_in_a_variant_point_into_the_variant(tmp_path: Path) -> None:
+    (tmp_path / "tiny.toml").write_text(BASE, encoding="utf-8")
+    variant = tmp_path / "v.toml"
+    variant.write_text(
+        'format = 1\nid = "v"\nextends = "tiny"\n\n[[events]]\nid = "prague"\n'
+        'title = "P"\n\n[[events]]\nid = "extra"\ntitle = "Extra"\ntext = "t"\n'
+        'date = 1939-03-22\nhistory = { note = "n" }\n',
+        encoding="utf-8",
+    )
+    sc = load_scenario(variant)
+    (warning,) = lint(sc)
+    assert warning.file == str(variant) and warning.line == 14
+    assert warning.path == "events[1].history.sources"

@@ -111,14 +111,28 @@ def test_removing_what_is_not_there(folder: Path) -> None:
 def test_variants_cannot_loop(folder: Path) -> None:
     (folder / "a.toml").write_text('format = 1\nid = "a"\nextends = "b"\n', encoding="utf-8")
     (folder / "b.toml").write_text('format = 1\nid = "b"\nextends = "a"\n', encoding="utf-8")
-    with pytest.raises(ScenarioError, match="too deeply"):
+    with pytest.raises(ScenarioError, match="in a circle: a → b → a"):
         load_scenario(folder / "a.toml")
+
+
+def test_a_scenario_cannot_extend_itself(folder: Path) -> None:
+    path = folder / "me.toml"
+    path.write_text('format = 1\nid = "me"\nextends = "me"\n', encoding="utf-8")
+    with pytest.raises(
+        ScenarioError, match=r"me\.toml:3: extends: a scenario cannot extend itself"
+    ):
+        load_scenario(path)
+
+
+def test_remove_a_turn_by_its_date(folder: Path) -> None:
+    sc = load_scenario(variant(folder, "remove = { calendar = [1939-03-22] }\n"))
+    assert [t.date.day for t in sc.calendar] == [15, 29]
 
 
 def test_variant_needs_its_own_id(folder: Path) -> None:
     path = folder / "v.toml"
     path.write_text('format = 1\nid = "tiny"\nextends = "tiny"\n', encoding="utf-8")
-    with pytest.raises(ScenarioError, match="an id of its own"):
+    with pytest.raises(ScenarioError, match="cannot extend itself"):
         load_scenario(path)
 
 

@@ -182,11 +182,19 @@ class Checker:
         self.unique("endings", [e.id for e in sc.endings])
         for i in range(len(sc.endings)):
             self.ending(i)
-        if not any(not e.when.strip() for e in sc.endings):
+        fallbacks = [i for i, e in enumerate(sc.endings) if not e.when.strip()]
+        if not fallbacks:
             self.add(
                 ("endings",),
                 "no fallback ending",
                 "give one ending no 'when' so that every game ends when the calendar does",
+            )
+        for i in fallbacks[1:]:
+            self.add(
+                ("endings", i),
+                f"a second ending without 'when' ('{sc.endings[i].id}'): "
+                f"only '{sc.endings[fallbacks[0]].id}' can ever be the fallback",
+                "give this ending a condition",
             )
         self.path()
         self.note(("author_note",), sc.author_note)
@@ -285,6 +293,12 @@ class Checker:
         for power, score in end.scores.items():
             self.power((*path, "scores", power), power)
             self.number((*path, "scores", power), score)
+            if isinstance(score, int) and not 0 <= score <= 100:
+                self.add(
+                    (*path, "scores", power),
+                    f"score {score} is outside 0-100",
+                    "scores run from 0 (the worst) to 100 (the best)",
+                )
         self.note((*path, "history"), end.history)
 
     def path(self) -> None:

@@ -8,7 +8,7 @@ variable anywhere within its bounds; a flag fixed only if nothing ever changes i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .errors import Problem
 from .locator import Path, dotted, line_of, locate_all
@@ -133,13 +133,15 @@ def _effects(sc: Scenario) -> Iterator[str]:
 
 def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
     """Warnings for a scenario that loaded without errors."""
-    lines = locate_all(text) if text is not None else {}
+    lines = locate_all(text) if text is not None and sc._locate is None else {}
     out: list[Problem] = []
 
     def warn(path: Path, message: str, hint: str = "") -> None:
-        out.append(
-            Problem(sc.file or "<scenario>", line_of(lines, path), dotted(path), message, hint)
-        )
+        if sc._locate is not None:  # the loader knows each path's file and line
+            file, line = sc._locate(path)
+        else:
+            file, line = sc.file or "<scenario>", line_of(lines, path)
+        out.append(Problem(file, line, dotted(path), message, hint))
 
     names = Names(
         frozenset(v.id for v in sc.variables),
@@ -206,7 +208,17 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
         if ev.date and ev.date > sc.end and ev.id not in scheduled:
             warn(("events", i, "date"), f"event '{ev.id}' is dated after the scenario's end")
         _note(warn, ("events", i, "history"), ev.history, f"event '{ev.id}'")
+    budgets = {p.id: p.moves_per_turn for p in sc.powers}
     for i, act in enumerate(sc.actions):
+        if act.history is not None:
+            _note(warn, ("actions", i, "history"), act.history, f"action '{act.id}'")
+        if act.cost > budgets.get(act.by, 0):
+            warn(
+                ("actions", i, "cost"),
+                f"action '{act.id}' costs {act.cost} but '{act.by}' "
+                f"has {budgets.get(act.by, 0)} action point(s) a turn: it can never be made",
+                "lower the cost or raise the power's moves_per_turn",
+            )
         if ranges.never(act.when):
             warn(
                 ("actions", i, "when"),
@@ -236,6 +248,15 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                     f"ending '{end.id}' gives no score for '{power.id}'",
                     "add it to scores",
                 )
+    _note(warn, ("author_note",), sc.author_note, "the author's note", required=False)
+    for i, turn in enumerate(sc.calendar):
+        if turn.history and not turn.sources:
+            warn(
+                ("calendar", i, "history"),
+                f"turn {i + 1}: history without a source",
+                "add sources = [...] to the turn",
+            )
+    _path_steps(sc, warn)
     for i, power in enumerate(sc.powers):
         if not power.playable:
             continue
@@ -255,9 +276,46 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
     return out
 
 
-def _note(warn: object, path: Path, note: HistoryNote | None, what: str) -> None:
-    assert callable(warn)
+def _note(
+    warn: Callable[..., None],
+    path: Path,
+    note: HistoryNote | None,
+    what: str,
+    required: bool = True,
+) -> None:
     if note is None:
-        warn(path, f"{what} has no history note", "add history = { note = ..., sources = [...] }")
-    elif not note.sources:
+        if required:
+            warn(
+                path, f"{what} has no history note", "add history = { note = ..., sources = [...] }"
+            )
+        return
+    if not note.sources:
         warn((*path, "sources"), f"{what}: history note without a source", "cite a source key")
+    for j, reading in enumerate(note.readings):
+        if not reading.sources:
+            warn(
+                (*path, "readings", j, "sources"),
+                f"{what}: the {reading.school} reading has no source",
+                "cite a source key",
+            )
+
+
+def _path_steps(sc: Scenario, warn: Callable[..., None]) -> None:
+    """Historical steps whose move is closed on the step's turn: the power would leave the
+    path there, silently."""
+    days = [t.date for t in sc.calendar]
+    actions = {a.id: a for a in sc.actions}
+    for i, step in enumerate(sc.historical_path):
+        act = actions.get(step.action)
+        if act is None:
+            continue
+        starts = [d for d in days if d <= step.date]
+        turn_day = starts[-1] if starts else days[0]
+        if (act.after and turn_day < act.after) or (act.until and turn_day > act.until):
+            warn(
+                ("historical_path", i, "date"),
+                f"'{step.action}' is not open in the turn of {step.date} (the turn begins "
+                f"{turn_day}; the move's after/until are compared with that day)",
+                f"{sc.power(step.power).name} would leave the historical path here: move the "
+                "step or the move's dates",
+            )

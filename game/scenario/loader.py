@@ -75,7 +75,8 @@ def read_source(path: str | FilePath) -> bytes:
                         f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
                         "a scenario is text: check that this is the right file",
                     )
-                ]
+                ],
+                unreadable=True,
             )
         return p.read_bytes()
     except FileNotFoundError:
@@ -211,7 +212,7 @@ Read = tuple[dict[str, Any], Locate, str]
 """A parsed document, its locator, and a digest of its bytes (and of any base's)."""
 
 
-def read_document(text: str, name: str, data: bytes, depth: int = 0) -> Read:
+def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()) -> Read:
     """Parse a file and, if it extends another, merge it onto its base."""
     raw = parse_toml(text, name)
     lines: dict[Path, int] = {}
@@ -227,6 +228,32 @@ def read_document(text: str, name: str, data: bytes, depth: int = 0) -> Read:
     from .bundled import bundled_paths
 
     where = at(("extends",))
+    own = str(raw.get("id", ""))
+    chain = (*chain, own)
+    if raw["extends"] == own:
+        raise ScenarioError(
+            [
+                Problem(
+                    *where,
+                    "extends",
+                    "a scenario cannot extend itself",
+                    "name the scenario this one changes",
+                )
+            ]
+        )
+    if raw["extends"] in chain:
+        loop = " → ".join((*chain, str(raw["extends"])))
+        raise ScenarioError(
+            [
+                Problem(
+                    *where,
+                    "extends",
+                    f"variants extend each other in a circle: {loop}",
+                    "one of them must extend a full scenario",
+                )
+            ]
+        )
+    depth = len(chain) - 1
     if depth >= MAX_DEPTH:
         raise ScenarioError(
             [
@@ -241,7 +268,7 @@ def read_document(text: str, name: str, data: bytes, depth: int = 0) -> Read:
     path = base_path(raw["extends"], name, bundled_paths(), where)
     base_data = read_source(path)
     base_raw, base_at, base_digest = read_document(
-        decode(base_data, str(path)), str(path), base_data, depth + 1
+        decode(base_data, str(path)), str(path), base_data, chain
     )
     if base_raw.get("id") == raw.get("id"):
         raise ScenarioError(
@@ -289,6 +316,7 @@ def validate_data(raw: dict[str, Any], locate: Locate, name: str, digest: str) -
     scenario._code = code
     scenario._file = name
     scenario._digest = digest
+    scenario._locate = locate
     return scenario
 
 

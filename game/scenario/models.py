@@ -15,6 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 FORMAT_VERSION = 1
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Weight = Annotated[int, Field(ge=0)] | str
+"""A weight: a whole number from 0, or an expression (negative values count as 0)."""
+Score = Annotated[int, Field(ge=0, le=100)] | str
+"""A score: a whole number from 0 to 100, or an expression (clamped to 0-100)."""
 """Identifiers: lower case letters, digits and underscores, starting with a letter."""
 
 
@@ -22,7 +26,7 @@ class Model(BaseModel):
     """Base of every scenario table: unknown keys are errors, fields carry docstrings."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, str_strip_whitespace=False
+        extra="forbid", frozen=True, use_attribute_docstrings=True, strict=True
     )
 
 
@@ -121,7 +125,7 @@ class Option(Model):
     """The dispatch that reports this answer."""
     when: str = ""
     """Condition under which this answer can be given (empty: always)."""
-    weight: int | str = 1
+    weight: Weight = 1
     """Weight for a computer-played power: a number or an expression (0: never)."""
     historical: bool = False
     """The answer given in history; a computer-played power on the historical path takes it."""
@@ -165,7 +169,7 @@ class Action(Model):
     """Whether the move can be made only once in a game."""
     secret: bool = False
     """Whether only the mover and the addressed powers hear of it."""
-    weight: int | str = 1
+    weight: Weight = 1
     """Weight for a computer-played power off the historical path (0: never)."""
     effects: list[str] = []
     replies: list[Reply] = []
@@ -212,7 +216,7 @@ class Ending(Model):
     """What followed, told as the game's last dispatch."""
     comparison: str = ""
     """How this ending compares with what really happened."""
-    scores: dict[str, int | str] = {}
+    scores: dict[str, Score] = {}
     """Score for each power (0-100): a number or an expression of the final state."""
     history: HistoryNote | None = None
     scripted: str = ""
@@ -293,6 +297,8 @@ class Scenario(Model):
     _code: Any = PrivateAttr(default=None)
     _file: str = PrivateAttr(default="")
     _digest: str = PrivateAttr(default="")
+    _locate: Any = PrivateAttr(default=None)
+    """Where each key path was written: (file, line), across a variant and its base."""
 
     @property
     def code(self) -> Any:

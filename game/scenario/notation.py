@@ -56,7 +56,7 @@ class Tok:
 
 
 TOKEN_RE = re.compile(
-    r"\s*(?:(?P<date>\d{4}-\d{2}-\d{2})|(?P<num>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
+    r"\s*(?:(?P<date>\d{4}-\d{2}-\d{2})|(?P<decimal>\d+\.\d*)|(?P<num>\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>\+=|-=|<=|>=|==|!=|[-+*/<>()=]))"
 )
 FORBIDDEN = {
@@ -94,6 +94,12 @@ def tokenize(text: str) -> list[Tok]:
             raise NotationError(message, hint, pos + 1)
         kind = m.lastgroup or "op"
         value = m.group(kind)
+        if kind == "decimal":
+            raise NotationError(
+                f"{value}: whole numbers only",
+                "scale the variable instead, e.g. 'x * 2 >= 15' for 'x >= 7.5'",
+                m.start(kind) + 1,
+            )
         toks.append(Tok(kind, value, m.start(kind) + 1))
         pos = m.end()
     toks.append(Tok("end", "", len(text) + 1))
@@ -512,6 +518,12 @@ def parse_effect(text: str, names: Names) -> Effect:
         raise NotationError(
             "not an effect",
             "write 'set F', 'clear F', 'V += N', 'V -= N', 'V = N' or 'schedule E in N'",
+            head.col,
+        )
+    if head.text in RESERVED:
+        raise NotationError(
+            f"'{head.text}' is kept by the game and cannot be changed",
+            "turn and date move on by themselves",
             head.col,
         )
     if head.text not in names.variables:

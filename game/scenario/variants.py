@@ -218,13 +218,17 @@ def _remove(
         key = KEYED[table]
         entries = merged.get(table, [])
         for n, ident in enumerate(ids):
-            if not any(isinstance(e, dict) and e.get(key) == ident for e in entries):
+            if not any(isinstance(e, dict) and str(e.get(key)) == str(ident) for e in entries):
                 fail(
                     ("remove", table, n),
                     f"the base has no {table} entry '{ident}'",
                     "check the id in the scenario this one extends",
                 )
-        keep = [i for i, e in enumerate(entries) if not (isinstance(e, dict) and e.get(key) in ids)]
+        keep = [
+            i
+            for i, e in enumerate(entries)
+            if not (isinstance(e, dict) and str(e.get(key)) in {str(x) for x in ids})
+        ]
         merged[table] = [entries[i] for i in keep]
         moved = {new: origins.get((table, old), []) for new, old in enumerate(keep)}
         for old in range(len(entries)):
