@@ -92,9 +92,13 @@ class Plain:
         if d.kind == "decision":
             return
         label = {"event": "NEWS", "move": "MOVE", "reply": "REPLY", "ending": "THE END"}
-        who = f" ({g.names[d.power]})" if d.power and d.kind == "move" else ""
+        kind = d.kind
+        if kind == "event" and d.power:  # what a power chose when an event asked it
+            kind = "decided"
+            label["decided"] = "DECIDED"
+        who = f" ({g.names[d.power]})" if d.power and kind in ("move", "decided") else ""
         private = "" if d.seen_by is None else " [private]"
-        self.say(f"* {label.get(d.kind, d.kind.upper())}{who}{private}: {d.title}")
+        self.say(f"* {label.get(kind, kind.upper())}{who}{private}: {d.title}")
         if d.text and d.text != d.title:
             self.say(d.text, indent="    ")
 

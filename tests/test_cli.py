@@ -190,3 +190,24 @@ def test_quitting_right_after_an_autosave_asks_nothing(tmp_path: object) -> None
         stdin="2\n5\n",
     )
     assert "not saved yet" not in out and "You left the game." in out
+
+
+def test_an_event_choice_is_reported_as_a_decision() -> None:
+    # In the UI demo scenario Britain (computer-played here) chooses at the Polish reserve
+    code, out = run_cli(
+        "plain",
+        "--scenario",
+        str(TINY.parent / "ui_demo.toml"),
+        "--power",
+        "france",
+        "--seed",
+        "2",
+        stdin="end\n" * 8,
+    )
+    lines = out.splitlines()
+    news = [n for n, line in enumerate(lines) if line.startswith("* NEWS: ")]
+    decided = [n for n, line in enumerate(lines) if line.startswith("* DECIDED (")]
+    assert decided, out
+    for n in decided:
+        title = lines[n].split(": ", 1)[1]
+        assert any(lines[m] == f"* NEWS: {title}" for m in news if m < n)
