@@ -284,24 +284,31 @@ def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> 
 
     folder = saves.default_dir(getattr(args, "saves_dir", None))
     if args.command == "continue":
-        newest = saves.latest(folder)
-        if newest is None:
+        candidates = saves.resumable(folder)
+        if not candidates:
             err.write(
-                f"There is no save to continue in {folder}. Start a new game with "
+                f"There is no game in progress saved in {folder}. Start a new game with "
                 "moscow1939 (or moscow1939 plain).\n"
             )
             return EXIT_INVALID
-        target: str = str(newest.path)
+        loaded = None
+        for info in candidates:  # the newest that loads; say why the newer ones did not
+            try:
+                loaded = saves.load(info.path, folder)
+                break
+            except saves.SaveError as e:
+                err.write(f"Skipping {info.slot}: {e}\n")
+        if loaded is None:
+            return EXIT_INVALID
     else:
-        target = args.save
-    try:
-        loaded = saves.load(target, folder, accept_changed=getattr(args, "yes", False))
-    except saves.ChangedScenario as e:
-        err.write(f"{e}\nRun again with --yes to load it.\n")
-        return EXIT_INVALID
-    except saves.SaveError as e:
-        err.write(f"{e}\n")
-        return EXIT_INVALID
+        try:
+            loaded = saves.load(args.save, folder, accept_changed=getattr(args, "yes", False))
+        except saves.ChangedScenario as e:
+            err.write(f"{e}\nRun again with --yes to load it.\n")
+            return EXIT_INVALID
+        except saves.SaveError as e:
+            err.write(f"{e}\n")
+            return EXIT_INVALID
     if args.plain:
         out.write(f"Resuming '{loaded.record.slot}' ({loaded.path}).\n")
         return _play_plain(loaded.game, loaded.record.game_id, args, inp, out)

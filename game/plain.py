@@ -13,6 +13,8 @@ from typing import TextIO
 from .engine import Decision, Dispatch, Game, GameError
 
 WIDTH = 78
+LETTERS = {"e": "end", "k": "status", "u": "undo", "s": "save", "q": "quit"}
+"""Letters that always mean the same thing in the move menu, whatever the numbers are."""
 
 
 def _interactive(stream: TextIO) -> bool:
@@ -54,8 +56,15 @@ class Plain:
             wrapped = textwrap.fill(para, WIDTH, initial_indent=indent, subsequent_indent=indent)
             self.out.write((wrapped or indent.rstrip()) + "\n")
 
-    def ask(self, prompt: str, options: list[str], keys: list[str] | None = None) -> int:
-        """Ask for a number from 1 to len(options) (or one of `keys`); index from 0."""
+    def ask(
+        self,
+        prompt: str,
+        options: list[str],
+        keys: list[str] | None = None,
+        aliases: dict[str, str] | None = None,
+    ) -> int:
+        """Ask for a number from 1 to len(options) (or one of `keys`, or an alias of one);
+        index from 0."""
         for n, label in enumerate(options, 1):
             item = f"  {n}. "
             self.out.write(
@@ -72,6 +81,8 @@ class Plain:
             answer = line.strip()
             if not _interactive(self.inp):
                 self.out.write(answer + "\n")  # piped answers are echoed, so a log reads well
+            if aliases and answer.lower() in aliases:
+                answer = aliases[answer.lower()]
             if keys and answer in keys:
                 return keys.index(answer)
             if answer.isdigit() and 1 <= int(answer) <= len(options):
@@ -120,7 +131,9 @@ class Plain:
         for _, label, positions in g.table():
             if positions:
                 self.say(
-                    f"{label}: " + "; ".join(f"{g.names[p]}: {t}" for p, t in positions),
+                    f"{label}: "
+                    + "; ".join(f"{g.names[p]}: {t.rstrip('.')}" for p, t in positions)
+                    + ".",
                     indent="  ",
                 )
 
@@ -151,12 +164,17 @@ class Plain:
                 f"{m.title} (cost {m.cost})" + (f" — {m.preview}" if m.preview else "")
                 for m in moves
             ]
-            extra = {"end": "End the turn", "status": "Show what you know"}
+            extra = {"end": "End the turn [e]", "status": "Show what you know [k]"}
             if g.can_undo and g.state.log[-1].power == power:
-                extra["undo"] = "Take back your last move"
-            extra |= {"save": "Save the game", "quit": "Quit"}
+                extra["undo"] = "Take back your last move or answer [u]"
+            extra |= {"save": "Save the game [s]", "quit": "Quit [q]"}
             keys = [m.id for m in moves] + list(extra)
-            pick = self.ask("Your move", labels + list(extra.values()), keys)
+            pick = self.ask(
+                "Your move (a number, or a letter in brackets)",
+                labels + list(extra.values()),
+                keys,
+                LETTERS,
+            )
             if pick < len(moves):
                 try:
                     g.play(power, moves[pick].id)

@@ -100,6 +100,8 @@ class SaveInfo:
     saved_at: str
     autosave: bool
     error: str = ""
+    finished: bool = False
+    """Whether the saved game had reached its ending."""
 
 
 # -- where saves go ---------------------------------------------------------------------
@@ -490,10 +492,18 @@ def list_saves(folder: Path) -> list[SaveInfo]:
                 rec.snapshot.turn,
                 rec.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 rec.autosave,
+                finished=rec.snapshot.ending is not None,
             )
         )
-    out.sort(key=lambda s: s.path.stat().st_mtime if s.path.exists() else 0, reverse=True)
+    out.sort(key=lambda s: (s.saved_at, _mtime_number(s.path)), reverse=True)
     return out
+
+
+def _mtime_number(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _mtime(path: Path) -> str:
@@ -504,5 +514,10 @@ def _mtime(path: Path) -> str:
 
 
 def latest(folder: Path) -> SaveInfo | None:
-    """The most recent loadable save in `folder`."""
-    return next((s for s in list_saves(folder) if not s.error), None)
+    """The most recent save in `folder` of a game still in progress that can be read."""
+    return next((s for s in resumable(folder)), None)
+
+
+def resumable(folder: Path) -> list[SaveInfo]:
+    """Saves of games still in progress that can be read, newest first."""
+    return [s for s in list_saves(folder) if not s.error and not s.finished]

@@ -211,3 +211,13 @@ def test_an_event_choice_is_reported_as_a_decision() -> None:
     for n in decided:
         title = lines[n].split(": ", 1)[1]
         assert any(lines[m] == f"* NEWS: {title}" for m in news if m < n)
+
+
+def test_menu_letters_mean_the_same_whatever_the_numbers() -> None:
+    # propose (1), then k (what you know), u (take back), e, e, e: the letters work
+    code, out = run_cli(
+        "plain", "--scenario", str(TINY), "--power", "soviet", stdin="1\nk\nu\ne\ne\ne\n"
+    )
+    assert "-- What Soviet Union knows --" in out
+    assert "Taken back: Propose a treaty." in out
+    assert "Scores:" in out and "* MOVE (Soviet Union): Propose a treaty" in out

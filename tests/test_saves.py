@@ -441,7 +441,32 @@ def test_continue_takes_the_newest(tmp_path: Path) -> None:
 def test_continue_without_saves(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cli.main(["continue", "--plain", "--saves-dir", str(tmp_path / "none")], out=out) == 1
-    assert "There is no save to continue" in out.getvalue()
+    assert "There is no game in progress saved" in out.getvalue()
+
+
+def test_continue_skips_finished_games_and_saves_that_fail(tmp_path: Path, tiny: Scenario) -> None:
+    in_progress = Game.new(tiny, humans=["soviet"], seed=1)
+    saves.save(in_progress, "in progress", tmp_path, "a")
+    finished = Game.new(tiny, humans=["soviet"], seed=1)
+    while not finished.over:
+        finished.end_turn()
+    saves.save(finished, "finished", tmp_path, "b")
+    altered = saves.save(in_progress, "altered", tmp_path, "c")
+    altered.write_text(
+        altered.read_text(encoding="utf-8").replace('"trust": 45', '"trust": 9'), encoding="utf-8"
+    )
+    os.utime(tmp_path / "in progress.json", (1_000_000_000, 1_000_000_000))
+    assert [s.slot for s in saves.resumable(tmp_path)][-1] == "in progress"
+    assert "finished" not in [s.slot for s in saves.resumable(tmp_path)]
+    out = io.StringIO()
+    assert (
+        cli.main(
+            ["continue", "--plain", "--saves-dir", str(tmp_path)], out=out, inp=io.StringIO("")
+        )
+        == 0
+    )
+    assert "Skipping altered:" in out.getvalue()
+    assert "Resuming 'in progress'" in out.getvalue()
 
 
 def test_load_damaged_save_from_cli(tmp_path: Path) -> None:

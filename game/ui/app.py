@@ -281,10 +281,21 @@ class MoscowApp(App[int]):
         self._to_base()
         self.refresh_saves()
 
+    def _handing_over(self) -> bool:
+        """Whether the hot-seat hand-over screen is up: nothing private may be opened then."""
+        from game.ui.screens.handover import HandoverScreen
+
+        if any(isinstance(screen, HandoverScreen) for screen in self.screen_stack):
+            self.notify("Pass the keyboard first: the next player confirms with Enter.")
+            return True
+        return False
+
     def action_history(self) -> None:
         from game.ui.screens.history import HistoryScreen
 
         s = self.session
+        if self._handing_over():
+            return
         if s is None:
             self.notify("No game in progress.")
         elif not isinstance(self.screen, HistoryScreen):
@@ -307,12 +318,18 @@ class MoscowApp(App[int]):
             self.push_screen(EncyclopediaScreen(scenario))
 
     def action_save(self) -> None:
+        if self._handing_over():
+            return
         self.saving.save()
 
     def action_continue_game(self) -> None:
+        if self._handing_over():
+            return
         self.saving.continue_game()
 
     def action_load_game(self) -> None:
+        if self._handing_over():
+            return
         self.saving.load_game()
 
     def action_quit_game(self) -> None:
@@ -322,6 +339,11 @@ class MoscowApp(App[int]):
     # -- command palette -------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from game.ui.screens.game import GameScreen
+        from game.ui.screens.handover import HandoverScreen
+
+        if isinstance(screen, HandoverScreen):  # nothing private before the next player is in
+            yield SystemCommand("Help", "The rules in brief and every key", self.action_help)
+            return
 
         yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
         if isinstance(screen, GameScreen) and self._in_game():

@@ -35,6 +35,8 @@ class SaveEntry:
     """What the player reads: name, powers, date, turn, when it was saved."""
     error: str = ""
     """Why the save cannot be loaded; empty when it can."""
+    finished: bool = False
+    """Whether the saved game had reached its ending (Continue passes over it)."""
 
 
 class SaveService(Protocol):
@@ -114,7 +116,7 @@ class FileSaves:
             label = (
                 f"{s.slot}: {s.scenario}, {s.powers}, {s.date} (turn {s.turn}{auto}) · {s.saved_at}"
             )
-            out.append(SaveEntry(str(s.path), label))
+            out.append(SaveEntry(str(s.path), label, finished=s.finished))
         return out
 
     def load(self, key: str, accept_changed: bool = False) -> Game:

@@ -87,11 +87,13 @@ class SaveFlows:
     # -- loading -------------------------------------------------------------------------
     def continue_game(self) -> None:
         """Open the newest save (after asking, if a game with unsaved moves is open)."""
-        entries = [e for e in self._entries() if not e.error]
+        entries = [e for e in self._entries() if not e.error and not e.finished]
         if entries:
             self.confirm_leave("Continue the last saved game?", lambda: self.load(entries[0].key))
         elif self.found:
-            self.app.notify("No save can be loaded: open Load to see why.", severity="warning")
+            self.app.notify(
+                "No game in progress can be loaded: open Load to see them all.", severity="warning"
+            )
 
     def load_game(self) -> None:
         """Choose a save to open."""

@@ -96,6 +96,13 @@ async def test_hotseat_hides_the_previous_power() -> None:
         assert screen_name(pilot) == "HandoverScreen"
         text = screen_text(pilot)
         assert "Great Britain" in text and "Soviet trust" not in text
+        # nothing private can be opened before the next player confirms
+        for action in (app.action_history, app.action_save, app.action_load_game):
+            action()
+            await pilot.pause()
+            assert screen_name(pilot) == "HandoverScreen"
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert commands == ["Help"]
         await pilot.press("enter")
         await settle(pilot)
         assert session.active == "britain"

@@ -92,4 +92,5 @@ class EndingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#to-title", Button).focus()
+        # the epilogue is read first: arrows and PageDown scroll it; t or Tab reach the button
+        self.query_one("#ending-scroll", VerticalScroll).focus()

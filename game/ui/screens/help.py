@@ -80,6 +80,7 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
                 ("ctrl+p", "Command palette: every command, and the themes"),
                 ("F1", "This help"),
                 ("ctrl+q", "Quit (asks first during a game)"),
+                ("ctrl+s", "Save the game, under a name you choose (during a game)"),
                 ("Tab / shift+Tab", "Move between panels, lists and buttons"),
                 ("↑ ↓ Enter", "Move in a list, choose"),
             ],

@@ -186,8 +186,20 @@ class SetupScreen(Screen[None]):
             error.display = True
             return
         error.display = False
-        self.scenarios.append(scenario)
         listing = self.query_one("#scenario-list", OptionList)
+        same = next(
+            (
+                i
+                for i, sc in enumerate(self.scenarios)
+                if sc.id == scenario.id and sc.digest == scenario.digest
+            ),
+            None,
+        )
+        if same is not None:  # already listed (a bundled id, or a file opened twice)
+            listing.highlighted = same
+            self.choose(self.scenarios[same])
+            return
+        self.scenarios.append(scenario)
         if not listing.options or listing.options[0].disabled:
             listing.clear_options()
         listing.add_option(
