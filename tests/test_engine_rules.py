@@ -589,3 +589,10 @@ def test_7_3_undo_takes_back_the_last_command_in_place() -> None:
     g.end_turn()
     with pytest.raises(GameError, match="nothing to take back"):
         g.undo()
+
+
+def test_1_10_an_event_dispatch_carries_the_event_s_own_date() -> None:
+    g = Game.new(make('[[events]]\nid = "e"\ntitle = "E"\ntext = "t"\ndate = 1939-03-10\n'))
+    g.end_turn()
+    (event,) = [d for d in g.state.dispatches if d.kind == "event"]
+    assert event.turn == 2 and event.date == dt.date(1939, 3, 10)

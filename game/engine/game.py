@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
@@ -339,7 +340,9 @@ class Game:
         ev, st = ce.event, self.state
         st.fired.add(ev.id)
         seen_by = None if "all" in ev.seen_by else frozenset(ev.seen_by)
-        self._emit("event", ev.title, ev.text, source=ev.id, seen_by=seen_by)
+        self._emit(
+            "event", ev.title, ev.text, source=ev.id, seen_by=seen_by, date=self._event_date(ce)
+        )
         self._apply(ce.effects)
         if ev.choice_by:
             if ev.choice_by in self.humans:
@@ -566,6 +569,15 @@ class Game:
         low, high = self.content.bounds[var]
         self.state.env[var] = low if value < low else high if value > high else value
 
+    def _event_date(self, ce: CompiledEvent) -> dt.date | None:
+        """An event's own date when it falls in this turn (a dispatch of 17 March is dated
+        17 March, though the turn began on the 15th)."""
+        day = ce.event.date
+        st = self.state
+        if day is None or self.content.turn_of(day.toordinal()) != st.turn:
+            return None
+        return min(day, self.scenario.end)
+
     def _emit(
         self,
         kind: str,
@@ -574,11 +586,11 @@ class Game:
         source: str = "",
         power: str = "",
         seen_by: frozenset[str] | None = None,
+        date: dt.date | None = None,
     ) -> None:
         st = self.state
-        d = Dispatch(
-            st.turn, self.content.dates[st.turn - 1], kind, title, text, source, power, seen_by
-        )
+        day = date or self.content.dates[st.turn - 1]
+        d = Dispatch(st.turn, day, kind, title, text, source, power, seen_by)
         self.state.dispatches.append(d)
         self._new.append(d)
 
