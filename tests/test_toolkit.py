@@ -260,3 +260,14 @@ def test_lint_warnings_in_a_variant_point_into_the_variant(tmp_path: Path) -> No
     (warning,) = lint(sc)
     assert warning.file == str(variant) and warning.line == 14
     assert warning.path == "events[1].history.sources"
+
+
+def test_lint_two_historical_answers() -> None:
+    text = BASE.replace(
+        '{ id = "accept", label = "Accept", text = "London accepts.", ',
+        '{ id = "accept", label = "Accept", text = "London accepts.", historical = true, ',
+    )
+    found = warnings_for(text)
+    assert any(
+        "options[1].historical: option 'refuse' is a second historical answer" in w for w in found
+    )

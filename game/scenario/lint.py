@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from .errors import Problem
 from .locator import Path, dotted, line_of, locate_all
-from .models import HistoryNote, Scenario
+from .models import HistoryNote, Option, Scenario
 from .notation import Names, Node, Parser, parse_effect
 
 Interval = tuple[int, int]
@@ -193,6 +193,7 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
     last_day = sc.calendar[-1].date
     scheduled = {t for t, kinds in written.items() if "schedule" in kinds}
     for i, ev in enumerate(sc.events):
+        _one_historical(warn, ("events", i, "choices"), ev.choices)
         if ranges.never(ev.when):
             warn(
                 ("events", i, "when"),
@@ -231,6 +232,7 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                 "a move opens only at the start of a turn on or after its date",
             )
         for j, reply in enumerate(act.replies):
+            _one_historical(warn, ("actions", i, "replies", j, "options"), reply.options)
             for k, opt in enumerate(reply.options):
                 if ranges.never(opt.when):
                     warn(
@@ -298,6 +300,17 @@ def _note(
                 f"{what}: the {reading.school} reading has no source",
                 "cite a source key",
             )
+
+
+def _one_historical(warn: Callable[..., None], path: Path, options: list[Option]) -> None:
+    marked = [k for k, opt in enumerate(options) if opt.historical]
+    for k in marked[1:]:
+        warn(
+            (*path, k, "historical"),
+            f"option '{options[k].id}' is a second historical "
+            f"answer: while both are open, only '{options[marked[0]].id}' is ever given",
+            "mark one answer historical, and close it with a when where history changes",
+        )
 
 
 def _path_steps(sc: Scenario, warn: Callable[..., None]) -> None:

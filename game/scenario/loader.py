@@ -184,6 +184,30 @@ def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
     return tuple(out)
 
 
+def plain_words(kind: str, error: Any) -> str:
+    """A validation message in the words of the scenario format."""
+    ctx = error.get("ctx") or {}
+    words = {
+        "int_type": "expected a whole number",
+        "int_parsing": "expected a whole number",
+        "int_from_float": "expected a whole number, not a decimal",
+        "bool_type": "expected true or false",
+        "bool_parsing": "expected true or false",
+        "string_type": "expected text in quotes",
+        "list_type": "expected a list",
+        "dict_type": "expected a table",
+        "model_type": "expected a table",
+        "date_type": "expected a date",
+        "string_pattern_mismatch": "not a valid id",
+        "string_too_long": f"longer than {ctx.get('max_length', 'allowed')} characters",
+        "too_short": "may not be empty",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}",
+        "less_than_equal": f"must be at most {ctx.get('le')}",
+        "literal_error": f"must be one of {ctx.get('expected', 'the values listed')}",
+    }
+    return words.get(kind, str(error["msg"]))
+
+
 def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Path, str, str]]:
     found: list[tuple[Path, str, str]] = []
     seen: set[Path] = set()
@@ -204,7 +228,7 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
         elif kind == "missing":
             found.append((path, f"missing key '{key}'", f"add {key} = ..."))
         else:
-            found.append((path, e["msg"], TYPE_HINTS.get(kind, "")))
+            found.append((path, plain_words(kind, e), TYPE_HINTS.get(kind, "")))
     return found
 
 
