@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,3 +20,15 @@ MAIN = ROOT / "scenarios" / "moscow_1939.toml"
 @pytest.fixture(scope="session")
 def tiny() -> Scenario:
     return load_scenario(TINY)
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run a snippet in a fresh interpreter on this checkout (for import checks)."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )

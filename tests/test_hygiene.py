@@ -3,7 +3,6 @@ and the code passes ruff and mypy."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -11,25 +10,15 @@ import sys
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, run_python
 
 CORE = ["game.scenario", "game.engine", "game.plain", "game.cli"]
 
 
 @pytest.mark.parametrize("module", CORE)
 def test_core_imports_without_textual(module: str) -> None:
-    code = (
-        f"import sys, {module}\n"
-        "assert 'textual' not in sys.modules, 'textual was imported'\n"
-        "assert 'rich' not in sys.modules or True\n"
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    proc = run_python(
+        f"import sys, {module}\nassert 'textual' not in sys.modules, 'textual was imported'\n"
     )
     assert proc.returncode == 0, proc.stderr
 

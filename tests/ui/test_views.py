@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -16,9 +12,8 @@ from game.ui.format import bar, cite, long_date, plural, reflow, short_date, spa
 from game.ui.history_view import divergence, note_for, notes, weeks
 from game.ui.session import Session, Step
 
+from ..conftest import run_python
 from .helpers import DEMO
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -131,12 +126,5 @@ def test_the_title_screen_does_not_wait_for_the_engine() -> None:
         " if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    proc = run_python(code)
     assert proc.returncode == 0, proc.stderr
