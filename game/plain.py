@@ -45,6 +45,7 @@ class Plain:
         self.on_turn_end = on_turn_end
         """Called after every end of turn (autosave); returns a line to print, or ''."""
         self.shown = 0  # dispatches already printed
+        self.reported: set[tuple[str, int]] = set()  # (power, turn) whose changes were told
         self.saved_at = len(game.state.log)  # commands held by the last save or autosave
 
     # -- output ------------------------------------------------------------------------
@@ -112,6 +113,8 @@ class Plain:
         self.say(f"* {label.get(kind, kind.upper())}{who}{private}: {d.title}")
         if d.text and d.text != d.title:
             self.say(d.text, indent="    ")
+        if d.reason:
+            self.say(f"Why: {d.reason}", indent="    ")
 
     def catch_up(self) -> None:
         """Print the dispatches the human powers may see that are not yet printed."""
@@ -121,11 +124,35 @@ class Plain:
                 self.dispatch(d)
         self.shown = len(everything)
 
+    def since(self, power: str) -> None:
+        """What changed for `power` since its last turn, grouped by cause (once a turn)."""
+        g = self.game
+        key = (power, g.state.turn)
+        if key in self.reported:
+            return
+        self.reported.add(key)
+        groups = g.changes(power)
+        if not groups:
+            return
+        self.say()
+        self.say(f"-- Since {g.names[power]}'s last turn --")
+        for group in groups:
+            shifts = "; ".join(
+                f"{s.label}: {'yes' if s.after else 'no'}"
+                if s.flag
+                else f"{s.label} {s.before} → {s.after}"
+                for s in group.shifts
+            )
+            self.say(f"{shifts} · {group.title}", indent="  ")
+
     def status(self, power: str) -> None:
         g = self.game
         self.say(f"-- What {g.names[power]} knows --")
         for _, label, value, low, high in g.variables(power):
             self.say(f"{label}: {value} (of {low}–{high})", indent="  ")
+        for _, label, low, high, source in g.estimates(power):
+            guess = f"{low}" if low == high else f"about {low}–{high}"
+            self.say(f"{label}: {guess} (an estimate; {source})", indent="  ")
         facts = [label for _, label, is_set in g.flags(power) if is_set]
         self.say("Facts: " + ("; ".join(facts) if facts else "none yet"), indent="  ")
         for _, label, positions in g.table():
@@ -144,8 +171,13 @@ class Plain:
         self.say(f"{g.names[decision.power]}, an answer is needed — {decision.title}")
         if decision.prompt and decision.prompt != decision.title:
             self.say(decision.prompt, indent="  ")
-        choices = g.choices(decision)
-        pick = self.ask("Your answer", [c.label for c in choices], [c.id for c in choices])
+        options = g.options(decision)
+        for c in options:
+            if not c.open:
+                self.say(f"(closed: {c.label} — {c.locked})", indent="  ")
+        choices = [c for c in options if c.open]
+        labels = [c.label + (f" — {c.effects}" if c.effects else "") for c in choices]
+        pick = self.ask("Your answer", labels, [c.id for c in choices])
         g.decide(decision.power, decision.id, choices[pick].id)
         self.catch_up()
 
@@ -157,6 +189,9 @@ class Plain:
                 self.decide(decision)
                 if g.over:
                     return True
+            if g.closing:  # the week's moves are made: only answers were due
+                return True
+            self.since(power)
             moves = [m for m in g.moves(power) if m.cost <= g.budget(power)]
             self.say()
             self.say(f"{g.names[power]}: {g.budget(power)} action point(s) left this turn.")
@@ -204,7 +239,7 @@ class Plain:
             self.saved_at = -1  # the save holds the command just taken back
         what = "your last answer"
         if taken.verb == "play":
-            what = next(a.title for a in self.game.scenario.actions if a.id == taken.args[0])
+            what = self.game.text(self.game.content.actions[taken.args[0]].action.title)
         self.say(f"Taken back: {what}.")
 
     def leave(self) -> bool:
@@ -285,7 +320,13 @@ class Plain:
         assert outcome is not None
         self.say()
         self.say(f"== {outcome.title} — {outcome.date:%d %B %Y} ==")
-        self.say("Scores: " + ", ".join(f"{g.names[p]} {s}" for p, s in outcome.scores.items()))
+        self.say(
+            "Scores: "
+            + ", ".join(
+                f"{g.names[p]} {s}" + (f" ({outcome.levels[p]})" if p in outcome.levels else "")
+                for p, s in outcome.scores.items()
+            )
+        )
         if outcome.comparison:
             self.say("What really happened: " + outcome.comparison)
         ending = next(e for e in g.scenario.endings if e.id == outcome.ending)

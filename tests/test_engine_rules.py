@@ -362,14 +362,26 @@ def test_4_1_computer_reply_arrives_after_its_delay() -> None:
     assert [d.turn for d in g.state.dispatches if d.kind == "reply"] == [2]
 
 
-def test_4_2_reply_to_a_person_is_a_decision_at_the_start_of_the_next_turn() -> None:
+def test_4_2_reply_due_this_turn_is_asked_before_the_turn_closes() -> None:
+    """Timing parity: a person answers in the turn a computer power's answer would resolve.
+    A reply due in the turn of the move stops `end_turn` before the turn closes (`closing`);
+    no more moves are open; the person answers; `end_turn` again closes the turn."""
     g = Game.new(make(REPLY.format(delay=0)), humans=["red", "blue"])
     g.play("red", "ask")
     assert g.decisions("blue") == []
     g.end_turn()
     (d,) = g.decisions("blue")
-    assert d.turn == 2 and d.sender == "red"
+    assert d.turn == 1 and d.sender == "red" and g.closing and g.state.turn == 1
+    assert g.moves("red") == []
+    with pytest.raises(GameError, match="moves are made"):
+        g.play("red", "ask")
     assert [c.id for c in g.choices(d)] == ["maybe"]  # "yes" needs x >= 7
+    g.decide("blue", d.id, "maybe")
+    g.end_turn()
+    assert g.state.turn == 2 and not g.closing and g.state.env["b"]
+    assert [c.verb for c in g.state.log] == ["play", "end_turn", "decide", "end_turn"]
+    again = Game.replay(g.scenario, g.humans, g.seed, g.state.log)
+    assert again.state.env == g.state.env
 
 
 def test_4_3_options_open_by_their_conditions() -> None:
@@ -377,7 +389,7 @@ def test_4_3_options_open_by_their_conditions() -> None:
     g.play("red", "ask")
     g.end_turn()
     (d,) = g.decisions("blue")
-    with pytest.raises(GameError, match="not an answer open now"):
+    with pytest.raises(GameError, match="'Yes' is closed \\(needs X ≥ 7 — now 5\\)"):
         g.decide("blue", d.id, "yes")
     g.state.env["x"] = 7  # as if some move had raised it
     g.decide("blue", d.id, "yes")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from game.scenario.effects import parse_effect
 from game.scenario.notation import (
     Names,
     NotationError,
     parse_condition,
-    parse_effect,
     parse_number,
 )
 

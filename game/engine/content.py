@@ -5,8 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario
-from ..scenario.notation import Effect, Env, Fn
+from ..scenario.closures import Env, Fn
+from ..scenario.effects import Effect
+from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
+from .texts import Texts
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,14 @@ class CompiledAction:
     once_id: str
     """The action's id if it can be made only once, else a string no action uses."""
     cost: int
+    cooldown: int = 0
+    max_uses: int = 0
+    """0: no limit."""
+
+    @property
+    def limited(self) -> bool:
+        """Whether a cooldown or a most number of uses can close the move."""
+        return bool(self.cooldown or self.max_uses)
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,8 @@ class CompiledEvent:
     """First turn (from 1) the event can fire on its date; 0 for undated events."""
     last_turn: int
     scheduled_only: bool
+    chance: Fn | None = None
+    """The chance (0-100) that it fires when it could; None for certain."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +76,11 @@ class Content:
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
         self.drift = [(v.id, v.drift) for v in sc.variables if v.drift]
         self.powers = [p.id for p in sc.powers]
+        self.texts = Texts(sc)
+        self.labels = {v.id: v.label for v in sc.variables} | {f.id: f.label for f in sc.flags}
+        self.labels |= {a.id: fallback(a.title) for a in sc.actions}
+        self.flag_ids = frozenset(f.id for f in sc.flags)
+        self.seen_by = {v.id: v.seen_by for v in sc.variables} | {f.id: f.seen_by for f in sc.flags}
 
         def effects(texts: list[str]) -> tuple[Effect, ...]:
             return tuple(code.effects[t] for t in texts)
@@ -79,6 +96,7 @@ class Content:
         self.actions: dict[str, CompiledAction] = {}
         self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
         for a in sc.actions:
+            once = a.once if "once" in a.model_fields_set else not (a.cooldown or a.max_uses)
             ca = CompiledAction(
                 a,
                 code.conditions[a.when],
@@ -88,8 +106,10 @@ class Content:
                 a.after.toordinal() if a.after else 0,
                 a.until.toordinal() if a.until else 10**9,
                 max(0, a.weight) if isinstance(a.weight, int) else None,
-                a.id if a.once else "",
+                a.id if once else "",
                 a.cost,
+                a.cooldown,
+                a.max_uses or 0,
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -116,6 +136,7 @@ class Content:
                 first,
                 last,
                 ev.id in scheduled,
+                None if ev.chance == 100 else code.numbers[str(ev.chance)],
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:
@@ -133,7 +154,13 @@ class Content:
             for turn in range(1, self.turns + 1)
         }
         """Events that may fire at the start of each turn (unless scheduled), in file order."""
-        self.budgets = {p.id: p.moves_per_turn for p in sc.powers}
+        self.budgets = {
+            p.id: code.numbers[p.moves_per_turn]
+            if isinstance(p.moves_per_turn, str)
+            else p.moves_per_turn
+            for p in sc.powers
+        }
+        """Moves a turn: a number, or an expression valued at the start of each turn."""
         self.dates = [t.date for t in sc.calendar]
 
         self.endings = [
@@ -161,9 +188,12 @@ class Content:
         return max(1, bisect.bisect_right(self.turn_dates, ordinal))
 
     def start_env(self) -> dict[str, int]:
+        """The starting state before any draw (a drawn start begins at its least value)."""
         sc = self.scenario
-        env = {v.id: v.start for v in sc.variables}
+        env = {v.id: v.start_range[0] for v in sc.variables}
         env.update({f.id: int(f.start) for f in sc.flags})
+        if sc.format >= 2:
+            env.update({f"uses.{a.id}": 0 for a in sc.actions})
         env["turn"] = 1
         env["date"] = self.turn_dates[0]
         return env

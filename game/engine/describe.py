@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..scenario.closures import Env
+from ..scenario.effects import Effect
 from ..scenario.models import Scenario
-from ..scenario.notation import Effect, Env
 
 
 def _visible(seen_by: list[str], power: str | None) -> bool:

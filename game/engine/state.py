@@ -37,6 +37,8 @@ class Dispatch(NamedTuple):
     """The power that acted, if any."""
     seen_by: frozenset[str] | None = None
     """Powers that may see it; None for everybody."""
+    reason: str = ""
+    """For an answer: why the power answered so, in the scenario's words."""
 
     def visible_to(self, power: str | None) -> bool:
         return self.seen_by is None or power is None or power in self.seen_by
@@ -46,6 +48,11 @@ class Dispatch(NamedTuple):
 class Choice:
     id: str
     label: str
+    open: bool = True
+    effects: str = ""
+    """What the answer visibly does, valued now ('' if nothing the power can see)."""
+    locked: str = ""
+    """Why the answer is closed, in the scenario's words ('' when open)."""
 
 
 @dataclass
@@ -88,6 +95,42 @@ class Outcome:
     scores: dict[str, int]
     epilogue: str
     comparison: str
+    levels: dict[str, str] = field(default_factory=dict)
+    """Each power's victory level for its score (format 2), where the scenario names them."""
+
+
+@dataclass(frozen=True)
+class Cause:
+    """Why something changed: the event, move, answer or drift behind it."""
+
+    kind: str
+    """"event", "move", "reply", "decision", "drift" or "start"."""
+    source: str
+    power: str
+    title: str
+    seen_by: frozenset[str] | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change of a variable or flag, with its cause."""
+
+    turn: int
+    target: str
+    before: int
+    after: int
+    cause: Cause
+
+
+@dataclass
+class Estimate:
+    """What a power believes of a variable it cannot see: the true value shifted by
+    `offset`, give or take `error`. `source` says where the belief came from."""
+
+    offset: int
+    error: int
+    source: str
 
 
 @dataclass
@@ -122,6 +165,22 @@ class State:
     """(source id, option id) of every answer given: for reach statistics."""
     next_decision: int = 1
     outcome: Outcome | None = None
+    draws: dict[str, int] = field(default_factory=dict)
+    """The per-game draws of the starting state: variable or flag id to value."""
+    estimates: dict[tuple[str, str], Estimate] = field(default_factory=dict)
+    """(power, variable) to that power's estimate of it."""
+    changes: list[Change] = field(default_factory=list)
+    marks: dict[int, int] = field(default_factory=dict)
+    """For each turn, how many changes had been recorded when its moves began."""
+    last_used: dict[str, int] = field(default_factory=dict)
+    """The turn each move was last made in."""
+    extra_moves: dict[str, int] = field(default_factory=dict)
+    moves_set: dict[str, int] = field(default_factory=dict)
+    """Changes to the moves a power has each turn, made by `moves` effects."""
+    closing: bool = False
+    """The turn's moves are made and people answer what is due before it closes."""
+    violations: list[tuple[int, str, str, str]] = field(default_factory=list)
+    """Continuity violations: (turn, source id, rule, word)."""
 
     @property
     def date(self) -> dt.date:

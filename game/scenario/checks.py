@@ -11,17 +11,17 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .checks_v2 import V2Checks
+from .effects import Effect, parse_effect
 from .locator import Path
-from .models import FORMAT_VERSION, HistoryNote, Option, Scenario
+from .models import FORMATS, HistoryNote, Option, Scenario
 from .notation import (
     RESERVED,
-    Effect,
     Fn,
     Names,
     NotationError,
     did_you_mean,
     parse_condition,
-    parse_effect,
     parse_number,
 )
 
@@ -37,7 +37,7 @@ class Code:
     effects: dict[str, Effect] = field(default_factory=dict)
 
 
-class Checker:
+class Checker(V2Checks):
     def __init__(self, scenario: Scenario) -> None:
         self.sc = scenario
         self.found: list[Found] = []
@@ -47,6 +47,9 @@ class Checker:
             variables=frozenset(v.id for v in scenario.variables),
             flags=frozenset(f.id for f in scenario.flags),
             events=frozenset(e.id for e in scenario.events),
+            actions=frozenset(a.id for a in scenario.actions),
+            powers=frozenset(self.powers),
+            version=scenario.format,
         )
         self.sources = {s.key for s in scenario.sources}
 
@@ -134,6 +137,7 @@ class Checker:
     def options(self, path: Path, options: list[Option], power: str) -> None:
         self.unique_local(path, [o.id for o in options])
         for i, opt in enumerate(options):
+            self.texts((*path, i), "options", opt)
             self.cond((*path, i, "when"), opt.when)
             self.number((*path, i, "weight"), opt.weight)
             self.effects((*path, i, "effects"), opt.effects)
@@ -150,15 +154,17 @@ class Checker:
     # -- the whole file -----------------------------------------------------------------
     def run(self) -> None:
         sc = self.sc
-        if sc.format != FORMAT_VERSION:
+        if sc.format not in FORMATS:
             self.add(
                 ("format",),
                 f"format {sc.format} is not supported",
-                f"this game reads format {FORMAT_VERSION}",
+                f"this game reads formats {' and '.join(map(str, FORMATS))}",
             )
         if sc.end < sc.start:
             self.add(("end",), f"end {sc.end} is before start {sc.start}", "swap them")
         self.unique("powers", [p.id for p in sc.powers])
+        for i in range(len(sc.powers)):
+            self.power_v2(i)
         if not any(p.playable for p in sc.powers):
             self.add(("powers",), "no power is playable", "set playable = true on at least one")
         shared: dict[str, Path] = {}
@@ -168,6 +174,7 @@ class Checker:
         for i in range(len(sc.variables)):
             self.variable(i)
         for i, flag in enumerate(sc.flags):
+            self.flag_chance(i)
             if flag.id in RESERVED:
                 self.add(("flags", i, "id"), f"'{flag.id}' is a reserved name", "choose another id")
             for j, who in enumerate(flag.seen_by):
@@ -197,6 +204,7 @@ class Checker:
                 "give this ending a condition",
             )
         self.path()
+        self.names_and_rules()
         self.note(("author_note",), sc.author_note)
         for i, q in enumerate(sc.questions):
             for j, pos in enumerate(q.positions):
@@ -214,12 +222,8 @@ class Checker:
             self.add(
                 ("variables", i, "min"), f"min {var.min} is above max {var.max}", "swap min and max"
             )
-        elif not var.min <= var.start <= var.max:
-            self.add(
-                ("variables", i, "start"),
-                f"start {var.start} is outside [{var.min}, {var.max}]",
-                "choose a start within the bounds",
-            )
+        else:
+            self.drawn_start(i)
         for j, who in enumerate(var.seen_by):
             self.power(("variables", i, "seen_by", j), who, allow_all=True)
 
@@ -247,6 +251,8 @@ class Checker:
             self.add((*path, "until"), f"until {ev.until} is before date {ev.date}", "swap them")
         self.cond((*path, "when"), ev.when)
         self.effects((*path, "effects"), ev.effects)
+        self.event_v2(i)
+        self.texts(path, "events", ev)
         for j, who in enumerate(ev.seen_by):
             self.power((*path, "seen_by", j), who, allow_all=True)
         if ev.choice_by:
@@ -281,8 +287,11 @@ class Checker:
         self.cond((*path, "when"), act.when)
         self.number((*path, "weight"), act.weight)
         self.effects((*path, "effects"), act.effects)
+        self.action_v2(i)
+        self.texts(path, "actions", act)
         for j, reply in enumerate(act.replies):
             self.power((*path, "replies", j, "by"), reply.by)
+            self.texts((*path, "replies", j), "replies", reply)
             self.options((*path, "replies", j, "options"), reply.options, reply.by)
         self.note((*path, "history"), act.history)
 
@@ -290,6 +299,7 @@ class Checker:
         end = self.sc.endings[i]
         path: Path = ("endings", i)
         self.cond((*path, "when"), end.when)
+        self.texts(path, "endings", end)
         for power, score in end.scores.items():
             self.power((*path, "scores", power), power)
             self.number((*path, "scores", power), score)

@@ -54,6 +54,10 @@ def compile_node(node: Node) -> Fn:
     if op == "neg":
         inner = compile_node(node.args[0])
         return lambda env: -inner(env)
+    if op in ("min", "max"):
+        first, second = (compile_node(arg) for arg in node.args)
+        pick = min if op == "min" else max
+        return lambda env: pick(first(env), second(env))
     if op in ("and", "or"):
         parts = tuple(compile_node(arg) for arg in _chain(node, op))
         if op == "and":

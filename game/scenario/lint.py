@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from .effects import parse_effect
 from .errors import Problem
 from .locator import Path, dotted, line_of, locate_all
 from .models import HistoryNote, Option, Scenario
-from .notation import Names, Node, Parser, parse_effect
+from .notation import Names, Node, Parser
 
 Interval = tuple[int, int]
 
@@ -209,7 +210,9 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
         if ev.date and ev.date > sc.end and ev.id not in scheduled:
             warn(("events", i, "date"), f"event '{ev.id}' is dated after the scenario's end")
         _note(warn, ("events", i, "history"), ev.history, f"event '{ev.id}'")
-    budgets = {p.id: p.moves_per_turn for p in sc.powers}
+    budgets = {
+        p.id: p.moves_per_turn if isinstance(p.moves_per_turn, int) else 10 for p in sc.powers
+    }
     for i, act in enumerate(sc.actions):
         if act.history is not None:
             _note(warn, ("actions", i, "history"), act.history, f"action '{act.id}'")

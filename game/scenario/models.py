@@ -1,4 +1,4 @@
-"""The scenario file format, version 1, as pydantic models.
+"""The scenario file format, versions 1 and 2, as pydantic models.
 
 Every table of a scenario file has a model here; unknown keys are errors. Conditions,
 effects and scores are kept as text in these models and parsed by `notation` when the
@@ -10,24 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import Field, PrivateAttr
 
-FORMAT_VERSION = 1
+from .base import Id, Model, Percent, Score, Weight
+from .textmodels import Continuity, Name, Text, TextVariant, fallback
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-Weight = Annotated[int, Field(ge=0)] | str
-"""A weight: a whole number from 0, or an expression (negative values count as 0)."""
-Score = Annotated[int, Field(ge=0, le=100)] | str
-"""A score: a whole number from 0 to 100, or an expression (clamped to 0-100)."""
-"""Identifiers: lower case letters, digits and underscores, starting with a letter."""
+FORMAT_VERSION = 2
+FORMATS = (1, 2)
+"""The formats this game reads: a format-1 file loads and plays as it always did."""
+
+__all__ = ["Continuity", "Name", "Text", "TextVariant", "fallback", "Id", "Model", "Percent"]
 
 
-class Model(BaseModel):
-    """Base of every scenario table: unknown keys are errors, fields carry docstrings."""
+class WeightedStart(Model):
+    """A start drawn from a few values with weights (format 2)."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, strict=True
-    )
+    values: Annotated[list[int], Field(min_length=1)]
+    weights: list[Annotated[int, Field(ge=0)]] = []
+    """One weight a value (all 1 if left out)."""
 
 
 class Source(Model):
@@ -68,8 +68,9 @@ class Power(Model):
     """Short name for narrow screens, e.g. `USSR`; defaults to the name."""
     playable: bool = False
     """Whether a player may take this power."""
-    moves_per_turn: Annotated[int, Field(ge=0, le=10)] = 2
-    """Action points the power may spend each turn."""
+    moves_per_turn: Annotated[int, Field(ge=0, le=10)] | str = 2
+    """Action points the power may spend each turn: a number, or (format 2) an expression
+    valued at the start of each turn (clamped to 0-10)."""
     leaders: list[str] = []
     """Leaders and envoys, each as `Name — role`."""
     objectives: list[str] = []
@@ -78,6 +79,9 @@ class Power(Model):
     """The situation at the start, for the player of this power."""
     pass_weight: Annotated[int, Field(ge=0)] = 2
     """When computer-played off the historical path: weight of doing nothing with a move."""
+    victory: dict[str, Percent] = {}
+    """What a score means (format 2): level names with the least score that reaches each,
+    e.g. `{ decisive = 80, victory = 60, draw = 40, defeat = 0 }`."""
 
 
 class Variable(Model):
@@ -86,13 +90,30 @@ class Variable(Model):
     """What the number measures, for players."""
     min: int = 0
     max: int = 100
-    start: int
-    """Value at the start; must lie within [min, max]."""
+    start: int | Annotated[list[int], Field(min_length=2, max_length=2)] | WeightedStart
+    """Value at the start, within [min, max]; in format 2 it may be drawn per game: a range
+    `[30, 55]` or weighted values `{ values = [0, 1, 2], weights = [2, 1, 1] }`."""
     drift: int = 0
     """Added at the end of every turn (negative to decay), then clamped."""
     seen_by: list[str] = ["all"]
     """Powers that see this variable, or `all`."""
     description: str = ""
+    estimated_by: list[str] = []
+    """Powers that do not see it but hold an estimate of it (format 2)."""
+    error: Annotated[int, Field(ge=0, le=1000)] = 10
+    """How far off an estimate may be at the start: the interval is 2 x error wide."""
+
+    @property
+    def drawn(self) -> bool:
+        return not isinstance(self.start, int)
+
+    @property
+    def start_range(self) -> tuple[int, int]:
+        """The least and greatest start the draw can give."""
+        if isinstance(self.start, int):
+            return (self.start, self.start)
+        values = self.start if isinstance(self.start, list) else self.start.values
+        return (min(values), max(values))
 
 
 class Flag(Model):
@@ -100,6 +121,8 @@ class Flag(Model):
     label: str
     """The fact, in words: `Litvinov dismissed`."""
     start: bool = False
+    start_chance: Percent | None = None
+    """Format 2: the chance (0-100) that the flag starts true, drawn per game."""
     seen_by: list[str] = ["all"]
     """Powers that see this flag, or `all`."""
 
@@ -119,10 +142,15 @@ class Option(Model):
     """One answer to a reply or an event that asks for a decision."""
 
     id: Id
-    label: str
+    label: Text
     """The answer as the deciding power sees it."""
-    text: str = ""
+    text: Text = ""
     """The dispatch that reports this answer."""
+    reason: Text = ""
+    """Format 2: why the power answers so, shown in the dispatch."""
+    locked_hint: str = ""
+    """Format 2: what the deciding power is told when this answer is closed (by default,
+    the failing part of `when` in words)."""
     when: str = ""
     """Condition under which this answer can be given (empty: always)."""
     weight: Weight = 1
@@ -139,7 +167,7 @@ class Reply(Model):
     """The power that answers."""
     delay: Annotated[int, Field(ge=0, le=20)] = 1
     """Turns until the answer arrives (0: at the end of this turn)."""
-    prompt: str = ""
+    prompt: Text = ""
     """What the answering power is asked, shown when a person must decide."""
     options: Annotated[list[Option], Field(min_length=1)]
 
@@ -152,11 +180,11 @@ class Action(Model):
     """The power that may take this move."""
     to: list[str] = []
     """Powers addressed by the move."""
-    title: str
+    title: Text
     """The move in a few words, as listed for the player."""
-    text: str = ""
+    text: Text = ""
     """The dispatch reporting the move once made."""
-    preview: str = ""
+    preview: Text = ""
     """What the player is told the move will do (effects are also previewed)."""
     cost: Annotated[int, Field(ge=0, le=10)] = 1
     when: str = ""
@@ -166,7 +194,12 @@ class Action(Model):
     until: dt.date | None = None
     """Open up to this date (inclusive)."""
     once: bool = True
-    """Whether the move can be made only once in a game."""
+    """Whether the move can be made only once in a game (false by default when `cooldown`
+    or `max_uses` is given)."""
+    cooldown: Annotated[int, Field(ge=0, le=100)] = 0
+    """Format 2: turns after a use before the move opens again."""
+    max_uses: Annotated[int, Field(ge=1, le=1000)] | None = None
+    """Format 2: how many times the move can be made in a game."""
     secret: bool = False
     """Whether only the mover and the addressed powers hear of it."""
     weight: Weight = 1
@@ -182,8 +215,8 @@ class Event(Model):
     """Something that happens: on a date, when a condition holds, or when scheduled."""
 
     id: Id
-    title: str
-    text: str
+    title: Text
+    text: Text
     date: dt.date | None = None
     """Fires in the turn that contains this date (if `when` holds then)."""
     until: dt.date | None = None
@@ -192,12 +225,15 @@ class Event(Model):
     """Condition that must hold for the event to fire."""
     repeat: bool = False
     """Whether the event may fire again in later turns."""
+    chance: Percent | str = 100
+    """Format 2: the chance (0-100, or an expression clamped to it) that the event fires in
+    a turn when it could."""
     seen_by: list[str] = ["all"]
     """Powers that hear of the event, or `all`."""
     effects: list[str] = []
     choice_by: str = ""
     """If set, this power chooses among `choices`."""
-    prompt: str = ""
+    prompt: Text = ""
     """The question put to the choosing power."""
     choices: list[Option] = []
     history: HistoryNote | None = None
@@ -207,14 +243,14 @@ class Event(Model):
 
 class Ending(Model):
     id: Id
-    title: str
+    title: Text
     when: str = ""
     """Condition that ends the game (empty: the fallback, at the end of the calendar)."""
     final: bool = False
     """Checked only when the calendar runs out."""
-    epilogue: str
+    epilogue: Text
     """What followed, told as the game's last dispatch."""
-    comparison: str = ""
+    comparison: Text = ""
     """How this ending compares with what really happened."""
     scores: dict[str, Score] = {}
     """Score for each power (0-100): a number or an expression of the final state."""
@@ -265,7 +301,8 @@ class Scenario(Model):
     """A whole scenario file."""
 
     format: int
-    """Format version of the file; this game reads version 1."""
+    """Format version of the file: 1, or 2 for draws, chance, estimates, costs, names,
+    text versions, continuity rules and victory levels."""
     id: Id
     extends: str = ""
     """For a variant: the id of the scenario it changes (bundled, or a file beside it)."""
@@ -293,6 +330,10 @@ class Scenario(Model):
     historical_path: list[HistoricalStep] = []
     questions: list[Question] = []
     encyclopedia: list[Entry] = []
+    names: list[Name] = []
+    """Format 2: names that texts write as `{id}`."""
+    continuity: list[Continuity] = []
+    """Format 2: words that no text may show while a condition holds."""
 
     _code: Any = PrivateAttr(default=None)
     _file: str = PrivateAttr(default="")

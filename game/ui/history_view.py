@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from game.engine import Game
-from game.scenario.models import HistoryNote
+from game.scenario.models import HistoryNote, fallback
 
 
 @dataclass
@@ -93,9 +93,9 @@ def weeks(game: Game, viewer: str | None) -> list[Week]:
         done = final < last or (final == last and game.over)
         if ev.id in fired:
             if fired[ev.id] != first and fired[ev.id] <= last:
-                out[fired[ev.id] - 1].extra.append(f"{ev.title} (late)")
+                out[fired[ev.id] - 1].extra.append(f"{fallback(ev.title)} (late)")
         elif done and first <= last:
-            out[first - 1].missing.append(ev.title)
+            out[first - 1].missing.append(fallback(ev.title))
     for week in out:
         week.extra.sort()
     return out
@@ -106,11 +106,11 @@ def notes(game: Game, viewer: str | None) -> list[Note]:
     sc = game.scenario
     by_id: dict[str, tuple[str, str, HistoryNote | None]] = {}
     for e in sc.events:
-        by_id[e.id] = ("event", e.title, e.history)
+        by_id[e.id] = ("event", fallback(e.title), e.history)
     for a in sc.actions:
-        by_id[a.id] = ("move", a.title, a.history)
+        by_id[a.id] = ("move", fallback(a.title), a.history)
     for end in sc.endings:
-        by_id[end.id] = ("ending", end.title, end.history)
+        by_id[end.id] = ("ending", fallback(end.title), end.history)
     out: list[Note] = []
     done: set[str] = set()
     for d in game.dispatches(viewer):

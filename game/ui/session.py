@@ -22,6 +22,8 @@ class Step(Enum):
     """The turn ended and the same human plays the next one."""
     OVER = "over"
     """The game has ended."""
+    ANSWER = "answer"
+    """The week's moves are made, and the power at the keyboard answers before it closes."""
 
 
 class Session:
@@ -123,7 +125,7 @@ class Session:
         if self.saved_commands > len(self.game.state.log):
             self.saved_commands = -1  # the last save holds the command just taken back
         if last.verb == "play":
-            return next(a.title for a in self.scenario.actions if a.id == last.args[0])
+            return self.game.text(self.game.content.actions[last.args[0]].action.title)
         return "your answer"
 
     def finish_turn(self) -> Step:
@@ -133,17 +135,27 @@ class Session:
         waiting = self.decisions()
         if waiting:
             raise GameError(f"first answer: {waiting[0].title}")
-        self.marks[self.active] = len(self.game.state.dispatches)
+        g = self.game
+        self.marks[self.active] = len(g.state.dispatches)
         if self.hotseat and self.active is not None:
             self.finished.add(self.active)
-            remaining = [h for h in self.humans if h not in self.finished]
+            remaining = [
+                h
+                for h in self.humans
+                if h not in self.finished and (not g.closing or g.decisions(h))
+            ]
             if remaining:
                 self.active = remaining[0]
                 return Step.HANDOVER
         previous = self.active
-        self.game.end_turn()
+        g.end_turn()
         self.finished.clear()
-        if self.game.over:
+        if g.over:
             return Step.OVER
+        if g.closing:  # answers are due before the week closes
+            asked = [h for h in self.humans if g.decisions(h)]
+            self.finished = {h for h in self.humans if h not in asked}
+            self.active = asked[0]
+            return Step.HANDOVER if self.active != previous else Step.ANSWER
         self.active = self.humans[0] if self.humans else None
         return Step.HANDOVER if self.active != previous else Step.NEXT_TURN

@@ -203,10 +203,10 @@ async def test_a_decision_can_wait_and_is_asked_again() -> None:
         await pilot.press("e")  # the turn cannot end with a question waiting
         await pilot.pause()
         assert screen_name(pilot) == "DecisionDialog"
-        for _ in range(5):  # answer every question of the week
+        for _ in range(5):  # answer every question of the week (Enter: the first open answer)
             if screen_name(pilot) != "DecisionDialog":
                 break
-            await pilot.press("1")
+            await pilot.press("enter")
             await settle(pilot)
         assert app.session is not None and not app.session.decisions()
         assert screen_name(pilot) == "GameScreen"

@@ -43,10 +43,18 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.choices = list(choices)
         self.note = note
         self.can_wait = can_wait
+        self.locked: dict[str, str] = {}
+        """Answers shown but closed, with the reason."""
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(Content(f"{n}. {label}"), id=ident)
+            Option(
+                Content(f"{n}. {label}")
+                if ident not in self.locked
+                else Content(f"{n}. {label} — closed: {self.locked[ident]}"),
+                id=ident,
+                disabled=ident in self.locked,
+            )
             for n, (ident, label) in enumerate(self.choices, 1)
         ]
         with Vertical(classes="dialog"):
@@ -58,7 +66,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         choices = self.query_one("#choices", OptionList)
-        choices.highlighted = 0
+        choices.highlighted = next(
+            (i for i, (ident, _) in enumerate(self.choices) if ident not in self.locked), 0
+        )
         choices.focus()
 
     @on(OptionList.OptionSelected, "#choices")
@@ -67,8 +77,13 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_pick(self, number: int) -> None:
-        if 1 <= number <= len(self.choices):
-            self.dismiss(self.choices[number - 1][0])
+        if not 1 <= number <= len(self.choices):
+            return
+        ident = self.choices[number - 1][0]
+        if ident in self.locked:
+            self.notify(f"That answer is closed: {self.locked[ident]}.", severity="warning")
+        else:
+            self.dismiss(ident)
 
     def action_later(self) -> None:
         if self.can_wait:
@@ -85,7 +100,11 @@ class DecisionDialog(ChoiceDialog):
         super().__init__(
             decision.title,
             f"{power} is asked{source}, week {decision.turn}:\n{reflow(decision.prompt)}",
-            [(c.id, c.label) for c in choices],
+            [
+                (c.id, c.label + (f" ({c.effects})" if c.effects and c.open else ""))
+                for c in choices
+            ],
             note="Number keys or Enter answer · Esc: look at the board first",
         )
+        self.locked = {c.id: c.locked for c in choices if not c.open}
         self.decision = decision

@@ -178,6 +178,10 @@ class GameScreen(Screen[None]):
         self.query_one(DispatchLog).shown = None
         if step[0] is Step.HANDOVER:
             self.moscow.hand_over(s, self.prompt_decisions)
+        elif step[0] is Step.ANSWER:
+            self.notify("Before the week closes, an answer is due.", timeout=3)
+            self.render_all()
+            self.prompt_decisions()
         else:
             g = s.game
             self.app.clear_notifications()
@@ -203,7 +207,7 @@ class GameScreen(Screen[None]):
             return
         decision = s.decisions()[0]
         asker = s.name(decision.sender) if decision.sender else ""
-        dialog = DecisionDialog(decision, s.game.choices(decision), asker, s.name(s.active))
+        dialog = DecisionDialog(decision, s.game.options(decision), asker, s.name(s.active))
 
         def answered(choice: str | None) -> None:
             if choice is None:

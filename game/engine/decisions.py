@@ -1,0 +1,76 @@
+"""Answers that can be read: for every option of a question, whether it is open, what it
+visibly does valued now, and, when it is closed, why, in the scenario's own words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..scenario.closures import Env, compile_node
+from ..scenario.notation import Node, parse_tree
+
+SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠"}
+Label = Callable[[str], str]
+"""A name in words."""
+Now = Callable[[str], str]
+"""A variable's value as the deciding power knows it: '48', 'about 40–55' or ''."""
+
+
+def _words(node: Node, label: Label) -> str:
+    op = node.op
+    if op in ("num", "bool"):
+        return ("yes" if node.value else "no") if op == "bool" else str(node.value)
+    if op == "date":
+        import datetime as dt
+
+        return f"{dt.date.fromordinal(int(node.value)):%d %B}".lstrip("0")
+    if op == "name":
+        name = str(node.value)
+        if name == "date":
+            return "the date"
+        if name == "turn":
+            return "the turn"
+        if name.startswith("uses."):
+            return f"times '{label(name[5:])}' made"
+        return label(name)
+    if op == "not":
+        return f"not ({_words(node.args[0], label)})"
+    if op == "neg":
+        return f"-{_words(node.args[0], label)}"
+    if op in ("min", "max"):
+        a, b = (_words(x, label) for x in node.args)
+        return f"the {'lesser' if op == 'min' else 'greater'} of {a} and {b}"
+    a, b = (_words(x, label) for x in node.args)
+    return f"{a} {SYMBOLS.get(op, op)} {b}"
+
+
+def _conjuncts(node: Node) -> list[Node]:
+    if node.op == "and":
+        return [leaf for arg in node.args for leaf in _conjuncts(arg)]
+    return [node]
+
+
+def lock_reason(when: str, env: Env, label: Label, now: Now, is_flag: Callable[[str], bool]) -> str:
+    """Why `when` fails now: its failing parts in words, each with the value known now
+    ("needs French resolve ≥ 60 — now 48")."""
+    try:
+        tree = parse_tree(when)
+    except Exception:  # the loader has checked it; be safe all the same
+        return "not open now"
+    parts = []
+    for part in _conjuncts(tree):
+        if compile_node(part)(env):
+            continue
+        if part.op == "name" and is_flag(str(part.value)):
+            parts.append(f"needs: {label(str(part.value))}")
+            continue
+        if part.op == "not" and part.args[0].op == "name":
+            parts.append(f"needs not: {label(str(part.args[0].value))}")
+            continue
+        words = f"needs {_words(part, label)}"
+        names = [str(n.value) for n in (part.args or ()) if n.op == "name"]
+        if len(names) == 1 and not is_flag(names[0]):
+            known = now(names[0])
+            if known:
+                words += f" — now {known}"
+        parts.append(words)
+    return "; ".join(parts) or "not open now"

@@ -1,0 +1,51 @@
+"""Endings: which one the state has reached, every power's score, and what it means."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..scenario.models import Scenario
+from .state import Outcome
+
+if TYPE_CHECKING:
+    from .rules import Rules
+
+
+def level_of(sc: Scenario, power: str, score: int) -> str:
+    """The victory level a score reaches for `power` ('' where none is named)."""
+    levels = sorted(sc.power(power).victory.items(), key=lambda kv: -kv[1])
+    return next((name for name, least in levels if score >= least), "")
+
+
+def outcome_of(game: Rules, final: bool) -> Outcome | None:
+    """The ending the state has reached (at the end of the calendar, if `final`)."""
+    st, content = game.state, game.content
+    env = st.env
+    chosen = None
+    for ce in content.endings:
+        if ce.fallback or (ce.ending.final and not final):
+            continue
+        if ce.when(env):
+            chosen = ce
+            break
+    if chosen is None and final:
+        chosen = next(ce for ce in content.endings if ce.fallback)
+    if chosen is None:
+        return None
+    e = chosen.ending
+    sc = game.scenario
+    scores = {p: max(0, min(100, int(fn(env)))) for p, fn in chosen.scores.items()}
+    levels = {
+        p: level for p, s in scores.items() if p in content.powers and (level := level_of(sc, p, s))
+    }
+    date = sc.end if final else st.date
+    return Outcome(
+        e.id,
+        game.text(e.title),
+        st.turn,
+        date,
+        scores,
+        game.text(e.epilogue),
+        game.text(e.comparison),
+        levels,
+    )

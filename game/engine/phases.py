@@ -1,0 +1,151 @@
+"""The phases of a turn: its start (events, questions), the computer powers' moves, and
+the answers that fall due."""
+
+from __future__ import annotations
+
+from .causes import START
+from .content import CompiledAction, weight_of
+from .rules import Rules
+
+
+class Phases(Rules):
+    def _begin_turn(self) -> None:
+        st, content = self.state, self.content
+        env = st.env
+        env["turn"] = st.turn
+        env["date"] = content.turn_dates[st.turn - 1]
+        for var, values in self._series():
+            values.append(env[var])
+        st.budgets = {p: self._allowance(p) for p in content.powers}
+        self._cause = START
+        self._emit("news", self.turn_title(), "")
+        candidates = content.candidates[st.turn]
+        due: list[str] = []
+        if st.scheduled:
+            due = [ev for t, ev in st.scheduled if t == st.turn]
+            st.scheduled = [(t, ev) for t, ev in st.scheduled if t != st.turn]
+            if due:
+                extra = [content.events[e] for e in due]
+                candidates = sorted(
+                    {c.event.id: c for c in candidates + extra}.values(),
+                    key=lambda c: content.order[c.event.id],
+                )
+        fired = st.fired
+        for ce in candidates:
+            ev = ce.event
+            if ev.id in fired and not ev.repeat:
+                continue
+            if ce.scheduled_only and ev.id not in due:
+                continue
+            if ce.when(env) and (ce.chance is None or self._chance(ce.chance(env))):
+                self._fire(ce)
+        self._ask_people(same_turn=False)
+        st.marks[st.turn] = len(st.changes)
+        self._check_endings(final=False)
+
+    def turn_title(self, turn: int | None = None) -> str:
+        return self.scenario.calendar[(turn or self.state.turn) - 1].title
+
+    def _chance(self, percent: int) -> bool:
+        """A roll against a chance in percent (clamped to 0-100)."""
+        if percent >= 100:
+            return True
+        return percent > 0 and self.state.rng.randrange(100) < percent
+
+    def _series(self) -> list[tuple[str, list[int]]]:
+        series = self.state.series
+        if not series:
+            for v in self.scenario.variables:
+                series[v.id] = []
+        return list(series.items())
+
+    def _computer_moves(self, power: str) -> None:
+        st, content = self.state, self.content
+        if power in self.historical and power not in st.off_path:
+            for step in content.steps.get((st.turn, power), []):
+                ca = content.actions[step.action]
+                if self._open(power, ca) and content.step_when[id(step)](st.env):
+                    self._play(power, ca)
+                else:
+                    st.off_path.add(power)
+                    break
+            if power not in st.off_path:
+                return
+        candidates = content.window[(power, st.turn)]
+        if not candidates:
+            return
+        pass_weight = content.pass_weight[power]
+        env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
+        while budgets.get(power, 0) > 0:
+            budget = budgets[power]
+            picks: list[CompiledAction] = []
+            weights: list[int] = []
+            total = 0
+            for ca in candidates:
+                if (ca.once_id in used) or ca.cost > budget or not ca.when(env):
+                    continue
+                if ca.limited and not self._limits_allow(ca):
+                    continue
+                weight = ca.fixed_weight
+                if weight is None:
+                    weight = weight_of(ca.weight, env)
+                if weight > 0:
+                    picks.append(ca)
+                    weights.append(weight)
+                    total += weight
+            if not picks or total + pass_weight <= 0:
+                return
+            roll = rng.randrange(total + pass_weight)
+            if roll >= total:
+                return  # the power lets this move pass
+            index = 0
+            while roll >= weights[index]:
+                roll -= weights[index]
+                index += 1
+            self._play(power, picks[index])
+
+    def _resolve_replies(self) -> None:
+        """Computer-played powers answer what is due (people have answered already)."""
+        st = self.state
+        due = [
+            p
+            for p in st.pending
+            if p.due <= st.turn
+            and self.content.actions[p.action].action.replies[p.index].by not in self.humans
+        ]
+        st.pending = [p for p in st.pending if p not in due]
+        for pending in due:
+            ca = self.content.actions[pending.action]
+            reply = ca.action.replies[pending.index]
+            self._reply(reply.by, ca, self._pick_option(reply.by, ca.replies[pending.index]))
+
+    def _ask_people(self, same_turn: bool) -> bool:
+        """Put to people the answers due from them. At the start of a turn: those due now
+        for moves of earlier turns. Before a turn closes (`same_turn`): those that fell due
+        in this very turn, so that a person answers in the turn a computer power would.
+        Returns whether anything was asked."""
+        st = self.state
+        actions = self.content.actions
+        due = [
+            p
+            for p in st.pending
+            if p.due <= st.turn
+            and (p.made == st.turn) == same_turn
+            and actions[p.action].action.replies[p.index].by in self.humans
+        ]
+        if not due:
+            return False
+        st.pending = [p for p in st.pending if p not in due]
+        for pending in due:
+            ca = self.content.actions[pending.action]
+            reply = ca.action.replies[pending.index]
+            self._ask(
+                reply.by,
+                "reply",
+                ca.action.id,
+                f"{self.names[pending.sender]}: {self.text(ca.action.title)}",
+                self.text(reply.prompt) or self.text(ca.action.text) or self.text(ca.action.title),
+                index=pending.index,
+                sender=pending.sender,
+            )
+        return True

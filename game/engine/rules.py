@@ -1,0 +1,293 @@
+"""The mechanics every phase of a turn shares: applying effects with their causes,
+opening moves, answering, dispatches and endings. `Game` builds on this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from ..scenario.effects import Effect
+from ..scenario.models import Scenario, Text
+from . import draws
+from .causes import DRIFT
+from .content import CompiledAction, CompiledEvent, CompiledOption, Content, weight_of
+from .endings import outcome_of
+from .state import Cause, Change, Decision, Dispatch, PendingReply, State
+
+T = TypeVar("T")
+
+
+class Rules:
+    scenario: Scenario
+    content: Content
+    state: State
+    humans: tuple[str, ...]
+    historical: set[str]
+    names: dict[str, str]
+    _new: list[Dispatch]
+    _cause: Cause
+
+    def text(self, text: Text) -> str:
+        """A scenario text as shown now."""
+        return self.content.texts.render(text, self.state.env)
+
+    # -- moves ---------------------------------------------------------------------------
+    def _open(self, power: str, ca: CompiledAction, budget: bool = True) -> bool:
+        st = self.state
+        if ca.once_id and ca.once_id in st.used:
+            return False
+        if not ca.after <= st.env["date"] <= ca.until:
+            return False
+        if budget and ca.cost > st.budgets.get(power, 0):
+            return False
+        if ca.limited and not self._limits_allow(ca):
+            return False
+        return bool(ca.when(st.env))
+
+    def _limits_allow(self, ca: CompiledAction) -> bool:
+        """Whether the move's cooldown and most number of uses let it open now."""
+        st = self.state
+        aid = ca.action.id
+        if ca.max_uses and st.env.get(f"uses.{aid}", 0) >= ca.max_uses:
+            return False
+        last = st.last_used.get(aid)
+        return not (ca.cooldown and last is not None and st.turn <= last + ca.cooldown)
+
+    def _play(self, power: str, ca: CompiledAction) -> None:
+        st, a = self.state, ca.action
+        st.used.add(a.id)
+        st.last_used[a.id] = st.turn
+        key = f"uses.{a.id}"
+        if key in st.env:
+            st.env[key] += 1
+        st.budgets[power] = st.budgets.get(power, 0) - a.cost
+        title = self.text(a.title)
+        seen_by = self._secrecy(ca)
+        self._cause = Cause("move", a.id, power, title, seen_by)
+        self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by)
+        self._apply(ca.effects)
+        for index, reply in enumerate(a.replies):
+            st.pending.append(PendingReply(st.turn + reply.delay, a.id, index, power, st.turn))
+
+    def _secrecy(self, ca: CompiledAction) -> frozenset[str] | None:
+        a = ca.action
+        return frozenset({a.by, *a.to}) if a.secret else None
+
+    # -- events and questions ------------------------------------------------------------
+    def _fire(self, ce: CompiledEvent) -> None:
+        ev, st = ce.event, self.state
+        st.fired.add(ev.id)
+        seen_by = None if "all" in ev.seen_by else frozenset(ev.seen_by)
+        title = self.text(ev.title)
+        self._cause = Cause("event", ev.id, "", title, seen_by)
+        self._emit(
+            "event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=self._event_date(ce)
+        )
+        self._apply(ce.effects)
+        if ev.choice_by:
+            if ev.choice_by in self.humans:
+                self._ask(ev.choice_by, "event", ev.id, title, self.text(ev.prompt) or title)
+            else:
+                option = self._pick_option(ev.choice_by, ce.choices)
+                self._apply_option(ev.choice_by, ev.id, option, title, seen_by)
+
+    def _ask(
+        self,
+        power: str,
+        kind: str,
+        source: str,
+        title: str,
+        prompt: str,
+        index: int = 0,
+        sender: str = "",
+    ) -> None:
+        st = self.state
+        decision = Decision(
+            f"q{st.next_decision}", power, kind, source, title, prompt, st.turn, index, sender
+        )
+        st.next_decision += 1
+        st.decisions.append(decision)
+        self._emit("decision", title, prompt, source, power, frozenset({power}))
+
+    def _options(self, decision: Decision) -> tuple[CompiledOption, ...]:
+        if decision.kind == "event":
+            return self.content.events[decision.source].choices
+        return self.content.actions[decision.source].replies[decision.reply_index]
+
+    def _available(self, decision: Decision) -> list[CompiledOption]:
+        options = self._options(decision)
+        open_now = [o for o in options if o.when(self.state.env)]
+        return open_now or [options[-1]]
+
+    def _answer(self, decision: Decision, option: CompiledOption) -> None:
+        if decision.kind == "event":
+            ev = self.content.events[decision.source].event
+            seen_by = None if "all" in ev.seen_by else frozenset(ev.seen_by)
+            self._apply_option(decision.power, ev.id, option, self.text(ev.title), seen_by)
+        else:
+            self._reply(decision.power, self.content.actions[decision.source], option)
+
+    def _reply(self, power: str, ca: CompiledAction, option: CompiledOption) -> None:
+        title = f"{self.names[power]} answers: {self.text(ca.action.title)}"
+        self._apply_option(power, ca.action.id, option, title, self._secrecy(ca), "reply")
+
+    def _pick_option(self, power: str, options: tuple[CompiledOption, ...]) -> CompiledOption:
+        env = self.state.env
+        open_now = [o for o in options if o.when(env)] or [options[-1]]
+        if power in self.historical and power not in self.state.off_path:
+            for option in open_now:
+                if option.option.historical:
+                    return option
+        weighted = [(o, weight_of(o.weight, env)) for o in open_now]
+        return self._weighted(weighted) or open_now[0]
+
+    def _apply_option(
+        self,
+        power: str,
+        source: str,
+        option: CompiledOption,
+        title: str,
+        seen_by: frozenset[str] | None,
+        kind: str = "event",
+    ) -> None:
+        self.state.seen_options.add((source, option.option.id))
+        o = option.option
+        text = self.text(o.text) or self.text(o.label)
+        reason = self.text(o.reason)
+        cause_kind = "reply" if kind == "reply" else "decision"
+        self._cause = Cause(cause_kind, source, power, title, seen_by, reason)
+        self._emit(kind, title, text, source, power, seen_by, reason=reason)
+        self._apply(option.effects)
+
+    def _weighted(self, items: Sequence[tuple[T, int]]) -> T | None:
+        total = sum(w for _, w in items)
+        if total <= 0:
+            return None
+        roll = self.state.rng.randrange(total)
+        for item, w in items:
+            if roll < w:
+                return item
+            roll -= w
+        return None  # pragma: no cover - unreachable
+
+    # -- effects -------------------------------------------------------------------------
+    def _apply(self, effects: Iterable[Effect]) -> None:
+        env = self.state.env
+        for e in effects:
+            kind = e.kind
+            if kind == "add":
+                amount = e.value(env) if e.high is None else self._draw(e, env)
+                self._set(e.target, env[e.target] + amount)
+            elif kind == "set":
+                self._flag(e.target, 1)
+            elif kind == "clear":
+                self._flag(e.target, 0)
+            elif kind == "assign":
+                self._set(e.target, e.value(env) if e.high is None else self._draw(e, env))
+            elif kind == "schedule":
+                self.state.scheduled.append((self.state.turn + max(1, e.delay), e.target))
+            else:
+                self._apply_v2(e)
+
+    def _apply_v2(self, e: Effect) -> None:
+        st = self.state
+        env = st.env
+        if e.kind == "if":
+            if e.when is not None and e.when(env) and e.then is not None:
+                self._apply((e.then,))
+        elif e.kind == "reveal":
+            draws.reveal(st, e.power, e.target, e.value(env), self._cause.title)
+        elif e.kind == "mislead":
+            default = next(v.error for v in self.scenario.variables if v.id == e.target)
+            draws.mislead(st, e.power, e.target, e.value(env), self._cause.title, default)
+        elif e.kind == "moves":
+            self._change_moves(e.target, e.value(env), e.assign)
+
+    def _draw(self, e: Effect, env: dict[str, int]) -> int:
+        assert e.high is not None
+        low, high = e.value(env), e.high(env)
+        return self.state.rng.randint(min(low, high), max(low, high))
+
+    def _change_moves(self, power: str, value: int, assign: bool) -> None:
+        st = self.state
+        before = self._allowance(power)
+        if assign:
+            st.moves_set[power] = value
+            st.extra_moves[power] = 0
+        else:
+            st.extra_moves[power] = st.extra_moves.get(power, 0) + value
+        st.budgets[power] = max(0, st.budgets.get(power, 0) + self._allowance(power) - before)
+
+    def _allowance(self, power: str) -> int:
+        """The moves `power` has each turn now."""
+        st = self.state
+        base = st.moves_set.get(power)
+        if base is None:
+            fixed = self.content.budgets.get(power, 0)
+            base = fixed if isinstance(fixed, int) else int(fixed(st.env))
+        return max(0, min(10, base + st.extra_moves.get(power, 0)))
+
+    def _set(self, var: str, value: int) -> None:
+        low, high = self.content.bounds[var]
+        value = low if value < low else high if value > high else value
+        env = self.state.env
+        before = env[var]
+        if value != before:
+            env[var] = value
+            self.state.changes.append(Change(self.state.turn, var, before, value, self._cause))
+
+    def _flag(self, flag: str, value: int) -> None:
+        env = self.state.env
+        before = env[flag]
+        if value != before:
+            env[flag] = value
+            self.state.changes.append(Change(self.state.turn, flag, before, value, self._cause))
+
+    def _drift(self) -> None:
+        self._cause = DRIFT
+        env = self.state.env
+        for var, drift in self.content.drift:
+            self._set(var, env[var] + drift)
+
+    # -- dispatches and endings -------------------------------------------------------------
+    def _event_date(self, ce: CompiledEvent) -> dt.date | None:
+        """An event's own date when it falls in this turn (a dispatch of 17 March is dated
+        17 March, though the turn began on the 15th)."""
+        day = ce.event.date
+        st = self.state
+        if day is None or self.content.turn_of(day.toordinal()) != st.turn:
+            return None
+        return min(day, self.scenario.end)
+
+    def _emit(
+        self,
+        kind: str,
+        title: str,
+        text: str,
+        source: str = "",
+        power: str = "",
+        seen_by: frozenset[str] | None = None,
+        date: dt.date | None = None,
+        reason: str = "",
+    ) -> None:
+        st = self.state
+        day = date or self.content.dates[st.turn - 1]
+        d = Dispatch(st.turn, day, kind, title, text, source, power, seen_by, reason)
+        st.dispatches.append(d)
+        self._new.append(d)
+        texts = self.content.texts
+        if texts.rules:
+            for rule, word in texts.violations(f"{title}\n{text}\n{reason}", st.env):
+                st.violations.append((st.turn, source or kind, rule, word))
+
+    def _check_endings(self, final: bool) -> None:
+        st = self.state
+        if st.outcome is not None:
+            return
+        outcome = outcome_of(self, final)
+        if outcome is None:
+            return
+        st.outcome = outcome
+        st.decisions.clear()
+        self._emit("ending", outcome.title, outcome.epilogue, source=outcome.ending)

@@ -1,0 +1,227 @@
+"""The effect notation: what an event, move or answer does to the state.
+
+effect := "set" FLAG | "clear" FLAG
+        | VARIABLE ("+=" | "-=" | "=") amount
+        | "schedule" EVENT "in" NUMBER
+        | "if" condition "then" effect                    (format 2)
+        | "moves" POWER ("+=" | "-=" | "=") sum           (format 2)
+        | "reveal" VARIABLE "to" POWER "within" sum       (format 2)
+        | "mislead" VARIABLE "to" POWER "by" sum          (format 2)
+amount := sum | sum ".." sum                              (a drawn amount: format 2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .closures import Fn, always, compile_node
+from .notation import BOOL, INT, RESERVED, Names, check_tree, did_you_mean, names_in
+from .tokens import NotationError, Tok, tokenize
+
+SHAPES = (
+    "write 'set F', 'clear F', 'V += N', 'V -= N', 'V = N', 'schedule E in N'"
+    " (format 2 also: 'V += A..B', 'if C then E', 'moves P += N', 'reveal V to P within N',"
+    " 'mislead V to P by N')"
+)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A compiled effect. `kind` is "add", "assign", "set", "clear", "schedule", "if",
+    "moves", "reveal" or "mislead"."""
+
+    kind: str
+    target: str
+    """The variable, flag or event; for "moves" the power."""
+    value: Fn = always
+    high: Fn | None = None
+    """With `value`, the bounds of a drawn amount (inclusive)."""
+    delay: int = 0
+    text: str = ""
+    when: Fn | None = None
+    then: Effect | None = None
+    """For "if": the condition and the effect it guards."""
+    power: str = ""
+    """For "reveal" and "mislead": the power whose estimate changes."""
+    assign: bool = False
+    """For "moves": '=' rather than '+=' / '-='."""
+    reads: frozenset[str] = frozenset()
+    """Names the effect's expressions read (for lint)."""
+
+
+def _sub(text: str, start: int, names: Names, want: str) -> tuple[Fn, frozenset[str]]:
+    """Compile `text[start:]` as an expression, errors placed in the whole text."""
+    try:
+        node = check_tree(text[start:], names, want)
+    except NotationError as err:
+        raise NotationError(err.message, err.hint, err.column + start if err.column else 0)
+    return compile_node(node), frozenset(names_in(node))
+
+
+def _amount(text: str, start: int, names: Names) -> tuple[Fn, Fn | None, frozenset[str]]:
+    """A number, or a drawn amount `A..B`."""
+    toks = tokenize(text[start:])
+    depth = 0
+    for tok in toks:
+        depth += (tok.text == "(") - (tok.text == ")")
+        if tok.text == ".." and depth == 0:
+            names.need_v2("a drawn amount 'A..B'", tok.col + start)
+            cut = start + tok.col - 1
+            low, low_reads = _sub(text[:cut], start, names, INT)
+            high, high_reads = _sub(text, cut + 2, names, INT)
+            return low, high, low_reads | high_reads
+    value, reads = _sub(text, start, names, INT)
+    return value, None, reads
+
+
+def _power(tok: Tok, names: Names) -> str:
+    if tok.kind != "name" or tok.text not in names.powers:
+        hint = did_you_mean(tok.text, names.powers) or f"powers: {', '.join(sorted(names.powers))}"
+        raise NotationError(f"unknown power '{tok.text}'", hint, tok.col)
+    return tok.text
+
+
+def _variable(tok: Tok, names: Names) -> str:
+    if tok.kind != "name" or tok.text not in names.variables:
+        hint = did_you_mean(tok.text, names.variables) or "declare it under [[variables]]"
+        raise NotationError(f"unknown variable '{tok.text}'", hint, tok.col)
+    return tok.text
+
+
+def _conditional(text: str, toks: list[Tok], names: Names) -> Effect:
+    head = toks[0]
+    names.need_v2("'if ... then ...'", head.col)
+    then = next((t for t in toks if t.kind == "name" and t.text == "then"), None)
+    if then is None:
+        raise NotationError("'if' without 'then'", "write 'if CONDITION then EFFECT'", head.col)
+    cond_text = text[: then.col - 1]
+    when, reads = _sub(cond_text, head.col + 1, names, BOOL)
+    rest = then.col + len("then") - 1
+    try:
+        inner = parse_effect(text[rest:], names)
+    except NotationError as err:
+        raise NotationError(err.message, err.hint, err.column + rest if err.column else 0)
+    return Effect("if", inner.target, when=when, then=inner, text=text, reads=reads | inner.reads)
+
+
+def _estimate(text: str, toks: list[Tok], names: Names) -> Effect:
+    head = toks[0]
+    word = "within" if head.text == "reveal" else "by"
+    names.need_v2(f"'{head.text}'", head.col)
+    if toks[2].text != "to" or toks[4].text != word:
+        raise NotationError(
+            f"write '{head.text} VARIABLE to POWER {word} N'",
+            "reveal narrows a power's estimate; mislead shifts it",
+            head.col,
+        )
+    var, power = _variable(toks[1], names), _power(toks[3], names)
+    value, reads = _sub(text, toks[4].col + len(word) - 1, names, INT)
+    return Effect(head.text, var, value, text=text, power=power, reads=reads)
+
+
+def _moves(text: str, toks: list[Tok], names: Names) -> Effect:
+    names.need_v2("'moves POWER += N'", toks[0].col)
+    power, op = _power(toks[1], names), toks[2]
+    if op.text not in ("+=", "-=", "="):
+        raise NotationError("write 'moves POWER += N' (or -= or =)", "", op.col)
+    value, reads = _sub(text, op.col + len(op.text) - 1, names, INT)
+    if op.text == "-=":
+        inner = value
+        value = lambda env: -inner(env)  # noqa: E731
+    return Effect("moves", power, value, text=text, assign=op.text == "=", reads=reads)
+
+
+def parse_effect(text: str, names: Names) -> Effect:
+    """Parse and check one effect."""
+    toks = tokenize(text)
+    toks += [toks[-1]] * 5  # pad with end tokens so that lookahead never runs off
+    head = toks[0]
+    if head.kind == "end":
+        raise NotationError("empty effect", "remove it, or write e.g. 'set talks_open'")
+    if head.kind == "name" and head.text == "if":
+        return _conditional(text, toks, names)
+    if head.kind == "name" and head.text in ("reveal", "mislead") and toks[2].text == "to":
+        return _estimate(text, toks, names)
+    if head.kind == "name" and head.text == "moves" and toks[1].kind == "name":
+        return _moves(text, toks, names)
+    if head.kind == "name" and head.text in ("set", "clear"):
+        flag = toks[1]
+        if flag.kind != "name":
+            raise NotationError(
+                f"'{head.text}' needs a flag name", "e.g. 'set talks_open'", flag.col
+            )
+        if flag.text not in names.flags:
+            hint = did_you_mean(flag.text, names.flags) or "declare it under [[flags]]"
+            if flag.text in names.variables:
+                hint = f"'{flag.text}' is a variable: use '{flag.text} = ...'"
+            raise NotationError(f"unknown flag '{flag.text}'", hint, flag.col)
+        if toks[2].kind != "end":
+            raise NotationError(
+                f"unexpected {toks[2].text!r} after the flag", "one flag per effect", toks[2].col
+            )
+        return Effect(head.text, flag.text, text=text)
+    if head.kind == "name" and head.text == "schedule":
+        return _schedule(text, toks, names)
+    op = toks[1]
+    if head.kind != "name" or op.text not in ("+=", "-=", "="):
+        if head.kind == "name" and head.text in names.flags:
+            raise NotationError(
+                f"'{head.text}' is a flag",
+                f"write 'set {head.text}' or 'clear {head.text}'",
+                head.col,
+            )
+        raise NotationError("not an effect", SHAPES, head.col)
+    if head.text in RESERVED:
+        raise NotationError(
+            f"'{head.text}' is kept by the game and cannot be changed",
+            "turn and date move on by themselves",
+            head.col,
+        )
+    if head.text not in names.variables:
+        hint = did_you_mean(head.text, names.variables) or "declare it under [[variables]]"
+        if head.text in names.flags:
+            hint = f"'{head.text}' is a flag: use 'set {head.text}' or 'clear {head.text}'"
+        raise NotationError(f"unknown variable '{head.text}'", hint, head.col)
+    value, high, reads = _amount(text, op.col + len(op.text) - 1, names)
+    if op.text == "-=":
+        low_fn, high_fn = value, high
+        if high_fn is None:
+            return Effect("add", head.text, lambda env: -low_fn(env), text=text, reads=reads)
+        return Effect(
+            "add",
+            head.text,
+            lambda env: -high_fn(env),
+            lambda env: -low_fn(env),
+            text=text,
+            reads=reads,
+        )
+    kind = "add" if op.text == "+=" else "assign"
+    return Effect(kind, head.text, value, high, text=text, reads=reads)
+
+
+def _schedule(text: str, toks: list[Tok], names: Names) -> Effect:
+    event, word, count = toks[1], toks[2], toks[3]
+    if event.kind != "name":
+        raise NotationError("'schedule' needs an event id", "e.g. 'schedule leak in 2'", event.col)
+    if event.text not in names.events:
+        hint = did_you_mean(event.text, names.events) or "declare it under [[events]]"
+        raise NotationError(f"unknown event '{event.text}'", hint, event.col)
+    if word.text != "in" or count.kind != "num" or toks[4].kind != "end":
+        raise NotationError("write 'schedule EVENT in N'", "N is a number of turns", word.col)
+    if int(count.text) < 1:
+        raise NotationError(
+            "delay must be at least 1 turn",
+            "events of this turn have already fired: write 'in 1' for the next turn",
+            count.col,
+        )
+    if int(count.text) > 100:
+        raise NotationError("delay too long", "schedule at most 100 turns ahead", count.col)
+    return Effect("schedule", event.text, delay=int(count.text), text=text)
+
+
+def targets(effect: Effect) -> list[Effect]:
+    """The effect and, for a conditional one, the effect it guards (for lint and previews)."""
+    out = [effect]
+    while out[-1].then is not None:
+        out.append(out[-1].then)  # type: ignore[arg-type]
+    return out

@@ -1,0 +1,41 @@
+"""`{names}` inside texts (format 2): split a text into its words and its placeholders.
+
+`{id}` stands for a declared name or a variable's value; `{{` and `}}` write a brace.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+class Slot(str):
+    """A placeholder's id, as a part of a split text."""
+
+
+def split(text: str) -> list[str]:
+    """The text as literal strings and `Slot`s; raises ValueError for a lone brace."""
+    parts: list[str] = []
+    pos = 0
+    for m in PLACEHOLDER.finditer(text):
+        if m.start() > pos:
+            parts.append(text[pos : m.start()])
+        token = m.group(0)
+        if token in ("{{", "}}"):
+            parts.append(token[0])
+        elif token in ("{", "}"):
+            raise ValueError(
+                f"a lone '{token}' at character {m.start() + 1}: write {token}{token} for a brace"
+            )
+        else:
+            parts.append(Slot(m.group(1).strip()))
+        pos = m.end()
+    if pos < len(text):
+        parts.append(text[pos:])
+    return parts
+
+
+def slots(text: str) -> list[str]:
+    """The placeholder ids in a text (raises ValueError for a lone brace)."""
+    return [p for p in split(text) if isinstance(p, Slot)]

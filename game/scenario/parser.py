@@ -1,0 +1,206 @@
+"""The notation's parser: text into a tree of `Node`s, checked for shape but not for names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .tokens import KEYWORDS, PYTHON_WORDS, NotationError, Tok, tokenize
+
+COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+BUILTINS = ("min", "max")
+"""The only words followed by '(': a fixed list, not calls of anything."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A parsed expression: `op` is "num", "date", "name", "bool", "neg", "not",
+    "and", "or", "min", "max", an arithmetic or a comparison operator."""
+
+    op: str
+    args: tuple[Node, ...] = ()
+    value: int | str = 0
+    col: int = 0
+
+
+def _stray(t: Tok) -> NotationError:
+    if t.text == ",":
+        return NotationError(
+            "',' is only allowed in min(a, b) and max(a, b)",
+            "calls and tuples are not allowed",
+            t.col,
+        )
+    if t.text == "..":
+        return NotationError(
+            "'..' (a drawn amount) belongs in effects", "e.g. 'trust -= 3..8'", t.col
+        )
+    return NotationError(f"unexpected {t.text!r}", "check the operators around it", t.col)
+
+
+class Parser:
+    def __init__(self, text: str) -> None:
+        self.toks = tokenize(text)
+        self.i = 0
+
+    @property
+    def tok(self) -> Tok:
+        return self.toks[self.i]
+
+    def take(self) -> Tok:
+        tok = self.toks[self.i]
+        self.i += 1
+        return tok
+
+    def accept(self, text: str) -> bool:
+        if self.tok.text == text and self.tok.kind in ("op", "name"):
+            self.i += 1
+            return True
+        return False
+
+    def expect_end(self) -> None:
+        if self.tok.kind != "end":
+            t = self.tok
+            if t.text == "=":
+                raise NotationError("'=' in a condition", "use == to compare", t.col)
+            if t.text in ("+=", "-="):
+                raise NotationError(f"'{t.text}' belongs in effects", "use == to compare", t.col)
+            raise _stray(t)
+
+    def expr(self) -> Node:
+        node = self.and_expr()
+        while self.tok.text == "or" and self.tok.kind == "name":
+            col = self.take().col
+            node = Node("or", (node, self.and_expr()), col=col)
+        return node
+
+    def and_expr(self) -> Node:
+        node = self.not_expr()
+        while self.tok.text == "and" and self.tok.kind == "name":
+            col = self.take().col
+            node = Node("and", (node, self.not_expr()), col=col)
+        return node
+
+    def not_expr(self) -> Node:
+        if self.tok.text == "not" and self.tok.kind == "name":
+            col = self.take().col
+            return Node("not", (self.not_expr(),), col=col)
+        return self.compare()
+
+    def compare(self) -> Node:
+        node = self.sum()
+        if self.tok.text in COMPARISONS:
+            tok = self.take()
+            node = Node(tok.text, (node, self.sum()), col=tok.col)
+            if self.tok.text in COMPARISONS:
+                raise NotationError(
+                    "chained comparisons are not allowed",
+                    "join two comparisons with 'and'",
+                    self.tok.col,
+                )
+        return node
+
+    def sum(self) -> Node:
+        node = self.product()
+        while self.tok.text in ("+", "-") and self.tok.kind == "op":
+            tok = self.take()
+            node = Node(tok.text, (node, self.product()), col=tok.col)
+        return node
+
+    def product(self) -> Node:
+        node = self.unary()
+        while self.tok.text in ("*", "/") and self.tok.kind == "op":
+            tok = self.take()
+            node = Node(tok.text, (node, self.unary()), col=tok.col)
+        return node
+
+    def unary(self) -> Node:
+        if self.tok.text == "-" and self.tok.kind == "op":
+            col = self.take().col
+            return Node("neg", (self.unary(),), col=col)
+        return self.atom()
+
+    def builtin(self, tok: Tok) -> Node:
+        """min(a, b) or max(a, b): two numbers, nothing else."""
+        self.take()  # "("
+        first = self.expr()
+        if not self.accept(","):
+            raise NotationError(
+                f"{tok.text}(...) takes two numbers", f"e.g. {tok.text}(trust, 50)", self.tok.col
+            )
+        second = self.expr()
+        if not self.accept(")"):
+            raise NotationError(
+                f"{tok.text}(...) takes exactly two numbers",
+                f"e.g. {tok.text}(trust, 50)",
+                self.tok.col,
+            )
+        return Node(tok.text, (first, second), col=tok.col)
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "num":
+            if len(tok.text) > 9:
+                raise NotationError("number too large", "use at most 9 digits", tok.col)
+            return Node("num", value=int(tok.text), col=tok.col)
+        if tok.kind == "date":
+            try:
+                day = date.fromisoformat(tok.text)
+            except ValueError:
+                raise NotationError(f"{tok.text} is not a date", "write YYYY-MM-DD", tok.col)
+            return Node("date", value=day.toordinal(), col=tok.col)
+        if tok.kind == "name":
+            return self.name(tok)
+        if tok.text == "(":
+            node = self.expr()
+            if not self.accept(")"):
+                raise NotationError("missing ')'", "close every '('", self.tok.col)
+            return node
+        if tok.kind == "end":
+            raise NotationError(
+                "expression ends too soon", "something is missing at the end", tok.col
+            )
+        if tok.text in (",", ".."):
+            raise _stray(tok)
+        raise NotationError(f"unexpected {tok.text!r}", "a name, number or '(' goes here", tok.col)
+
+    def name(self, tok: Tok) -> Node:
+        name = tok.text
+        if "__" in name:
+            raise NotationError(
+                f"{name!r}: double-underscore names are not allowed",
+                "use the scenario's variable and flag ids",
+                tok.col,
+            )
+        if name in PYTHON_WORDS:
+            raise NotationError(
+                f"{name!r} is not part of the notation",
+                "only and, or, not, true and false are keywords"
+                + (" ('if ... then ...' begins an effect)" if name == "if" else ""),
+                tok.col,
+            )
+        if name in ("true", "false"):
+            return Node("bool", value=int(name == "true"), col=tok.col)
+        if name in KEYWORDS:
+            raise NotationError(
+                f"unexpected keyword {name!r}", "a name or number goes here", tok.col
+            )
+        if self.tok.text == "(":
+            if name in BUILTINS:
+                return self.builtin(tok)
+            raise NotationError(
+                f"calls are not allowed: {name}(...)",
+                "conditions compare names, numbers and dates; min(a, b) and max(a, b) "
+                "are the only words followed by '('",
+                tok.col,
+            )
+        return Node("name", value=name, col=tok.col)
+
+
+def parse_tree(text: str) -> Node:
+    """The tree of a whole expression (raises `NotationError`)."""
+    parser = Parser(text)
+    if parser.tok.kind == "end":
+        raise NotationError("empty expression", "write a condition, or leave the key out")
+    node = parser.expr()
+    parser.expect_end()
+    return node
