@@ -63,6 +63,12 @@ class Snapshot(Model):
     variables: dict[str, int]
     flags: dict[str, bool]
     ending: str | None = None
+    draws: dict[str, int] = {}
+    """The per-game draws of the start (format-2 scenarios)."""
+    estimates: dict[str, list[int]] = {}
+    """`power:variable` to that power's estimate as [offset, error]."""
+    changes: int | None = None
+    """How many changes of variables and flags the game has recorded, with their causes."""
 
 
 class SaveFile(Model):
@@ -147,6 +153,9 @@ def snapshot_of(game: Game) -> Snapshot:
         variables={v.id: st.env[v.id] for v in sc.variables},
         flags={f.id: bool(st.env[f.id]) for f in sc.flags},
         ending=game.ending.ending if game.ending else None,
+        draws=dict(st.draws),
+        estimates={f"{p}:{v}": [e.offset, e.error] for (p, v), e in st.estimates.items()},
+        changes=len(st.changes),
     )
 
 
@@ -445,6 +454,13 @@ def _compare(saved: Snapshot, actual: Snapshot) -> list[str]:
         out.append("the scenario's variables or flags differ from the save's")
     if saved.ending != actual.ending:
         out.append(f"ending {saved.ending} saved, {actual.ending} replayed")
+    held = saved.model_fields_set  # a save from before a field existed is not held to it
+    if "draws" in held and saved.draws != actual.draws:
+        out.append("the per-game draws differ from the save's")
+    if "estimates" in held and saved.estimates != actual.estimates:
+        out.append("the powers' estimates differ from the save's")
+    if "changes" in held and saved.changes != actual.changes:
+        out.append(f"{saved.changes} recorded changes saved, {actual.changes} replayed")
     return out
 
 

@@ -473,3 +473,27 @@ def test_10_23_a_closed_answer_cannot_be_given() -> None:
     with pytest.raises(GameError, match="needs X ≥ 60 — now 50"):
         g.decide("blue", d.id, "yes")
     assert g.state.log == log
+
+
+def test_10_24_previews_show_the_new_effects_valued_now() -> None:
+    """A move's preview words drawn amounts as a range, a conditional effect only while its
+    condition holds, a change of moves, and a reveal to the power that learns; it never
+    tells a power it is being misled."""
+    body = """
+[[actions]]
+id = "mixed"
+by = "red"
+title = "Mixed"
+effects = ["x -= 3..8", "if x > 90 then set a", "if x < 90 then set b", "moves red += 1",
+  "reveal limit to red within 4"]
+[[actions]]
+id = "lie"
+by = "blue"
+title = "Lie"
+effects = ["mislead limit to red by 9"]
+"""
+    g = Game.new(make(body), humans=["red", "blue"])
+    (mixed,) = [m for m in g.moves("red") if m.id == "mixed"]
+    assert mixed.preview == "X -8 to -3; B: yes; Red: +1 move a turn; Blue's limit: known within ±4"
+    (lie,) = [m for m in g.moves("blue") if m.id == "lie"]
+    assert lie.preview == "Red misled about Blue's limit"

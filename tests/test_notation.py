@@ -160,3 +160,98 @@ def test_decimals_are_refused_with_their_own_message() -> None:
 def test_turn_and_date_cannot_be_changed_by_effects() -> None:
     with pytest.raises(NotationError, match="'turn' is kept by the game"):
         parse_effect("turn = 3", NAMES)
+
+
+# -- format 2 ---------------------------------------------------------------------------------
+
+V2 = Names(
+    variables=frozenset({"trust", "pressure"}),
+    flags=frozenset({"talks", "leak"}),
+    events=frozenset({"arrival"}),
+    actions=frozenset({"press_warsaw"}),
+    powers=frozenset({"britain", "soviet"}),
+)
+V1 = Names(variables=V2.variables, flags=V2.flags, events=V2.events, version=1)
+
+
+def test_v2_numbers_min_max_and_use_counters() -> None:
+    env = {**ENV, "uses.press_warsaw": 4}
+    assert parse_number("min(trust, 30) + max(1, pressure - 100)", V2)(env) == 31
+    assert parse_condition("uses.press_warsaw >= 4 and min(trust, pressure) == 40", V2)(env)
+
+
+def test_v2_effects_parse() -> None:
+    drawn = parse_effect("trust -= 3..8", V2)
+    assert (drawn.kind, drawn.value(ENV), drawn.high and drawn.high(ENV)) == ("add", -8, -3)
+    cond = parse_effect("if talks and trust > 30 then pressure += 2", V2)
+    assert cond.kind == "if" and cond.when and cond.when(ENV) and cond.then
+    assert (cond.then.kind, cond.then.target, cond.then.value(ENV)) == ("add", "pressure", 2)
+    assert cond.reads == {"talks", "trust"}
+    moves = parse_effect("moves britain -= 1", V2)
+    assert (moves.kind, moves.target, moves.value(ENV), moves.assign) == (
+        "moves",
+        "britain",
+        -1,
+        False,
+    )
+    reveal = parse_effect("reveal pressure to soviet within 5", V2)
+    assert (reveal.kind, reveal.target, reveal.power, reveal.value(ENV)) == (
+        "reveal",
+        "pressure",
+        "soviet",
+        5,
+    )
+    mislead = parse_effect("mislead pressure to britain by -10", V2)
+    assert (mislead.kind, mislead.value(ENV)) == ("mislead", -10)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("uses.press_warsav > 1", "did you mean 'press_warsaw'"),
+        ("min(trust) > 1", "takes two numbers"),
+        ("max(trust, 1, 2) > 1", "exactly two numbers"),
+        ("min(talks, 1) > 0", "on a true/false"),
+        ("trust > 1, 2", "only allowed in min(a, b)"),
+        ("trust > 1..3", "belongs in effects"),
+        ("abs(trust) > 1", "calls are not allowed"),
+        ("trust.x > 1", "attribute access"),
+    ],
+)
+def test_bad_v2_conditions_refused(text: str, fragment: str) -> None:
+    with pytest.raises(NotationError) as caught:
+        parse_condition(text, V2)
+    assert fragment in caught.value.message + " " + caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("if talks set leak", "'if' without 'then'"),
+        ("if trust then set leak", "a number where a true/false is needed"),
+        ("if talks then set trust", "is a variable"),
+        ("moves germany += 1", "unknown power 'germany'"),
+        ("moves britain > 1", "write 'moves POWER += N'"),
+        ("reveal trust to soviet by 5", "reveal VARIABLE to POWER within N"),
+        ("reveal talks to soviet within 5", "unknown variable 'talks'"),
+        ("mislead trust to sovet by 5", "did you mean 'soviet'"),
+        ("trust += 1..talks", "true/false where a number is needed"),
+    ],
+)
+def test_bad_v2_effects_refused(text: str, fragment: str) -> None:
+    with pytest.raises(NotationError) as caught:
+        parse_effect(text, V2)
+    assert fragment in caught.value.message + " " + caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("min(trust, 1) > 0", False),
+        ("trust -= 1..3", True),
+        ("if talks then set leak", True),
+    ],
+)
+def test_the_v2_notation_needs_format_2(text: str, effect: bool) -> None:
+    with pytest.raises(NotationError, match="needs format 2"):
+        (parse_effect if effect else parse_condition)(text, V1)

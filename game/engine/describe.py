@@ -18,6 +18,22 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
     not see what it changes."""
     variables = {v.id: v for v in sc.variables}
     flags = {f.id: f for f in sc.flags}
+    if effect.kind == "if":
+        holds = effect.when is not None and effect.when(env) and effect.then is not None
+        return effect_words(sc, effect.then, power, env) if holds else ""  # type: ignore[arg-type]
+    if effect.kind == "moves":
+        value = int(effect.value(env))
+        name = sc.power(effect.target).name
+        if effect.assign:
+            return f"{name}: {value} moves a turn"
+        return f"{name}: {value:+d} move{'s' if abs(value) != 1 else ''} a turn" if value else ""
+    if effect.kind in ("reveal", "mislead"):
+        var = variables[effect.target]
+        if effect.kind == "reveal" and power in (None, effect.power):
+            return f"{var.label}: known within ±{max(0, int(effect.value(env)))}"
+        if effect.kind == "mislead" and power != effect.power:
+            return f"{sc.power(effect.power).name} misled about {var.label}"
+        return ""
     if effect.kind in ("set", "clear"):
         flag = flags[effect.target]
         if not _visible(flag.seen_by, power):
@@ -29,6 +45,11 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
     if not _visible(var.seen_by, power):
         return ""
     value = int(effect.value(env))
+    if effect.high is not None:
+        low, high = sorted((value, int(effect.high(env))))
+        if effect.kind == "add":
+            return f"{var.label} {low:+d} to {high:+d}"
+        return f"{var.label} becomes {low}–{high}"
     if effect.kind == "add":
         return f"{var.label} {value:+d}" if value else ""
     return f"{var.label} becomes {max(var.min, min(var.max, value))}"
