@@ -221,3 +221,22 @@ def test_menu_letters_mean_the_same_whatever_the_numbers() -> None:
     assert "-- What Soviet Union knows --" in out
     assert "Taken back: Propose a treaty." in out
     assert "Scores:" in out and "* MOVE (Soviet Union): Propose a treaty" in out
+
+
+def test_plain_mode_tells_what_changed_why_and_what_is_closed() -> None:
+    """Plain mode prints, at the start of each turn, what changed for the power and why;
+    a same-turn answer is asked before the week closes, with closed answers and their
+    reasons; estimates read as intervals; a reply's reason follows it."""
+    contest = ROOT / "tests" / "scenarios" / "contest.toml"
+    stdin = "press\nend\nend\n1\nk\nend\nend\nend\nend\nend\nend\nend\n"
+    code, out = run_cli(
+        "plain", "--scenario", str(contest), "--power", "red", "--power", "blue", "--seed", "4",
+        stdin=stdin,
+    )  # fmt: skip
+    assert code == 0
+    assert "(closed: Sign — needs Treaty progress ≥ 40 — now 35)" in out
+    assert "Why: Mr Black fears his party" in out
+    assert "-- Since Red's last turn --" in out
+    assert "Treaty progress 35 → 33 · Blue answers: Mr White presses Blue — Mr Black" in out
+    assert "Blue's patience: about " in out and "(an estimate; first estimate)" in out
+    assert "Scores: Red " in out

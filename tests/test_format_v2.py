@@ -168,6 +168,7 @@ def test_10_7_mislead_shifts_an_estimate_that_still_reads_as_one() -> None:
     after = g.estimate("red", "limit")
     assert before is not None and after is not None
     assert after[0] == min(100, before[0] + 30) and g.known("red", "limit").startswith("about")
+    assert g.estimates("red")[0][4] == "first estimate"  # the planted story is not named
 
 
 # -- 10.8-10.9 Chance ---------------------------------------------------------------------

@@ -48,10 +48,11 @@ def reveal(state: State, power: str, var: str, within: int, source: str) -> None
     )
 
 
-def mislead(state: State, power: str, var: str, by: int, source: str, default: int) -> None:
-    """Shift `power`'s estimate of `var` by `by`: it still reads as an estimate."""
-    old = state.estimates.get((power, var)) or Estimate(0, default, source)
-    state.estimates[(power, var)] = Estimate(old.offset + by, old.error, source)
+def mislead(state: State, power: str, var: str, by: int, default: int) -> None:
+    """Shift `power`'s estimate of `var` by `by`: it still reads as an estimate, and names
+    the source it had before (the misled power never learns who misled it)."""
+    old = state.estimates.get((power, var)) or Estimate(0, default, "reports reaching you")
+    state.estimates[(power, var)] = Estimate(old.offset + by, old.error, old.source)
 
 
 def interval(state: State, power: str, var: str, bounds: tuple[int, int]) -> tuple[int, int] | None:

@@ -200,7 +200,7 @@ class Rules:
             draws.reveal(st, e.power, e.target, e.value(env), self._cause.title)
         elif e.kind == "mislead":
             default = next(v.error for v in self.scenario.variables if v.id == e.target)
-            draws.mislead(st, e.power, e.target, e.value(env), self._cause.title, default)
+            draws.mislead(st, e.power, e.target, e.value(env), default)
         elif e.kind == "moves":
             self._change_moves(e.target, e.value(env), e.assign)
 
