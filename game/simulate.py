@@ -1,5 +1,6 @@
-"""Many headless games of a scenario: how often each ending comes, the mean scores, and
-the content that no game reached."""
+"""Many headless games of a scenario: how often each ending comes and in which turn, the
+mean scores and victory levels, each variable's mean course, the continuity rules broken,
+and the content that no game reached."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from typing import Any
 
 from .engine import POLICIES, Game, GameError
 from .scenario import Scenario
+from .scenario.models import fallback
+
+EXAMPLES = 50
+"""At most this many continuity violations are kept as examples (the count stays exact)."""
 
 
 @dataclass
@@ -24,6 +29,24 @@ class Report:
     scores: dict[str, list[int]] = field(default_factory=dict)
     never: dict[str, list[str]] = field(default_factory=dict)
     """Events, actions, endings and answers that no game reached."""
+    turns: dict[str, Counter[int]] = field(default_factory=dict)
+    """For each ending, the turns it came in: turn to number of games."""
+    sums: dict[str, list[int]] = field(default_factory=dict)
+    """For each variable, the sum over games of its value at the start of each turn."""
+    reached: list[int] = field(default_factory=list)
+    """How many games reached each turn (index 0 is turn 1)."""
+    levels: dict[str, Counter[str]] = field(default_factory=dict)
+    """For each power that names victory levels, how many games ended at each level."""
+    level_names: dict[str, list[str]] = field(default_factory=dict)
+    """Each such power's level names, highest first."""
+    violations: int = 0
+    """Continuity violations recorded, over all games."""
+    distinct: int = 0
+    """Distinct violations: (seed, turn, source, rule, word) counted once."""
+    examples: list[dict[str, Any]] = field(default_factory=list)
+    """The first `EXAMPLES` distinct violations: seed, turn, source, rule, word."""
+    rules: int = 0
+    """How many continuity rules the scenario has."""
 
     def interval(self, ending: str) -> tuple[float, float]:
         """Wilson 95% interval for the share of games that end in `ending`."""
@@ -31,6 +54,58 @@ class Report:
 
     def mean_scores(self) -> dict[str, float]:
         return {p: sum(v) / len(v) for p, v in self.scores.items() if v}
+
+    def mean_turn(self, ending: str) -> float:
+        turns = self.turns.get(ending, Counter())
+        n = turns.total()
+        return sum(t * k for t, k in turns.items()) / n if n else 0.0
+
+    def trajectories(self) -> dict[str, list[dict[str, Any]]]:
+        """For each variable, its mean value at the start of each turn over the games that
+        reached that turn, with how many did."""
+        return {
+            var: [
+                {"turn": i + 1, "mean": total / n, "games": n}
+                for i, (total, n) in enumerate(zip(sums, self.reached, strict=False))
+                if n
+            ]
+            for var, sums in self.sums.items()
+        }
+
+    def level_counts(self) -> dict[str, dict[str, int]]:
+        return {
+            p: {name: self.levels[p][name] for name in names}
+            for p, names in self.level_names.items()
+        }
+
+    def add(self, game: Game, seed: int) -> None:
+        """Count one finished game."""
+        outcome = game.ending
+        assert outcome is not None
+        self.endings[outcome.ending] += 1
+        self.turns.setdefault(outcome.ending, Counter())[outcome.turn] += 1
+        for p, score in outcome.scores.items():
+            self.scores.setdefault(p, []).append(score)
+        for p, level in outcome.levels.items():
+            if p in self.levels:
+                self.levels[p][level] += 1
+        st = game.state
+        for var, values in st.series.items():
+            sums = self.sums.setdefault(var, [])
+            sums.extend([0] * (len(values) - len(sums)))
+            for i, value in enumerate(values):
+                sums[i] += value
+        length = max((len(v) for v in st.series.values()), default=outcome.turn)
+        self.reached.extend([0] * (length - len(self.reached)))
+        for i in range(length):
+            self.reached[i] += 1
+        self.violations += len(st.violations)
+        distinct = list(dict.fromkeys(st.violations))
+        self.distinct += len(distinct)
+        for turn, source, rule, word in distinct[: EXAMPLES - len(self.examples)]:
+            self.examples.append(
+                {"seed": seed, "turn": turn, "source": source, "rule": rule, "word": word}
+            )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -40,10 +115,24 @@ class Report:
             "power": self.power,
             "seed": self.seed,
             "endings": {
-                e: {"count": n, "share": n / self.runs, "interval95": list(self.interval(e))}
+                e: {
+                    "count": n,
+                    "share": n / self.runs,
+                    "interval95": list(self.interval(e)),
+                    "mean_turn": self.mean_turn(e),
+                    "turns": {str(t): k for t, k in sorted(self.turns.get(e, Counter()).items())},
+                }
                 for e, n in self.endings.most_common()
             },
             "mean_scores": self.mean_scores(),
+            "levels": self.level_counts(),
+            "trajectories": self.trajectories(),
+            "continuity": {
+                "rules": self.rules,
+                "violations": self.violations,
+                "distinct": self.distinct,
+                "examples": self.examples,
+            },
             "never_reached": self.never,
         }
 
@@ -73,6 +162,11 @@ def simulate(
         raise GameError(f"'{power}' is not a power of {sc.id}")
     policies: str | dict[str, str] = policy if power is None else {power: policy}
     report = Report(sc.id, runs, policy, power, seed, scores={p.id: [] for p in sc.powers})
+    report.rules = len(sc.continuity)
+    for p in sc.powers:
+        if p.victory:
+            report.levels[p.id] = Counter()
+            report.level_names[p.id] = sorted(p.victory, key=lambda name: -p.victory[name])
     fired: set[str] = set()
     used: set[str] = set()
     answers: set[tuple[str, str]] = set()
@@ -80,10 +174,7 @@ def simulate(
         game = Game.new(sc, humans=(), seed=seed + n, policy=policies)
         while not game.over:
             game.end_turn()
-        assert game.ending is not None
-        report.endings[game.ending.ending] += 1
-        for p, score in game.ending.scores.items():
-            report.scores.setdefault(p, []).append(score)
+        report.add(game, seed + n)
         fired |= game.state.fired
         used |= game.state.used
         answers |= game.state.seen_options
@@ -107,7 +198,7 @@ def simulate(
 
 def table(report: Report, sc: Scenario) -> str:
     """The report as text for people."""
-    titles = {e.id: e.title for e in sc.endings}
+    titles = {e.id: fallback(e.title) for e in sc.endings}
     who = (
         f"{report.power} plays '{report.policy}', the others 'historical'"
         if report.power
@@ -117,18 +208,23 @@ def table(report: Report, sc: Scenario) -> str:
         f"{sc.title}: {report.runs} games, seeds {report.seed}–{report.seed + report.runs - 1}"
         f"; {who}.",
         "",
-        f"{'ending':<40} {'games':>6} {'share':>7}  95% interval",
+        f"{'ending':<40} {'games':>6} {'share':>7}  {'95% interval':<13} {'turn':>5}  range",
     ]
     for ending, count in report.endings.most_common():
         low, high = report.interval(ending)
+        turns = report.turns.get(ending, Counter())
+        first, last = min(turns, default=0), max(turns, default=0)
+        span = f"{first}" if first == last else f"{first}–{last}"
+        interval = f"{low:.1%}–{high:.1%}"
         lines.append(
             f"{titles.get(ending, ending)[:40]:<40} {count:>6} "
-            f"{count / report.runs:>7.1%}  {low:.1%}–{high:.1%}"
+            f"{count / report.runs:>7.1%}  {interval:<13} {report.mean_turn(ending):>5.1f}  {span}"
         )
     lines += [
         "",
         "mean score: " + ", ".join(f"{p} {s:.1f}" for p, s in report.mean_scores().items()),
     ]
+    lines += _levels(report) + _trajectories(report) + _continuity(report)
     never = {k: v for k, v in report.never.items() if v}
     if never:
         lines.append("")
@@ -138,3 +234,46 @@ def table(report: Report, sc: Scenario) -> str:
     else:
         lines += ["", "every event, action, ending and answer was reached."]
     return "\n".join(lines)
+
+
+def _levels(report: Report) -> list[str]:
+    lines = []
+    for p, counts in report.level_counts().items():
+        text = ", ".join(f"{name} {n}" for name, n in counts.items())
+        below = report.runs - sum(counts.values())
+        if below:
+            text += f", below every level {below}"
+        lines.append(f"victory levels of {p}: {text}")
+    return lines
+
+
+def _trajectories(report: Report) -> list[str]:
+    paths = {var: path for var, path in report.trajectories().items() if path}
+    if not paths:
+        return []
+    width = max(len(var) for var in paths)
+    lines = ["", "mean at the start of a turn (first turn → last turn reached, games then):"]
+    for var, path in paths.items():
+        first, last = path[0], path[-1]
+        lines.append(
+            f"  {var:<{width}}  {first['mean']:.1f} → {last['mean']:.1f} "
+            f"(turn {first['turn']} → {last['turn']}, {last['games']} games)"
+        )
+    return lines
+
+
+def _continuity(report: Report) -> list[str]:
+    if not report.violations:
+        return ["", "no text broke a continuity rule."] if report.rules else []
+    shown = report.examples[:10]
+    lines = [
+        "",
+        f"continuity: {report.violations} violation(s), {report.distinct} distinct"
+        + (f"; the first {len(shown)}:" if report.distinct > len(shown) else ":"),
+    ]
+    for v in shown:
+        lines.append(
+            f"  seed {v['seed']}, turn {v['turn']}, {v['source']}: "
+            f"rule {v['rule']}, word '{v['word']}'"
+        )
+    return lines

@@ -327,7 +327,7 @@ def test_10_15_a_continuity_rule_records_every_violation() -> None:
     with the turn, the source id, the rule and the word."""
     g = Game.new(make(TEXTS), humans=["red"])
     g.play("red", "slip")
-    assert g.state.violations == [(1, "slip", "no_molotov", "molotov")]
+    assert g.state.violations == [(1, "slip", "no_molotov", "Molotov")]
 
 
 def test_10_16_unknown_names_in_texts_are_load_errors() -> None:

@@ -23,7 +23,11 @@ class Texts:
         conditions = sc.code.conditions if sc.code is not None else {}
         self._cond: Callable[[str], Fn] = lambda when: conditions.get(when, always)
         self.rules = [
-            (rule.id or f"continuity[{i}]", self._cond(rule.when), [w.lower() for w in rule.never])
+            (
+                rule.id or f"continuity[{i}]",
+                self._cond(rule.when),
+                [(w.lower(), w) for w in rule.never],
+            )
             for i, rule in enumerate(sc.continuity)
         ]
 
@@ -72,6 +76,6 @@ class Texts:
         return [
             (rule, word)
             for rule, when, words in self.rules
-            for word in words
-            if word in low and when(env)
+            for lowered, word in words
+            if lowered in low and when(env)
         ]
