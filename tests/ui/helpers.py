@@ -69,7 +69,7 @@ async def play_by_keys(pilot: Pilot[Any]) -> list[str]:
         if name == "EndingScreen":
             return seen
         if name == "DecisionDialog":
-            await pilot.press("1")
+            await pilot.press("enter")  # the first open answer is highlighted
         elif name in ("MoveDialog", "HandoverScreen"):
             await pilot.press("enter")
         elif name == "GameScreen":
