@@ -2,21 +2,27 @@
 history without sources, text missing for a power.
 
 The reachability check is static: each condition is evaluated over intervals (every
-variable anywhere within its bounds; a flag fixed only if nothing ever changes it), so
-"can never hold" is certain, while "can hold" only means the bounds allow it.
+variable anywhere within its bounds, and a variable or flag held to its possible starts
+if nothing ever changes it), so "can never hold" is certain, while "can hold" only means
+the bounds allow it. More warnings, most about format 2, are in `lint_v2`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .effects import parse_effect
+from .effects import parse_effect, targets
 from .errors import Problem
+from .lint_v2 import conditions, more_warnings
 from .locator import Path, dotted, line_of, locate_all
-from .models import HistoryNote, Option, Scenario
+from .models import Flag, HistoryNote, Option, Scenario
 from .notation import Names, Node, Parser
 
 Interval = tuple[int, int]
+MANY = 10**6
+"""The most a `uses.ACTION` count is taken to reach."""
+WRITES = ("add", "assign", "set", "clear", "schedule")
+"""The effect kinds that change a variable or flag, or schedule an event."""
 
 
 def _nodes(node: Node) -> Iterator[Node]:
@@ -36,15 +42,20 @@ def _parse(text: str) -> Node | None:
 class _Range:
     """Interval evaluation of expressions over the scenario's bounds."""
 
-    def __init__(self, sc: Scenario, written_flags: dict[str, set[str]]) -> None:
-        self.bounds: dict[str, Interval] = {v.id: (v.min, v.max) for v in sc.variables}
+    def __init__(self, sc: Scenario, written: dict[str, set[str]]) -> None:
+        self.bounds: dict[str, Interval] = {
+            v.id: (v.min, v.max) if v.id in written or v.drift else v.start_range
+            for v in sc.variables
+        }
+        self.bounds.update({f"uses.{a.id}": (0, MANY) for a in sc.actions})
         days = [t.date.toordinal() for t in sc.calendar]
         self.bounds["turn"] = (1, len(sc.calendar))
         self.bounds["date"] = (days[0], days[-1])
         for flag in sc.flags:
-            kinds = written_flags.get(flag.id, set())
-            low = 0 if (not flag.start or "clear" in kinds) else 1
-            high = 1 if (flag.start or "set" in kinds) else 0
+            kinds = written.get(flag.id, set())
+            starts = _starts(flag)
+            low = 0 if (False in starts or "clear" in kinds) else 1
+            high = 1 if (True in starts or "set" in kinds) else 0
             self.bounds[flag.id] = (low, high)
 
     def evaluate(self, node: Node) -> Interval:
@@ -61,9 +72,9 @@ class _Range:
             lo, hi = args[0]
             return (-hi, -lo)
         (a, b), (c, d) = args
-        if op == "and":
+        if op in ("and", "min"):
             return (min(a, c), min(b, d))
-        if op == "or":
+        if op in ("or", "max"):
             return (max(a, c), max(b, d))
         if op == "+":
             return (a + c, b + d)
@@ -97,27 +108,26 @@ class _Range:
         return node is not None and self.evaluate(node)[1] == 0
 
 
+def _starts(flag: Flag) -> set[bool]:
+    """The values a flag may start with (either, if drawn with a chance between 0 and 100)."""
+    chance = flag.start_chance
+    if chance is None:
+        return {flag.start}
+    return {value for value, may in ((True, chance > 0), (False, chance < 100)) if may}
+
+
 def _expressions(sc: Scenario) -> Iterator[str]:
-    """Every condition, weight and score text in the scenario (names read from)."""
+    """Every condition, weight, chance, allowance and score text (names read from)."""
+    yield from (when for _, when in conditions(sc))
     for ev in sc.events:
-        yield ev.when
-        for opt in ev.choices:
-            yield opt.when
-            yield str(opt.weight)
+        yield str(ev.chance)
+        yield from (str(opt.weight) for opt in ev.choices)
     for act in sc.actions:
-        yield act.when
         yield str(act.weight)
-        for reply in act.replies:
-            for opt in reply.options:
-                yield opt.when
-                yield str(opt.weight)
+        yield from (str(opt.weight) for reply in act.replies for opt in reply.options)
     for end in sc.endings:
-        yield end.when
         yield from (str(s) for s in end.scores.values())
-    for step in sc.historical_path:
-        yield step.when
-    for q in sc.questions:
-        yield from (p.when for p in q.positions)
+    yield from (str(p.moves_per_turn) for p in sc.powers)
 
 
 def _effects(sc: Scenario) -> Iterator[str]:
@@ -144,24 +154,7 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
             file, line = sc.file or "<scenario>", line_of(lines, path)
         out.append(Problem(file, line, dotted(path), message, hint))
 
-    names = Names(
-        frozenset(v.id for v in sc.variables),
-        frozenset(f.id for f in sc.flags),
-        frozenset(e.id for e in sc.events),
-    )
-    read: set[str] = set()
-    for expr in _expressions(sc):
-        node = _parse(expr) if not str(expr).lstrip("-").isdigit() else None
-        if node is not None:
-            read.update(str(n.value) for n in _nodes(node) if n.op == "name")
-    written: dict[str, set[str]] = {}
-    for text_ in _effects(sc):
-        effect = parse_effect(text_, names)
-        written.setdefault(effect.target, set()).add(effect.kind)
-        if effect.kind in ("add", "assign"):
-            node = _parse(text_.split("=", 1)[1])
-            if node is not None:
-                read.update(str(n.value) for n in _nodes(node) if n.op == "name")
+    read, written = _reads_and_writes(sc)
 
     for i, var in enumerate(sc.variables):
         if var.id not in read:
@@ -170,7 +163,9 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                 f"variable '{var.id}' is never read",
                 "use it in a condition, weight or score, or remove it",
             )
-        if var.id not in written and not var.drift:
+        if (
+            var.id not in written and not var.drift and not var.drawn
+        ):  # a drawn constant is a hidden limit
             warn(
                 ("variables", i, "id"),
                 f"variable '{var.id}' never changes",
@@ -278,7 +273,35 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                 f"playable power '{power.id}' has no actions",
                 "give its player something to do",
             )
+    more_warnings(sc, ranges, warn)
     return out
+
+
+def _reads_and_writes(sc: Scenario) -> tuple[set[str], dict[str, set[str]]]:
+    """The names read anywhere, and the kinds of effect that change each variable or flag
+    (or schedule each event). A conditional effect changes what it guards and reads its
+    condition; `moves`, `reveal` and `mislead` change no variable."""
+    names = Names(
+        frozenset(v.id for v in sc.variables),
+        frozenset(f.id for f in sc.flags),
+        frozenset(e.id for e in sc.events),
+        frozenset(a.id for a in sc.actions),
+        frozenset(p.id for p in sc.powers),
+        sc.format,
+    )
+    read: set[str] = set()
+    for expr in _expressions(sc):
+        node = _parse(expr) if not str(expr).lstrip("-").isdigit() else None
+        if node is not None:
+            read.update(str(n.value) for n in _nodes(node) if n.op == "name")
+    written: dict[str, set[str]] = {}
+    for text in _effects(sc):
+        effect = parse_effect(text, names)
+        read.update(effect.reads)
+        for step in targets(effect):
+            if step.kind in WRITES:
+                written.setdefault(step.target, set()).add(step.kind)
+    return {n for n in read if not n.startswith("uses.")}, written
 
 
 def _note(
