@@ -388,3 +388,17 @@ def test_a_drawn_variable_that_never_changes_is_a_hidden_limit_not_a_mistake() -
     found = warnings_for(contest.read_text(encoding="utf-8"))
     assert not any("'temper' never changes" in w for w in found)
     assert any("continuity rule 'no_grey_before_recall'" in w for w in found)
+
+
+def test_a_text_that_shows_a_hidden_value_to_all() -> None:
+    """`{limit}` in a public text would show Blue's limit to Red."""
+    from .test_format_v2 import CALENDAR, FALLBACK, HEAD
+
+    body = '[[actions]]\nid = "boast"\nby = "blue"\ntitle = "Boast of {limit}"\n'
+    found = warnings_for(HEAD + CALENDAR + body + FALLBACK)
+    assert any(
+        "actions[0].title: the text shows {limit}, which only blue may see" in w for w in found
+    )
+    secret = body + 'secret = true\nto = ["blue"]\n'
+    found = warnings_for(HEAD + CALENDAR + secret + FALLBACK)
+    assert not any("{limit}" in w for w in found)

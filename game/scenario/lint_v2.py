@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .checks_v2 import TEXT_FIELDS
+from .interpolate import slots
 from .locator import Path
 from .models import Action, Option, Scenario, Text
 from .parser import Node, Parser
@@ -341,3 +342,42 @@ def more_warnings(sc: Scenario, ranges: _Range, warn: Warn) -> None:
     contradictions(sc, warn)
     name_versions(sc, ranges, warn)
     continuity(sc, ranges, warn)
+    hidden_values(sc, warn)
+
+
+def _readers(sc: Scenario, path: Path) -> set[str] | None:
+    """The powers that may read the text at `path` (None: everybody)."""
+    if path[0] == "events":
+        seen = sc.events[int(path[1])].seen_by
+        return None if "all" in seen else set(seen)
+    if path[0] == "actions" and sc.actions[int(path[1])].secret:
+        act = sc.actions[int(path[1])]
+        return {act.by, *act.to}
+    return None
+
+
+def hidden_values(sc: Scenario, warn: Warn) -> None:
+    """A `{variable}` in a text shows its true value to every reader of the text: warn
+    where a reader may not see the variable."""
+    if sc.format < 2:
+        return
+    seen = {v.id: v.seen_by for v in sc.variables}
+    for path, text, _ in texts(sc):
+        readers = _readers(sc, path)
+        for where, words, _ in versions(path, text, ""):
+            try:
+                found = slots(words)
+            except ValueError:
+                continue
+            for slot in found:
+                sees = seen.get(slot)
+                if sees is None or "all" in sees:
+                    continue
+                if readers is not None and readers <= set(sees):
+                    continue
+                warn(
+                    where,
+                    f"the text shows {{{slot}}}, which only {', '.join(sees)} may see, "
+                    "to readers who may not",
+                    "leave the value out of the text, or make the text secret to those who see it",
+                )

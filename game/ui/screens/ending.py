@@ -25,7 +25,11 @@ def scores(session: Session, outcome: Outcome) -> Content:
         name = power.name if len(power.name) <= 16 else (power.short or power.name)
         parts.append(
             Content.assemble(
-                f"\n{name:<16.16} ", bar(value, 0, 100, 20), (f" {value:>3}/100", "bold"), you
+                f"\n{name:<16.16} ",
+                bar(value, 0, 100, 20),
+                (f" {value:>3}/100", "bold"),
+                f"  {outcome.levels[power.id]}" if power.id in outcome.levels else "",
+                you,
             )
         )
     return Content.assemble(*parts)
