@@ -35,9 +35,14 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--saves-dir", metavar="DIR", default=argparse.SUPPRESS, help=saves_help)
         return p
 
+    opponents_help = (
+        "who plays the computer powers: historical, weighted or planner[:easy|normal|hard], "
+        "for all, or per power as POWER=POLICY,... (others historical); default %(default)s"
+    )
     p = command("play", "open the game in the terminal (the default)")
     p.add_argument("--scenario", help="scenario id or path")
     p.add_argument("--seed", type=int)
+    p.add_argument("--opponents", default="planner:normal", help=opponents_help)
     p = command("plain", "play on stdin/stdout with numbered choices (screen readers, scripts)")
     p.add_argument("--scenario", default="moscow_1939", help="scenario id or path")
     p.add_argument(
@@ -48,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         help="power to play; repeat for hot-seat (default: the first playable)",
     )
     p.add_argument("--seed", type=int, default=1939)
+    p.add_argument("--opponents", default="planner:normal", help=opponents_help)
     p = command("continue", "resume the most recent save")
     p.add_argument("--plain", action="store_true", help="in plain mode")
     p = command("load", "resume a save, by slot name or file path")
@@ -66,8 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--runs", type=int, default=1000)
-    p.add_argument("--power", help="only this power follows --policy; the others historical")
-    p.add_argument("--policy", choices=["random", "historical"], default="random")
+    p.add_argument("--power", help="only this power follows --policy; the others --opponents")
+    p.add_argument(
+        "--policy",
+        default="weighted",
+        help="historical, weighted (or random) or planner[:easy|normal|hard]; default %(default)s",
+    )
+    p.add_argument(
+        "--opponents",
+        default="historical",
+        help="with --power: the other powers' policy, as for play; default %(default)s",
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the first game")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p = command("schema", "write the JSON Schema of the scenario format (for editors)")
@@ -136,6 +151,7 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
     from .engine import GameError
+    from .engine.policies import parse_opponents
     from .scenario import load
     from .scenario.errors import ScenarioError
     from .simulate import simulate, table
@@ -161,9 +177,17 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     args.policy,
                     args.seed,
                     progress=lambda n: bar.update(task, completed=n),
+                    opponents=parse_opponents(args.opponents),
                 )
         else:
-            report = simulate(sc, args.runs, args.power, args.policy, args.seed)
+            report = simulate(
+                sc,
+                args.runs,
+                args.power,
+                args.policy,
+                args.seed,
+                opponents=parse_opponents(args.opponents),
+            )
     except GameError as e:
         err.write(f"moscow1939 simulate: {e}\n")
         return EXIT_INVALID
@@ -245,9 +269,11 @@ def _plain(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> i
     except ScenarioError as e:
         err.write(e.report() + "\n")
         return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
+    from .engine.policies import parse_opponents
+
     powers = args.power or [sc.playable[0].id]
     try:
-        game = Game.new(sc, humans=powers, seed=args.seed)
+        game = Game.new(sc, humans=powers, seed=args.seed, policy=parse_opponents(args.opponents))
     except GameError as e:
         err.write(f"moscow1939 plain: {e}\n")
         return EXIT_INVALID
@@ -351,5 +377,6 @@ def _ui(args: argparse.Namespace, err: TextIO, resume: str | None = None) -> int
             seed=getattr(args, "seed", None),
             saves_dir=getattr(args, "saves_dir", None),
             resume=resume,
+            opponents=getattr(args, "opponents", "planner:normal"),
         )
     )

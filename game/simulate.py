@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .engine import POLICIES, Game, GameError
+from .engine import Game, GameError
+from .engine.policies import parse
 from .scenario import Scenario
 from .scenario.models import fallback
 
@@ -47,6 +48,8 @@ class Report:
     """The first `EXAMPLES` distinct violations: seed, turn, source, rule, word."""
     rules: int = 0
     """How many continuity rules the scenario has."""
+    opponents: str = "historical"
+    """With `power`: the other powers' policy."""
 
     def interval(self, ending: str) -> tuple[float, float]:
         """Wilson 95% interval for the share of games that end in `ending`."""
@@ -153,16 +156,29 @@ def simulate(
     policy: str = "random",
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    opponents: str | Mapping[str, str] = "historical",
 ) -> Report:
     """Play `runs` games with every power computer-played. With `power`, only that power
-    follows `policy` and the others the historical path; without, every power does."""
-    if policy not in POLICIES:
-        raise GameError(f"unknown policy '{policy}': use one of {', '.join(POLICIES)}")
+    follows `policy` and the others `opponents` (by default the historical path);
+    without, every power follows `policy`."""
+    parse(policy)
     if power is not None and power not in {p.id for p in sc.powers}:
         raise GameError(f"'{power}' is not a power of {sc.id}")
-    policies: str | dict[str, str] = policy if power is None else {power: policy}
+    policies: str | dict[str, str] = policy
+    if power is not None:
+        others = (
+            dict(opponents)
+            if not isinstance(opponents, str)
+            else {p.id: opponents for p in sc.powers}
+        )
+        policies = {**others, power: policy}
     report = Report(sc.id, runs, policy, power, seed, scores={p.id: [] for p in sc.powers})
     report.rules = len(sc.continuity)
+    report.opponents = (
+        opponents
+        if isinstance(opponents, str)
+        else ",".join(f"{k}={v}" for k, v in opponents.items())
+    )
     for p in sc.powers:
         if p.victory:
             report.levels[p.id] = Counter()
@@ -200,7 +216,7 @@ def table(report: Report, sc: Scenario) -> str:
     """The report as text for people."""
     titles = {e.id: fallback(e.title) for e in sc.endings}
     who = (
-        f"{report.power} plays '{report.policy}', the others 'historical'"
+        f"{report.power} plays '{report.policy}', the others '{report.opponents}'"
         if report.power
         else f"every power plays '{report.policy}'"
     )

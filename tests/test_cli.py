@@ -25,7 +25,16 @@ def run_cli(*args: str, stdin: str = "") -> tuple[int, str]:
 
 def test_scripted_plain_game_reaches_an_ending() -> None:
     code, out = run_cli(
-        "plain", "--scenario", str(TINY), "--power", "soviet", "--seed", "3", stdin=SCRIPT
+        "plain",
+        "--opponents",
+        "historical",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        "--seed",
+        "3",
+        stdin=SCRIPT,
     )
     assert code == 0
     assert "== Turn 1 of 3" in out and "== Turn 3 of 3" in out
@@ -37,7 +46,14 @@ def test_scripted_plain_game_reaches_an_ending() -> None:
 
 def test_plain_mode_asks_again_after_bad_input() -> None:
     code, out = run_cli(
-        "plain", "--scenario", str(TINY), "--power", "soviet", stdin="abc\n0\n42\n\n1\n1\n1\n1\n"
+        "plain",
+        "--opponents",
+        "historical",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        stdin="abc\n0\n42\n\n1\n1\n1\n1\n",
     )
     assert code == 0
     assert "'abc' is not a number: type a number from 1 to 5." in out
@@ -49,6 +65,8 @@ def test_plain_mode_asks_again_after_bad_input() -> None:
 def test_plain_mode_accepts_move_ids() -> None:
     code, out = run_cli(
         "plain",
+        "--opponents",
+        "historical",
         "--scenario",
         str(TINY),
         "--power",
@@ -59,7 +77,16 @@ def test_plain_mode_accepts_move_ids() -> None:
 
 
 def test_plain_mode_ends_cleanly_on_eof() -> None:
-    code, out = run_cli("plain", "--scenario", str(TINY), "--power", "soviet", stdin="1\n")
+    code, out = run_cli(
+        "plain",
+        "--opponents",
+        "historical",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        stdin="1\n",
+    )
     assert code == 0
     assert "Input ended before the game did" in out
 
@@ -68,7 +95,16 @@ def test_plain_hot_seat_answers_replies_between_people() -> None:
     # Soviet proposes; Britain (a person) answers at the start of turn 2.
     stdin = "1\n1\n1\n1\n1\n1\n1\n1\n"
     code, out = run_cli(
-        "plain", "--scenario", str(TINY), "--power", "soviet", "--power", "britain", stdin=stdin
+        "plain",
+        "--opponents",
+        "historical",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        "--power",
+        "britain",
+        stdin=stdin,
     )
     assert code == 0
     assert "Great Britain, an answer is needed" in out
@@ -76,7 +112,9 @@ def test_plain_hot_seat_answers_replies_between_people() -> None:
 
 
 def test_plain_mode_refuses_an_unknown_power() -> None:
-    code, out = run_cli("plain", "--scenario", str(TINY), "--power", "germany")
+    code, out = run_cli(
+        "plain", "--opponents", "historical", "--scenario", str(TINY), "--power", "germany"
+    )
     assert code == 1 and "not a power" in out
 
 
@@ -133,7 +171,18 @@ def test_help_everywhere(args: list[str], capsys: pytest.CaptureFixture[str]) ->
 
 def test_python_dash_m_game_plays_from_a_pipe() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "game", "plain", "--scenario", str(TINY), "--power", "soviet"],
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "plain",
+            "--opponents",
+            "historical",
+            "--scenario",
+            str(TINY),
+            "--power",
+            "soviet",
+        ],
         input=SCRIPT,
         capture_output=True,
         text=True,
@@ -216,7 +265,14 @@ def test_an_event_choice_is_reported_as_a_decision() -> None:
 def test_menu_letters_mean_the_same_whatever_the_numbers() -> None:
     # propose (1), then k (what you know), u (take back), e, e, e: the letters work
     code, out = run_cli(
-        "plain", "--scenario", str(TINY), "--power", "soviet", stdin="1\nk\nu\ne\ne\ne\n"
+        "plain",
+        "--opponents",
+        "historical",
+        "--scenario",
+        str(TINY),
+        "--power",
+        "soviet",
+        stdin="1\nk\nu\ne\ne\ne\n",
     )
     assert "-- What Soviet Union knows --" in out
     assert "Taken back: Propose a treaty." in out

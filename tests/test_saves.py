@@ -396,6 +396,8 @@ def test_plain_save_quit_continue(tmp_path: Path) -> None:
             "--saves-dir",
             str(tmp_path),
             "plain",
+            "--opponents",
+            "historical",
             "--scenario",
             str(TINY),
             "--power",
@@ -424,7 +426,17 @@ def test_plain_save_quit_continue(tmp_path: Path) -> None:
 
 def test_continue_takes_the_newest(tmp_path: Path) -> None:
     cli.main(
-        ["--saves-dir", str(tmp_path), "plain", "--scenario", str(TINY), "--power", "soviet"],
+        [
+            "--saves-dir",
+            str(tmp_path),
+            "plain",
+            "--opponents",
+            "historical",
+            "--scenario",
+            str(TINY),
+            "--power",
+            "soviet",
+        ],
         out=io.StringIO(),
         inp=io.StringIO("2\n2\n"),
     )

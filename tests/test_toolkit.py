@@ -101,7 +101,7 @@ def test_simulate_table() -> None:
     out = io.StringIO()
     assert cli.main(["simulate", str(TINY), "--runs", "100", "--seed", "5"], out=out) == 0
     text = out.getvalue()
-    assert "100 games, seeds 5–104; every power plays 'random'" in text
+    assert "100 games, seeds 5–104; every power plays 'weighted'" in text
     assert "Nothing comes of it" in text and "95% interval" in text
     assert "never reached:" in text and "endings (1): rebuff" in text
 

@@ -11,9 +11,11 @@ from .content import content_of
 from .decisions import lock_reason
 from .describe import effect_words, preview_of
 from .phases import Phases
+from .policies import POLICIES, specs
+from .policies.planner import Planner
 from .state import Choice, Command, Decision, Dispatch, GameError, Move, Outcome, State
 
-POLICIES = ("historical", "random")
+__all__ = ["POLICIES", "Game"]
 
 
 class Game(Phases):
@@ -30,17 +32,17 @@ class Game(Phases):
         self.content = content_of(scenario)
         self.seed = seed
         self.humans = tuple(humans)
-        chosen = (
-            {p: policy for p in self.content.powers}
-            if isinstance(policy, str)
-            else {p: policy.get(p, "historical") for p in self.content.powers}
-        )
-        for name in chosen.values():
-            if name not in POLICIES:
-                raise GameError(f"unknown policy '{name}': use one of {', '.join(POLICIES)}")
+        chosen = specs(self.content.powers, policy)
         self.policy = policy
-        self.historical = {p for p, name in chosen.items() if name == "historical"}
+        self.historical = {p for p, spec in chosen.items() if spec.kind == "historical"}
         """Computer-played powers that follow the historical path while they can."""
+        self.planners = {
+            p: Planner(p, spec.rollouts)
+            for p, spec in chosen.items()
+            if spec.kind == "planner" and p not in self.humans
+        }
+        self._quiet = False
+        self._phase = "start"
         playable = {p.id for p in scenario.powers if p.playable}
         for power in self.humans:
             if power not in self.content.powers:
@@ -362,15 +364,20 @@ class Game(Phases):
                 st.closing = True
                 return self._new
         st.closing = False
+        self._close_turn()
+        return self._new
+
+    def _close_turn(self) -> None:
+        """The end of a turn after the moves: answers, endings, drift, the next turn."""
+        st = self.state
         self._resolve_replies()
         if not self.over:
             self._check_endings(final=False)
         if self.over:
-            return self._new
+            return
         self._drift()
         if st.turn >= self.content.turns:
             self._check_endings(final=True)
-            return self._new
+            return
         st.turn += 1
         self._begin_turn()
-        return self._new

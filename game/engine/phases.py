@@ -14,8 +14,10 @@ class Phases(Rules):
         env = st.env
         env["turn"] = st.turn
         env["date"] = content.turn_dates[st.turn - 1]
-        for var, values in self._series():
-            values.append(env[var])
+        self._phase = "start"
+        if not self._quiet:
+            for var, values in self._series():
+                values.append(env[var])
         st.budgets = {p: self._allowance(p) for p in content.powers}
         self._cause = START
         self._emit("news", self.turn_title(), "")
@@ -61,6 +63,11 @@ class Phases(Rules):
 
     def _computer_moves(self, power: str) -> None:
         st, content = self.state, self.content
+        self._phase = "moves"
+        planner = self.planners.get(power)
+        if planner is not None:
+            planner.moves(self)  # type: ignore[arg-type]
+            return
         if power in self.historical and power not in st.off_path:
             for step in content.steps.get((st.turn, power), []):
                 ca = content.actions[step.action]
@@ -114,10 +121,11 @@ class Phases(Rules):
             and self.content.actions[p.action].action.replies[p.index].by not in self.humans
         ]
         st.pending = [p for p in st.pending if p not in due]
+        self._phase = "replies"
         for pending in due:
             ca = self.content.actions[pending.action]
             reply = ca.action.replies[pending.index]
-            self._reply(reply.by, ca, self._pick_option(reply.by, ca.replies[pending.index]))
+            self._reply(reply.by, ca, *self._pick_option(reply.by, ca.replies[pending.index]))
 
     def _ask_people(self, same_turn: bool) -> bool:
         """Put to people the answers due from them. At the start of a turn: those due now

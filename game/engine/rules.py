@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
@@ -14,6 +14,9 @@ from .causes import DRIFT
 from .content import CompiledAction, CompiledEvent, CompiledOption, Content, weight_of
 from .endings import outcome_of
 from .state import Cause, Change, Decision, Dispatch, PendingReply, State
+
+if TYPE_CHECKING:
+    from .policies.planner import Planner
 
 T = TypeVar("T")
 
@@ -27,9 +30,16 @@ class Rules:
     names: dict[str, str]
     _new: list[Dispatch]
     _cause: Cause
+    planners: dict[str, Planner]
+    _quiet: bool
+    """A planner's rollout: no dispatches, no texts, no record of changes."""
+    _phase: str
+    """Where the turn is: "start" (events), "moves" or "replies"."""
 
     def text(self, text: Text) -> str:
         """A scenario text as shown now."""
+        if self._quiet:
+            return ""
         return self.content.texts.render(text, self.state.env)
 
     # -- moves ---------------------------------------------------------------------------
@@ -54,7 +64,7 @@ class Rules:
         last = st.last_used.get(aid)
         return not (ca.cooldown and last is not None and st.turn <= last + ca.cooldown)
 
-    def _play(self, power: str, ca: CompiledAction) -> None:
+    def _play(self, power: str, ca: CompiledAction, reason: str = "") -> None:
         st, a = self.state, ca.action
         st.used.add(a.id)
         st.last_used[a.id] = st.turn
@@ -65,7 +75,7 @@ class Rules:
         title = self.text(a.title)
         seen_by = self._secrecy(ca)
         self._cause = Cause("move", a.id, power, title, seen_by)
-        self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by)
+        self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by, reason=reason)
         self._apply(ca.effects)
         for index, reply in enumerate(a.replies):
             st.pending.append(PendingReply(st.turn + reply.delay, a.id, index, power, st.turn))
@@ -89,8 +99,8 @@ class Rules:
             if ev.choice_by in self.humans:
                 self._ask(ev.choice_by, "event", ev.id, title, self.text(ev.prompt) or title)
             else:
-                option = self._pick_option(ev.choice_by, ce.choices)
-                self._apply_option(ev.choice_by, ev.id, option, title, seen_by)
+                option, why = self._pick_option(ev.choice_by, ce.choices)
+                self._apply_option(ev.choice_by, ev.id, option, title, seen_by, why=why)
 
     def _ask(
         self,
@@ -128,19 +138,25 @@ class Rules:
         else:
             self._reply(decision.power, self.content.actions[decision.source], option)
 
-    def _reply(self, power: str, ca: CompiledAction, option: CompiledOption) -> None:
+    def _reply(self, power: str, ca: CompiledAction, option: CompiledOption, why: str = "") -> None:
         title = f"{self.names[power]} answers: {self.text(ca.action.title)}"
-        self._apply_option(power, ca.action.id, option, title, self._secrecy(ca), "reply")
+        self._apply_option(power, ca.action.id, option, title, self._secrecy(ca), "reply", why)
 
-    def _pick_option(self, power: str, options: tuple[CompiledOption, ...]) -> CompiledOption:
+    def _pick_option(
+        self, power: str, options: tuple[CompiledOption, ...]
+    ) -> tuple[CompiledOption, str]:
+        """A computer power's answer, and the planner's reason for it ('' for the others)."""
         env = self.state.env
         open_now = [o for o in options if o.when(env)] or [options[-1]]
+        planner = self.planners.get(power)
+        if planner is not None:
+            return planner.answer(self, open_now)  # type: ignore[arg-type]
         if power in self.historical and power not in self.state.off_path:
             for option in open_now:
                 if option.option.historical:
-                    return option
+                    return option, ""
         weighted = [(o, weight_of(o.weight, env)) for o in open_now]
-        return self._weighted(weighted) or open_now[0]
+        return self._weighted(weighted) or open_now[0], ""
 
     def _apply_option(
         self,
@@ -150,11 +166,12 @@ class Rules:
         title: str,
         seen_by: frozenset[str] | None,
         kind: str = "event",
+        why: str = "",
     ) -> None:
         self.state.seen_options.add((source, option.option.id))
         o = option.option
         text = self.text(o.text) or self.text(o.label)
-        reason = self.text(o.reason)
+        reason = self.text(o.reason) or why
         cause_kind = "reply" if kind == "reply" else "decision"
         self._cause = Cause(cause_kind, source, power, title, seen_by, reason)
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
@@ -235,14 +252,16 @@ class Rules:
         before = env[var]
         if value != before:
             env[var] = value
-            self.state.changes.append(Change(self.state.turn, var, before, value, self._cause))
+            if not self._quiet:
+                self.state.changes.append(Change(self.state.turn, var, before, value, self._cause))
 
     def _flag(self, flag: str, value: int) -> None:
         env = self.state.env
         before = env[flag]
         if value != before:
             env[flag] = value
-            self.state.changes.append(Change(self.state.turn, flag, before, value, self._cause))
+            if not self._quiet:
+                self.state.changes.append(Change(self.state.turn, flag, before, value, self._cause))
 
     def _drift(self) -> None:
         self._cause = DRIFT
@@ -271,6 +290,8 @@ class Rules:
         date: dt.date | None = None,
         reason: str = "",
     ) -> None:
+        if self._quiet:
+            return
         st = self.state
         day = date or self.content.dates[st.turn - 1]
         d = Dispatch(st.turn, day, kind, title, text, source, power, seen_by, reason)

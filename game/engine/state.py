@@ -177,6 +177,8 @@ class State:
     extra_moves: dict[str, int] = field(default_factory=dict)
     moves_set: dict[str, int] = field(default_factory=dict)
     """Changes to the moves a power has each turn, made by `moves` effects."""
+    planner_calls: int = 0
+    """Decisions the planners have made: with the seed, each one's own generator."""
     closing: bool = False
     """The turn's moves are made and people answer what is due before it closes."""
     violations: list[tuple[int, str, str, str]] = field(default_factory=list)

@@ -111,6 +111,8 @@ class V2Checks:
                 self.number(path, p.moves_per_turn)
         if p.victory:
             self.need_v2(("powers", i, "victory"), "victory levels")
+        if p.planner is not None and self.need_v2(("powers", i, "planner"), "planner settings"):
+            self.number(("powers", i, "planner", "value"), p.planner.value)
 
     def event_v2(self, i: int) -> None:
         ev = self.sc.events[i]

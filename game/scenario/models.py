@@ -30,6 +30,20 @@ class WeightedStart(Model):
     """One weight a value (all 1 if left out)."""
 
 
+class PlannerSettings(Model):
+    """How the planner plays a computer power (format 2): its horizon and temperament."""
+
+    horizon: Annotated[int, Field(ge=1, le=100)] | None = None
+    """Turns a rollout looks ahead; past it, `value` stands in for the ending's score."""
+    value: Score = 50
+    """With `horizon`: the power's value of the state at the horizon (0-100)."""
+    risk: Annotated[int, Field(ge=0, le=100)] = 0
+    """How much the power fears a bad outcome: points off per point of spread, in %."""
+    history: Annotated[int, Field(ge=0, le=100)] = 0
+    """Points the historical move or answer is worth beyond its value: a government that
+    keeps to its habits when the values are close."""
+
+
 class Source(Model):
     key: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$")]
     """Short key cited by history notes, e.g. `GSE` or `KOT`."""
@@ -79,6 +93,8 @@ class Power(Model):
     """The situation at the start, for the player of this power."""
     pass_weight: Annotated[int, Field(ge=0)] = 2
     """When computer-played off the historical path: weight of doing nothing with a move."""
+    planner: PlannerSettings | None = None
+    """Format 2: how the planner plays this power when it is computer-played."""
     victory: dict[str, Percent] = {}
     """What a score means (format 2): level names with the least score that reaches each,
     e.g. `{ decisive = 80, victory = 60, draw = 40, defeat = 0 }`."""

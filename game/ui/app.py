@@ -76,8 +76,11 @@ class MoscowApp(App[int]):
         saves: SaveService | None = None,
         catalog: Catalog | None = None,
         resume: str | None = None,
+        opponents: str = "planner:normal",
     ) -> None:
         super().__init__()
+        self.opponents = opponents
+        """The computer powers' policy offered first in set-up."""
         self.resume = resume
         """A save to open at once (the CLI's `continue` and `load`)."""
         self.scenario_arg = scenario
@@ -184,12 +187,14 @@ class MoscowApp(App[int]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def start_game(self, scenario: Scenario, humans: tuple[str, ...], seed: int) -> None:
-        """Start a new game (from set-up)."""
+    def start_game(
+        self, scenario: Scenario, humans: tuple[str, ...], seed: int, opponents: str = "historical"
+    ) -> None:
+        """Start a new game (from set-up); `opponents` is the computer powers' policy."""
         from game.engine import Game, GameError
 
         try:
-            game = Game.new(scenario, humans=humans, seed=seed)
+            game = Game.new(scenario, humans=humans, seed=seed, policy=opponents)
         except GameError as err:
             self.notify(str(err), title="Cannot start", severity="error")
             return
@@ -381,6 +386,7 @@ def make_app(
     resume: str | None = None,
     saves: SaveService | None = None,
     catalog: Catalog | None = None,
+    opponents: str = "planner:normal",
 ) -> MoscowApp:
     """Build the app. `scenario` (an id or a path) is offered first in set-up and shown on
     the title screen; `seed` is offered in set-up; saves go to `saves_dir` (default: the
@@ -392,6 +398,7 @@ def make_app(
         saves=saves or default_service(saves_dir),
         catalog=catalog,
         resume=resume,
+        opponents=opponents,
     )
 
 
@@ -401,8 +408,11 @@ def run(
     seed: int | None = None,
     saves_dir: str | None = None,
     resume: str | None = None,
+    opponents: str = "planner:normal",
 ) -> int:
     """Run the app in the terminal; returns the exit code."""
-    app = make_app(scenario=scenario, seed=seed, saves_dir=saves_dir, resume=resume)
+    app = make_app(
+        scenario=scenario, seed=seed, saves_dir=saves_dir, resume=resume, opponents=opponents
+    )
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -23,6 +23,7 @@ def demo_app(**kwargs: Any) -> MoscowApp:
     kwargs.setdefault("seed", SEED)
     kwargs.setdefault("catalog", lambda: [])
     kwargs.setdefault("saves", NoSaves())
+    kwargs.setdefault("opponents", "historical")  # the demo's games follow the record
     return make_app(**kwargs)
 
 

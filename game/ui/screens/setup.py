@@ -54,6 +54,24 @@ def briefing(scenario: Scenario, power_id: str | None) -> Content:
     return Content.assemble(*parts)
 
 
+OPPONENTS = [
+    (
+        "planner:normal",
+        "Planners (normal)",
+        "each computer power plays forward what it can see and picks what serves its own aims",
+    ),
+    ("planner:easy", "Planners (easy)", "the same, looking less far: easier to outwit"),
+    ("planner:hard", "Planners (hard)", "the same, looking harder: slower, and harder to beat"),
+    (
+        "historical",
+        "The historical line",
+        "the others do what they did in 1939 while they can, then follow the scenario's weights",
+    ),
+    ("weighted", "Weighted chance", "the others choose by the scenario's weights from the start"),
+]
+"""Who plays the computer powers: (policy spec, label, what it means)."""
+
+
 class SetupScreen(Screen[None]):
     """Pick what to play; Start hands the choice to the app, which starts the engine."""
 
@@ -93,6 +111,11 @@ class SetupScreen(Screen[None]):
                     classes="field-label",
                 )
                 yield PowerPicker(id="powers")
+                yield Static("Opponents (the computer powers)", classes="field-label")
+                yield OptionList(
+                    *(Option(label, id=spec) for spec, label, _ in OPPONENTS), id="opponents"
+                )
+                yield Static(OPPONENTS[0][2], id="opponents-note", markup=False)
                 yield Static("Seed (blank: a random game)", classes="field-label")
                 seed = "" if self.moscow.seed is None else str(self.moscow.seed)
                 yield Input(seed, placeholder="e.g. 1939", type="integer", id="seed", compact=True)
@@ -107,6 +130,9 @@ class SetupScreen(Screen[None]):
         apply_cursor_blink(self)
         self.query_one("#scenario-error").display = False
         self.run_worker(self._find_scenarios, thread=True, exclusive=True)
+        specs = [spec for spec, _, _ in OPPONENTS]
+        first = specs.index(self.moscow.opponents) if self.moscow.opponents in specs else 0
+        self.query_one("#opponents", OptionList).highlighted = first
         self.query_one("#scenario-list").focus()
 
     def _find_scenarios(self) -> None:
@@ -152,6 +178,17 @@ class SetupScreen(Screen[None]):
     def _scenario_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:
             self.choose(self.scenarios[int(event.option.id)])
+
+    @on(OptionList.OptionHighlighted, "#opponents")
+    def _opponents_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        note = next(n for spec, _, n in OPPONENTS if spec == event.option.id)
+        self.query_one("#opponents-note", Static).update(note)
+
+    @property
+    def opponents(self) -> str:
+        listing = self.query_one("#opponents", OptionList)
+        index = listing.highlighted or 0
+        return OPPONENTS[index][0]
 
     @on(OptionList.OptionSelected, "#scenario-list")
     def _scenario_selected(self, event: OptionList.OptionSelected) -> None:
@@ -230,4 +267,4 @@ class SetupScreen(Screen[None]):
             self.notify("The seed must be a whole number.", severity="error")
             return
         humans = tuple(self.query_one("#powers", PowerPicker).ticked)
-        self.moscow.start_game(self.chosen, humans, seed)
+        self.moscow.start_game(self.chosen, humans, seed, self.opponents)

@@ -106,6 +106,7 @@ class DispatchLog(Vertical):
             (f" · {' · '.join(extras)}", "dim") if extras else "",
             "\n" if d.text else "",
             reflow(d.text),
+            ("\nWhy: " + d.reason, "italic") if d.reason else "",
         )
         return Option(head + tail, id=str(index))
 

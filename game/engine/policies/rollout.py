@@ -1,0 +1,108 @@
+"""Rollouts for the planner: a quiet copy of the game, determinized for one power, played
+to its end (or to the power's horizon) by the cheap policies."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from ...scenario.models import WeightedStart
+from ..state import State
+
+if TYPE_CHECKING:
+    from ..game import Game
+
+
+def hidden(game: Game, power: str) -> tuple[list[str], list[str]]:
+    """The variables and flags `power` cannot see (cached on the content)."""
+    cache: dict[str, tuple[list[str], list[str]]] = game.content.__dict__.setdefault("_hidden", {})
+    found = cache.get(power)
+    if found is None:
+        sc = game.scenario
+        found = (
+            [v.id for v in sc.variables if not game.sees(power, v.seen_by)],
+            [f.id for f in sc.flags if not game.sees(power, f.seen_by)],
+        )
+        cache[power] = found
+    return found
+
+
+def determinize(game: Game, power: str, rng: random.Random) -> dict[str, int]:
+    """The state as `power` might believe it: every value it cannot see is drawn from its
+    estimate, or from the scenario's declared start (drawn again where it is drawn); the
+    true hidden values are never read, only the intervals the power is shown."""
+    env = dict(game.state.env)
+    sc = game.scenario
+    variables, flags = hidden(game, power)
+    by_id = {v.id: v for v in sc.variables}
+    for vid in variables:
+        var = by_id[vid]
+        interval = game.estimate(power, vid)
+        if interval is not None:
+            env[vid] = rng.randint(*interval)
+        elif isinstance(var.start, list):
+            env[vid] = rng.randint(*var.start)
+        elif isinstance(var.start, WeightedStart):
+            env[vid] = rng.choices(var.start.values, var.start.weights or None)[0]
+        else:
+            env[vid] = var.start
+    flag_by_id = {f.id: f for f in sc.flags}
+    for fid in flags:
+        flag = flag_by_id[fid]
+        chance = flag.start_chance
+        env[fid] = int(rng.randrange(100) < chance) if chance is not None else int(flag.start)
+    return env
+
+
+def fork_for(game: Game, power: str, seed: int) -> Game:
+    """A quiet copy of the game as `power` may believe it, every power computer-played by
+    its cheap policy (planners by the weights), with a generator of its own."""
+    from ..game import Game
+
+    rng = random.Random(seed)
+    st = game.state
+    g = object.__new__(Game)
+    g.scenario, g.content, g.seed, g.names = game.scenario, game.content, game.seed, game.names
+    g.humans = ()
+    g.policy = "weighted"
+    g.historical = game.historical
+    g.planners = {}
+    g._quiet = True
+    g._phase = game._phase
+    g._new = []
+    g._cause = game._cause
+    g.state = State(
+        turn=st.turn,
+        env=determinize(game, power, rng),
+        rng=rng,
+        budgets=dict(st.budgets),
+        used=set(st.used),
+        fired=set(st.fired),
+        scheduled=list(st.scheduled),
+        pending=list(st.pending),
+        off_path=set(st.off_path),
+        draws=st.draws,
+        estimates=dict(st.estimates),
+        last_used=dict(st.last_used),
+        extra_moves=dict(st.extra_moves),
+        moves_set=dict(st.moves_set),
+    )
+    return g
+
+
+def play_out(g: Game, power: str) -> float:
+    """Play the copy on from the decision to the end, or to the power's horizon; the
+    power's ending score (or its value of the state at the horizon)."""
+    settings = g.scenario.power(power).planner
+    horizon = settings.horizon if settings and settings.horizon else None
+    stop = g.state.turn + horizon if horizon else None
+    if not g.over and g._phase != "start":
+        g._close_turn()
+    while not g.over:
+        if stop is not None and g.state.turn >= stop:
+            assert settings is not None
+            value = g.scenario.code.numbers[str(settings.value)](g.state.env)
+            return float(max(0, min(100, value)))
+        g.end_turn()
+    assert g.state.outcome is not None
+    return float(g.state.outcome.scores.get(power, 0))
