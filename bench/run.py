@@ -83,12 +83,13 @@ def main() -> None:
     print(f"scenario: {MAIN.relative_to(ROOT)}")
     load = bench_load()
     print(f"load + validate: {ms(load)} (goal <= 30 ms)")
-    for policy in ("historical", "random"):
+    for policy in ("historical", "weighted"):
         rate = bench_games(policy=policy)
         print(f"headless games, policy {policy}: {rate:,.0f} per second (goal >= 2,000)")
     print(f"import game.engine: {ms(bench_import())} (cumulative, from -X importtime)")
     optional("ui_bench")
     optional("saves_bench")
+    optional("planner_bench")
 
 
 if __name__ == "__main__":

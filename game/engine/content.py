@@ -161,6 +161,12 @@ class Content:
             for p in sc.powers
         }
         """Moves a turn: a number, or an expression valued at the start of each turn."""
+        self.fixed_budgets: dict[str, int] | None = (
+            {p: int(b) for p, b in self.budgets.items()}
+            if all(isinstance(b, int) for b in self.budgets.values())
+            else None
+        )
+        """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
 
         self.endings = [

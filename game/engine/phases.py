@@ -4,7 +4,7 @@ the answers that fall due."""
 from __future__ import annotations
 
 from .causes import START
-from .content import CompiledAction, weight_of
+from .policies import historical, weighted
 from .rules import Rules
 
 
@@ -18,7 +18,10 @@ class Phases(Rules):
         if not self._quiet:
             for var, values in self._series():
                 values.append(env[var])
-        st.budgets = {p: self._allowance(p) for p in content.powers}
+        if content.fixed_budgets is not None and not st.extra_moves and not st.moves_set:
+            st.budgets = dict(content.fixed_budgets)
+        else:
+            st.budgets = {p: self._allowance(p) for p in content.powers}
         self._cause = START
         self._emit("news", self.turn_title(), "")
         candidates = content.candidates[st.turn]
@@ -62,54 +65,14 @@ class Phases(Rules):
         return list(series.items())
 
     def _computer_moves(self, power: str) -> None:
-        st, content = self.state, self.content
         self._phase = "moves"
         planner = self.planners.get(power)
         if planner is not None:
             planner.moves(self)  # type: ignore[arg-type]
             return
-        if power in self.historical and power not in st.off_path:
-            for step in content.steps.get((st.turn, power), []):
-                ca = content.actions[step.action]
-                if self._open(power, ca) and content.step_when[id(step)](st.env):
-                    self._play(power, ca)
-                else:
-                    st.off_path.add(power)
-                    break
-            if power not in st.off_path:
-                return
-        candidates = content.window[(power, st.turn)]
-        if not candidates:
+        if power in self.historical and historical.follow_path(self, power):
             return
-        pass_weight = content.pass_weight[power]
-        env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
-        while budgets.get(power, 0) > 0:
-            budget = budgets[power]
-            picks: list[CompiledAction] = []
-            weights: list[int] = []
-            total = 0
-            for ca in candidates:
-                if (ca.once_id in used) or ca.cost > budget or not ca.when(env):
-                    continue
-                if ca.limited and not self._limits_allow(ca):
-                    continue
-                weight = ca.fixed_weight
-                if weight is None:
-                    weight = weight_of(ca.weight, env)
-                if weight > 0:
-                    picks.append(ca)
-                    weights.append(weight)
-                    total += weight
-            if not picks or total + pass_weight <= 0:
-                return
-            roll = rng.randrange(total + pass_weight)
-            if roll >= total:
-                return  # the power lets this move pass
-            index = 0
-            while roll >= weights[index]:
-                roll -= weights[index]
-                index += 1
-            self._play(power, picks[index])
+        weighted.moves(self, power)
 
     def _resolve_replies(self) -> None:
         """Computer-played powers answer what is due (people have answered already)."""

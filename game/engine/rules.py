@@ -11,8 +11,9 @@ from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
 from . import draws
 from .causes import DRIFT
-from .content import CompiledAction, CompiledEvent, CompiledOption, Content, weight_of
+from .content import CompiledAction, CompiledEvent, CompiledOption, Content
 from .endings import outcome_of
+from .policies import historical, weighted
 from .state import Cause, Change, Decision, Dispatch, PendingReply, State
 
 if TYPE_CHECKING:
@@ -152,11 +153,10 @@ class Rules:
         if planner is not None:
             return planner.answer(self, open_now)  # type: ignore[arg-type]
         if power in self.historical and power not in self.state.off_path:
-            for option in open_now:
-                if option.option.historical:
-                    return option, ""
-        weighted = [(o, weight_of(o.weight, env)) for o in open_now]
-        return self._weighted(weighted) or open_now[0], ""
+            chosen = historical.answer(open_now)
+            if chosen is not None:
+                return chosen, ""
+        return weighted.answer(self, open_now), ""
 
     def _apply_option(
         self,

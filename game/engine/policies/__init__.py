@@ -15,7 +15,7 @@ from ..state import GameError
 
 KINDS = ("historical", "weighted", "planner")
 ALIASES = {"random": "weighted"}
-LEVELS = {"easy": 12, "normal": 36, "hard": 120}
+LEVELS = {"easy": 10, "normal": 24, "hard": 96}
 """Rollouts a planner spends on one decision, shared among its candidates."""
 POLICIES = ("historical", "weighted", "random", "planner", *(f"planner:{lv}" for lv in LEVELS))
 

@@ -58,15 +58,16 @@ OPPONENTS = [
     (
         "planner:normal",
         "Planners (normal)",
-        "each computer power plays forward what it can see and picks what serves its own aims",
+        "each computer power plays the rest of the game forward from what it can see, "
+        "and picks what serves its own aims",
     ),
-    ("planner:easy", "Planners (easy)", "the same, looking less far: easier to outwit"),
-    ("planner:hard", "Planners (hard)", "the same, looking harder: slower, and harder to beat"),
     (
         "historical",
         "The historical line",
         "the others do what they did in 1939 while they can, then follow the scenario's weights",
     ),
+    ("planner:easy", "Planners (easy)", "planners that look less far ahead: easier to outwit"),
+    ("planner:hard", "Planners (hard)", "planners that look harder: slower, and harder to beat"),
     ("weighted", "Weighted chance", "the others choose by the scenario's weights from the start"),
 ]
 """Who plays the computer powers: (policy spec, label, what it means)."""

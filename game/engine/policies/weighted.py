@@ -1,0 +1,56 @@
+"""The weighted policy: a computer power draws its moves and answers by the scenario's
+weights (a move's `weight` against the power's `pass_weight`), from the game's generator."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..content import CompiledAction, CompiledOption, weight_of
+
+if TYPE_CHECKING:
+    from ..rules import Rules
+
+
+def moves(game: Rules, power: str) -> None:
+    """Spend `power`'s moves by weight until it draws a pass or has nothing open."""
+    st, content = game.state, game.content
+    candidates = content.window[(power, st.turn)]
+    if not candidates:
+        return
+    pass_weight = content.pass_weight[power]
+    env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
+    while budgets.get(power, 0) > 0:
+        budget = budgets[power]
+        picks: list[CompiledAction] = []
+        weights: list[int] = []
+        total = 0
+        for ca in candidates:
+            if (ca.once_id in used) or ca.cost > budget or not ca.when(env):
+                continue
+            if ca.limited and not game._limits_allow(ca):
+                continue
+            weight = ca.fixed_weight
+            if weight is None:
+                weight = weight_of(ca.weight, env)
+            if weight > 0:
+                picks.append(ca)
+                weights.append(weight)
+                total += weight
+        if not picks or total + pass_weight <= 0:
+            return
+        roll = rng.randrange(total + pass_weight)
+        if roll >= total:
+            return  # the power lets this move pass
+        index = 0
+        while roll >= weights[index]:
+            roll -= weights[index]
+            index += 1
+        game._play(power, picks[index])
+
+
+def answer(game: Rules, options: Sequence[CompiledOption]) -> CompiledOption:
+    """An answer drawn by the options' weights (the first if every weight is 0)."""
+    env = game.state.env
+    drawn = game._weighted([(o, weight_of(o.weight, env)) for o in options])
+    return drawn or options[0]
