@@ -85,6 +85,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the first game")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (the result is the same)")
+    p = command(
+        "analyse",
+        "search for dominant strategies: the best fixed plan, what adapting gains, what chance "
+        "and choice explain, what each move and answer is worth, the pace of a game",
+    )
+    p.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
+    p.add_argument("--power", help="only this playable power (default: each in turn)")
+    p.add_argument("--opponents", default="historical", help=opponents_help)
+    p.add_argument("--budget", choices=["quick", "normal", "deep"], default="quick")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--jobs", type=int, default=0, help="worker processes (default: every core; same result)"
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object (see scenarios/README.md)")
     p = command("schema", "write the JSON Schema of the scenario format (for editors)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p = command("validate", "check scenario files; print every located error")
@@ -113,6 +128,8 @@ def main(
             return _scenarios(out)
         if args.command == "simulate":
             return _simulate(args, out, err)
+        if args.command == "analyse":
+            return _analyse(args, out, err)
         if args.command == "schema":
             return _schema(args, out, err)
         if args.command == "validate":
@@ -147,6 +164,45 @@ def _scenarios(out: TextIO) -> int:
     return EXIT_OK
 
 
+def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+    import os
+
+    from .analyse import analyse
+    from .analyse.report import table
+    from .engine import GameError
+    from .engine.policies import parse_opponents
+    from .scenario import load
+    from .scenario.errors import ScenarioError
+
+    try:
+        load(args.scenario)
+    except ScenarioError as e:
+        err.write(e.report() + "\n")
+        return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
+    jobs = args.jobs or os.cpu_count() or 1
+    tty = not args.json and err.isatty()
+
+    def progress(text: str) -> None:
+        err.write(f"… {text}\n")
+
+    try:
+        report = analyse(
+            args.scenario,
+            args.power,
+            parse_opponents(args.opponents),
+            args.budget,
+            args.seed,
+            jobs,
+            progress=progress if tty else None,
+        )
+    except GameError as e:
+        err.write(f"moscow1939 analyse: {e}\n")
+        return EXIT_INVALID
+    out.write((json.dumps(report, indent=2) if args.json else table(report)) + "\n")
+    return EXIT_OK
+
+
 def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
 
@@ -178,6 +234,7 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     args.seed,
                     progress=lambda n: bar.update(task, completed=n),
                     opponents=parse_opponents(args.opponents),
+                    jobs=args.jobs,
                 )
         else:
             report = simulate(
@@ -187,6 +244,7 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 args.policy,
                 args.seed,
                 opponents=parse_opponents(args.opponents),
+                jobs=args.jobs,
             )
     except GameError as e:
         err.write(f"moscow1939 simulate: {e}\n")

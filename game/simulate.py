@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .engine import Game, GameError
+from .engine import Game, GameError, Outcome
 from .engine.policies import parse
 from .scenario import Scenario
 from .scenario.models import fallback
@@ -81,7 +81,7 @@ class Report:
             for p, names in self.level_names.items()
         }
 
-    def add(self, game: Game, seed: int) -> None:
+    def add(self, game: Game | Played, seed: int) -> None:
         """Count one finished game."""
         outcome = game.ending
         assert outcome is not None
@@ -157,6 +157,7 @@ def simulate(
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
     opponents: str | Mapping[str, str] = "historical",
+    jobs: int = 1,
 ) -> Report:
     """Play `runs` games with every power computer-played. With `power`, only that power
     follows `policy` and the others `opponents` (by default the historical path);
@@ -186,10 +187,7 @@ def simulate(
     fired: set[str] = set()
     used: set[str] = set()
     answers: set[tuple[str, str]] = set()
-    for n in range(runs):
-        game = Game.new(sc, humans=(), seed=seed + n, policy=policies)
-        while not game.over:
-            game.end_turn()
+    for n, game in enumerate(_games(sc, runs, seed, policies, jobs)):
         report.add(game, seed + n)
         fired |= game.state.fired
         used |= game.state.used
@@ -293,3 +291,51 @@ def _continuity(report: Report) -> list[str]:
             f"rule {v['rule']}, word '{v['word']}'"
         )
     return lines
+
+
+@dataclass
+class PlayedState:
+    series: dict[str, list[int]]
+    violations: list[tuple[int, str, str, str]]
+    fired: set[str]
+    used: set[str]
+    seen_options: set[tuple[str, str]]
+
+
+@dataclass
+class Played:
+    """What a report needs of a finished game, small enough to come back from a worker."""
+
+    ending: Outcome | None
+    state: PlayedState
+
+
+def _play(task: tuple[str, int, str | dict[str, str]]) -> Played:
+    from .analyse.runner import scenario
+
+    name, seed, policies = task
+    game = Game.new(scenario(name), humans=(), seed=seed, policy=policies)
+    while not game.over:
+        game.end_turn()
+    st = game.state
+    return Played(
+        game.ending, PlayedState(st.series, st.violations, st.fired, st.used, st.seen_options)
+    )
+
+
+def _games(
+    sc: Scenario, runs: int, seed: int, policies: str | dict[str, str], jobs: int
+) -> Iterator[Game | Played]:
+    """The finished games, in seed order, played here or by `jobs` workers."""
+    if jobs <= 1 or runs < 16 or not sc.file:
+        for n in range(runs):
+            game = Game.new(sc, humans=(), seed=seed + n, policy=policies)
+            while not game.over:
+                game.end_turn()
+            yield game
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    tasks = [(sc.file, seed + n, policies) for n in range(runs)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_play, tasks, chunksize=max(1, runs // (jobs * 8)))

@@ -1,0 +1,255 @@
+"""`moscow1939 analyse`: per playable power, the best fixed plan, what an adaptive player
+gains over it, what chance and choice explain, what each move and answer is worth, the
+questions with one answer, and the pace of a game — the targets of CONTEST.md."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..engine import GameError
+from ..engine.policies import parse
+from ..scenario import Scenario
+from .runner import Record, Runner, Task, opponents_key, scenario
+from .search import Mutations, climb, in_words, plan_of
+from .stats import mean, spread, variance_shares
+from .strategies import Forced, Greedy, Plan, Random, Strategy
+
+
+@dataclass(frozen=True)
+class Budget:
+    random_games: int
+    search_seeds: int
+    eval_seeds: int
+    iterations: int
+    restarts: int
+    effect_seeds: int
+    adaptive_seeds: int
+
+
+BUDGETS = {
+    "quick": Budget(40, 6, 24, 30, 2, 8, 6),
+    "normal": Budget(160, 12, 60, 80, 3, 24, 16),
+    "deep": Budget(400, 24, 160, 200, 4, 60, 40),
+}
+DOMINANT, HARMFUL, NULL = 10.0, -10.0, 1.0
+
+
+def flag(effect: float) -> str:
+    if effect >= DOMINANT:
+        return "dominant"
+    if effect <= HARMFUL:
+        return "harmful"
+    if abs(effect) <= NULL:
+        return "null"
+    return ""
+
+
+class Analysis:
+    def __init__(
+        self,
+        name: str,
+        runner: Runner,
+        budget: Budget,
+        seed: int,
+        opponents: str | Mapping[str, str],
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self.name = name
+        self.sc: Scenario = scenario(name)
+        self.runner = runner
+        self.budget = budget
+        self.seed = seed
+        self.opponents = opponents_key(opponents)
+        self.progress = progress or (lambda text: None)
+
+    def games(self, power: str, strategy: Strategy | None, seeds: range) -> list[Record]:
+        return self.runner.run([Task(self.name, power, strategy, s, self.opponents) for s in seeds])
+
+    def seeds(self, offset: int, count: int) -> range:
+        start = self.seed + offset
+        return range(start, start + count)
+
+    def power(self, power: str) -> dict[str, Any]:
+        b, sc = self.budget, self.sc
+        self.progress(f"{power}: random play")
+        rand = self.games(power, Random(), self.seeds(20_000, b.random_games))
+        questions: dict[str, list[str]] = {}
+        options = _options(sc, power)
+        for r in rand:
+            for q in r.seen:
+                questions.setdefault(q, options.get(q, []))
+        self.progress(f"{power}: searching fixed plans")
+        search = self.seeds(0, b.search_seeds)
+        evaluate = lambda plan: mean([r.score for r in self.games(power, plan, search)])  # noqa: E731
+        ranked = sorted(rand, key=lambda r: -r.score)
+        starts = [plan_of(r) for r in ranked[: b.restarts]] or [Plan()]
+        best, _ = climb(starts, evaluate, Mutations(sc, power, questions), b.iterations, self.seed)
+        evals = self.seeds(10_000, b.eval_seeds)
+        fixed = self.games(power, best, evals)
+        top = _top_level(sc, power)
+        self.progress(f"{power}: greedy and adaptive play")
+        greedy = self.games(power, Greedy(), evals)
+        adaptive_seeds = self.seeds(10_000, min(b.adaptive_seeds, b.eval_seeds))
+        adaptive = self.games(power, None, adaptive_seeds)
+        fixed_same = [r.score for r in fixed[: len(adaptive)]]
+        table = [[r.score for r in fixed]] + [
+            [r.score for r in self.games(power, plan, evals)] for plan in starts
+        ]
+        table.append([r.score for r in greedy])
+        self.progress(f"{power}: moves and answers")
+        moves, answers = self.effects(power, questions)
+        single = Counter(q for r in rand for q in set(r.single))
+        return {
+            "endings": {
+                "random": _shares(rand),
+                "greedy": _shares(greedy),
+                "best_fixed": _shares(fixed),
+                "adaptive": _shares(adaptive),
+            },
+            "levels": {"random": _levels(rand), "best_fixed": _levels(fixed)},
+            "best_fixed": {
+                "plan": in_words(best, sc),
+                "mean": round(mean([r.score for r in fixed]), 2),
+                "spread": round(spread([r.score for r in fixed]), 2),
+                "top_level": top,
+                "top_level_share": (
+                    round(sum(r.level == top for r in fixed) / len(fixed), 4) if top else None
+                ),
+            },
+            "random": {"mean": round(mean([r.score for r in rand]), 2)},
+            "greedy": {"mean": round(mean([r.score for r in greedy]), 2)},
+            "adaptive": {
+                "mean": round(mean([r.score for r in adaptive]), 2),
+                "gain_over_fixed": round(mean([r.score for r in adaptive]) - mean(fixed_same), 2),
+                "games": len(adaptive),
+            },
+            "variance": variance_shares(table),
+            "moves": moves,
+            "answers": answers,
+            "single_answer_questions": [
+                {"question": q, "games": n, "share": round(n / len(rand), 4)}
+                for q, n in sorted(single.items())
+            ],
+            "pace": _pace(rand),
+        }
+
+    def effects(
+        self, power: str, questions: dict[str, list[str]]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        seeds = self.seeds(30_000, self.budget.effect_seeds)
+        moves = []
+        for act in [a for a in self.sc.actions if a.by == power]:
+            taken = self.games(power, Forced(move_id=act.id), seeds)
+            never = self.games(power, Forced(move_id=act.id, always=False), seeds)
+            played = sum(any(m == act.id for _, m in r.moves) for r in taken)
+            effect = mean([r.score for r in taken]) - mean([r.score for r in never])
+            moves.append(
+                {
+                    "id": act.id,
+                    "effect": round(effect, 2),
+                    "flag": flag(effect) if played else "never open",
+                    "games_played": played,
+                }
+            )
+        answers = []
+        for question, opts in sorted(questions.items()):
+            for option in opts:
+                given = self.games(power, Forced(source=question, option=option), seeds)
+                never = self.games(
+                    power, Forced(source=question, option=option, always=False), seeds
+                )
+                effect = mean([r.score for r in given]) - mean([r.score for r in never])
+                answers.append(
+                    {
+                        "question": question,
+                        "answer": option,
+                        "effect": round(effect, 2),
+                        "flag": flag(effect),
+                    }
+                )
+        return moves, answers
+
+
+def _options(sc: Scenario, power: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for act in sc.actions:
+        for reply in act.replies:
+            if reply.by == power:
+                out[act.id] = [o.id for o in reply.options]
+    for ev in sc.events:
+        if ev.choice_by == power:
+            out[ev.id] = [o.id for o in ev.choices]
+    return out
+
+
+def _top_level(sc: Scenario, power: str) -> str:
+    levels = sc.power(power).victory
+    return max(levels, key=lambda name: levels[name]) if levels else ""
+
+
+def _shares(records: list[Record]) -> dict[str, float]:
+    counts = Counter(r.ending for r in records)
+    return {e: round(n / len(records), 4) for e, n in counts.most_common()} if records else {}
+
+
+def _levels(records: list[Record]) -> dict[str, int]:
+    return dict(Counter(r.level for r in records if r.level).most_common())
+
+
+def _pace(records: list[Record]) -> dict[str, float]:
+    n = max(1, len(records))
+    decisions = sum(r.decisions for r in records)
+    return {
+        "decisions_per_game": round(decisions / n, 2),
+        "options_per_decision": round(sum(r.options for r in records) / max(1, decisions), 2),
+        "idle_turns_per_game": round(sum(r.idle_turns for r in records) / n, 2),
+        "words_per_game": round(sum(r.words for r in records) / n, 1),
+        "continuity_violations": sum(r.violations for r in records),
+    }
+
+
+def analyse(
+    name: str,
+    power: str | None = None,
+    opponents: str | Mapping[str, str] = "historical",
+    budget: str = "quick",
+    seed: int = 0,
+    jobs: int = 1,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """The analysis of scenario `name` (an id or a path) as one JSON-ready object."""
+    if budget not in BUDGETS:
+        raise GameError(f"unknown budget '{budget}': use {', '.join(BUDGETS)}")
+    sc = scenario(name)
+    powers = [p.id for p in sc.playable]
+    if power is not None and power not in powers:
+        raise GameError(f"'{power}' is not a playable power of {sc.id}: {', '.join(powers)}")
+    for spec in [opponents] if isinstance(opponents, str) else opponents.values():
+        parse(spec)
+    with Runner(jobs) as runner:
+        analysis = Analysis(name, runner, BUDGETS[budget], seed, opponents, progress)
+        report = {p: analysis.power(p) for p in ([power] if power else powers)}
+        games = runner.games
+    return {
+        "scenario": sc.id,
+        "budget": budget,
+        "seed": seed,
+        "opponents": opponents if isinstance(opponents, str) else dict(opponents),
+        "games": games,
+        "powers": report,
+        "pace": {p: r["pace"] for p, r in report.items()},
+        "continuity": [
+            {"power": p, "violations": r["pace"]["continuity_violations"]}
+            for p, r in report.items()
+        ],
+        "best_endings": {p: _best(r) for p, r in report.items()},
+    }
+
+
+def _best(report: dict[str, Any]) -> str:
+    """The ending the power's best fixed plan reaches most often."""
+    endings = report["endings"]["best_fixed"]
+    return next(iter(endings), "")

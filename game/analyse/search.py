@@ -1,0 +1,111 @@
+"""The search for the best fixed plan: hill-climbing from the plans of the best random
+games, with restarts, on search seeds; the winner is judged on other seeds."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from ..engine.content import content_of
+from ..scenario import Scenario
+from .runner import Record
+from .strategies import Plan
+
+Evaluate = Callable[[Plan], float]
+
+
+def plan_of(record: Record) -> Plan:
+    """The fixed plan a game's moves and answers make: by turn, and by question."""
+    by_turn: dict[int, list[str]] = {}
+    for turn, move in record.moves:
+        by_turn.setdefault(turn, []).append(move)
+    answers: dict[str, list[str]] = {}
+    for question, answer in record.answers:
+        answers.setdefault(question, [])
+        if answer not in answers[question]:
+            answers[question].append(answer)
+    return Plan(
+        tuple(sorted((t, tuple(m)) for t, m in by_turn.items())),
+        tuple(sorted((q, tuple(a)) for q, a in answers.items())),
+    )
+
+
+class Mutations:
+    """Small changes to a plan: the moves of one turn, or the answer to one question."""
+
+    def __init__(self, sc: Scenario, power: str, questions: dict[str, list[str]]) -> None:
+        days = [t.date.toordinal() for t in sc.calendar]
+        self.turns = len(days)
+        self.open: dict[int, list[str]] = {}
+        for turn, day in enumerate(days, 1):
+            self.open[turn] = [
+                a.id
+                for a in sc.actions
+                if a.by == power
+                and (a.after is None or a.after.toordinal() <= day)
+                and (a.until is None or day <= a.until.toordinal())
+            ]
+        budget = sc.power(power).moves_per_turn
+        self.budget = budget if isinstance(budget, int) else 3
+        self.questions = questions
+
+    def __call__(self, plan: Plan, rng: random.Random) -> Plan:
+        moves = dict(plan.moves)
+        answers = dict(plan.answers)
+        kind = rng.random()
+        if kind < 0.45 or not (moves or self.questions):
+            turn = rng.randint(1, self.turns)
+            pool = self.open.get(turn, [])
+            size = rng.randint(0, min(len(pool), self.budget + 1))
+            chosen = tuple(rng.sample(pool, size))
+            if chosen:
+                moves[turn] = chosen
+            else:
+                moves.pop(turn, None)
+        elif kind < 0.7 and moves:
+            turn = rng.choice(sorted(moves))
+            kept = list(moves[turn])
+            kept.pop(rng.randrange(len(kept)))
+            moves[turn] = tuple(kept)
+        elif self.questions:
+            question = rng.choice(sorted(self.questions))
+            options = list(self.questions[question])
+            rng.shuffle(options)
+            answers[question] = tuple(options)
+        return Plan(
+            tuple(sorted((t, m) for t, m in moves.items() if m)),
+            tuple(sorted(answers.items())),
+        )
+
+
+def climb(
+    starts: list[Plan], evaluate: Evaluate, mutate: Mutations, iterations: int, seed: int
+) -> tuple[Plan, float]:
+    """Hill-climb from each start; the best plan found and its value on the search seeds."""
+    best: tuple[Plan, float] | None = None
+    for n, start in enumerate(starts):
+        rng = random.Random(f"climb:{seed}:{n}")
+        plan, value = start, evaluate(start)
+        for _ in range(iterations):
+            candidate = mutate(plan, rng)
+            score = evaluate(candidate)
+            if score >= value:
+                plan, value = candidate, score
+        if best is None or value > best[1]:
+            best = (plan, value)
+    assert best is not None
+    return best
+
+
+def in_words(plan: Plan, sc: Scenario) -> list[str]:
+    """The plan as a player reads it: moves by week, then the answers."""
+    content = content_of(sc)
+    env = content.start_env()
+    titles = {a.id: content.texts.render(a.title, env) for a in sc.actions}
+    lines = [
+        f"week {turn} ({sc.calendar[turn - 1].date:%d %b}): "
+        + "; ".join(titles.get(m, m) for m in moves)
+        for turn, moves in plan.moves
+    ]
+    lines += [f"answer to {q}: {' > '.join(prefs)}" for q, prefs in plan.answers]
+    return lines

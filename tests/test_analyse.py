@@ -1,0 +1,225 @@
+"""`moscow1939 analyse` on small scenarios whose answers are known: a dominant move, a null
+move, a question with one open answer, a fixed plan that wins every seed, and a game where
+adapting to what the power sees beats every fixed plan."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from game import analyse as analyser
+from game import cli
+from game.analyse import Budget, analyse
+from game.analyse.report import SCHEMA
+from game.analyse.stats import variance_shares
+
+CALENDAR = "".join(
+    f'[[calendar]]\ndate = 1939-03-{d:02d}\ntitle = "Week {n}"\n'
+    for n, d in enumerate([1, 8, 15, 22], 1)
+)
+BALANCE = (
+    """
+format = 2
+id = "balance"
+title = "Known answers"
+start = 1939-03-01
+end = 1939-03-28
+[[powers]]
+id = "red"
+name = "Red"
+playable = true
+moves_per_turn = 1
+victory = { decisive = 80, draw = 30, defeat = 0 }
+[[variables]]
+id = "noise"
+label = "Noise"
+start = 0
+max = 1000
+[[flags]]
+id = "won"
+label = "Won"
+[[flags]]
+id = "asked"
+label = "Asked"
+"""
+    + CALENDAR
+    + """
+[[events]]
+id = "question"
+title = "A question"
+text = "Red is asked."
+date = 1939-03-08
+choice_by = "red"
+prompt = "Which?"
+choices = [
+  { id = "only", label = "The only way" },
+  { id = "shut", label = "A way that is shut", when = "won and not won" },
+]
+[[actions]]
+id = "win_move"
+by = "red"
+title = "Win"
+effects = ["set won"]
+[[actions]]
+id = "null_move"
+by = "red"
+title = "Make noise"
+once = false
+effects = ["noise += 1"]
+[[endings]]
+id = "victory"
+title = "Victory"
+when = "won"
+final = true
+epilogue = "Won."
+scores = { red = 100 }
+[[endings]]
+id = "nothing"
+title = "Nothing"
+epilogue = "Nothing."
+scores = { red = 20 }
+"""
+)
+COIN = (
+    """
+format = 2
+id = "coin"
+title = "A coin only Red sees"
+start = 1939-03-01
+end = 1939-03-28
+[[powers]]
+id = "red"
+name = "Red"
+playable = true
+moves_per_turn = 1
+[[variables]]
+id = "coin"
+label = "The coin"
+start = [0, 1]
+[[flags]]
+id = "heads"
+label = "Called heads"
+[[flags]]
+id = "tails"
+label = "Called tails"
+"""
+    + CALENDAR
+    + """
+[[actions]]
+id = "call_heads"
+by = "red"
+title = "Call heads"
+when = "not tails"
+effects = ["set heads"]
+[[actions]]
+id = "call_tails"
+by = "red"
+title = "Call tails"
+when = "not heads"
+effects = ["set tails"]
+[[endings]]
+id = "right"
+title = "Right"
+when = "(heads and coin == 1) or (tails and coin == 0)"
+epilogue = "Right."
+scores = { red = 100 }
+[[endings]]
+id = "wrong"
+title = "Wrong"
+when = "heads or tails"
+epilogue = "Wrong."
+scores = { red = 0 }
+[[endings]]
+id = "nothing"
+title = "Nothing"
+epilogue = "Nothing."
+scores = { red = 0 }
+"""
+)
+SMALL = Budget(
+    random_games=16, search_seeds=4, eval_seeds=12, iterations=12, restarts=2,
+    effect_seeds=6, adaptive_seeds=6,
+)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def small_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(analyser.BUDGETS, "quick", SMALL)
+
+
+def write(tmp_path: Path, text: str, name: str) -> str:
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_dominant_move_a_null_move_and_a_one_answer_question(tmp_path: Path) -> None:
+    report = analyse(write(tmp_path, BALANCE, "balance"))
+    red = report["powers"]["red"]
+    moves = {m["id"]: m for m in red["moves"]}
+    assert moves["win_move"]["flag"] == "dominant" and moves["win_move"]["effect"] == 80
+    assert moves["null_move"]["flag"] == "null"
+    (single,) = red["single_answer_questions"]
+    assert single["question"] == "question" and single["share"] == 1.0
+    best = red["best_fixed"]
+    assert best["mean"] == 100 and best["spread"] == 0 and best["top_level_share"] == 1.0
+    assert any("Win" in line for line in best["plan"])
+    assert report["best_endings"] == {"red": "victory"}
+    jsonschema.validate(report, SCHEMA)
+
+
+def test_adapting_to_what_the_power_sees_beats_every_fixed_plan(tmp_path: Path) -> None:
+    report = analyse(write(tmp_path, COIN, "coin"))
+    red = report["powers"]["red"]
+    assert red["best_fixed"]["mean"] < 80
+    assert red["adaptive"]["mean"] == 100 and red["adaptive"]["gain_over_fixed"] > 20
+    assert red["variance"]["interaction"] > 0
+
+
+def test_the_number_of_workers_changes_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path, BALANCE, "balance")
+    assert analyse(path, jobs=1) == analyse(path, jobs=2)
+
+
+def test_variance_shares() -> None:
+    assert variance_shares([[10, 10], [50, 50]]) == {
+        "strategy": 1.0,
+        "seed": 0.0,
+        "interaction": 0.0,
+    }
+    assert variance_shares([[10, 50], [10, 50]]) == {
+        "strategy": 0.0,
+        "seed": 1.0,
+        "interaction": 0.0,
+    }
+    mixed = variance_shares([[0, 100], [100, 0]])
+    assert mixed["interaction"] == 1.0
+
+
+def test_the_command_prints_a_table_and_valid_json(tmp_path: Path) -> None:
+    path = write(tmp_path, BALANCE, "balance")
+    out = io.StringIO()
+    assert cli.main(["analyse", path, "--jobs", "1"], out=out) == 0
+    text = out.getvalue()
+    assert "best fixed plan reaches 'decisive' on 100% of seeds" in text
+    assert "win_move +80.0 (dominant)" in text and "null_move +0.0 (null)" in text
+    out = io.StringIO()
+    assert cli.main(["analyse", path, "--json", "--jobs", "1"], out=out) == 0
+    jsonschema.validate(json.loads(out.getvalue()), SCHEMA)
+    out = io.StringIO()
+    assert cli.main(["analyse", path, "--power", "blue"], out=out) == cli.EXIT_INVALID
+    assert "not a playable power" in out.getvalue()
+
+
+def test_simulate_with_workers_reports_the_same(tmp_path: Path) -> None:
+    from game.scenario import load_scenario
+    from game.simulate import simulate
+
+    sc = load_scenario(write(tmp_path, BALANCE, "balance"))
+    one = simulate(sc, 40, jobs=1).as_json()
+    two = simulate(sc, 40, jobs=2).as_json()
+    assert one == two
