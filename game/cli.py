@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=0, help="worker processes (default: every core; same result)"
     )
     p.add_argument("--json", action="store_true", help="one JSON object (see scenarios/README.md)")
+    p.add_argument(
+        "--markdown", action="store_true", help="rows of the balance table in scenarios/README.md"
+    )
     p = command("schema", "write the JSON Schema of the scenario format (for editors)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p = command("validate", "check scenario files; print every located error")
@@ -169,7 +172,7 @@ def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import os
 
     from .analyse import analyse
-    from .analyse.report import table
+    from .analyse.report import markdown, table
     from .engine import GameError
     from .engine.policies import parse_opponents
     from .scenario import load
@@ -199,7 +202,12 @@ def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except GameError as e:
         err.write(f"moscow1939 analyse: {e}\n")
         return EXIT_INVALID
-    out.write((json.dumps(report, indent=2) if args.json else table(report)) + "\n")
+    if args.json:
+        out.write(json.dumps(report, indent=2) + "\n")
+    elif args.markdown:
+        out.write(markdown(report) + "\n")
+    else:
+        out.write(table(report) + "\n")
     return EXIT_OK
 
 

@@ -223,3 +223,12 @@ def test_simulate_with_workers_reports_the_same(tmp_path: Path) -> None:
     one = simulate(sc, 40, jobs=1).as_json()
     two = simulate(sc, 40, jobs=2).as_json()
     assert one == two
+
+
+def test_markdown_rows_for_the_balance_table(tmp_path: Path) -> None:
+    from game.analyse.report import markdown
+
+    report = analyse(write(tmp_path, BALANCE, "balance"))
+    rows = markdown(report).splitlines()
+    assert rows[0].startswith("| scenario | power |") and len(rows) == 3
+    assert rows[2].startswith("| balance | red | 100% (decisive) | 100.0 |")

@@ -70,6 +70,33 @@ def table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+HEADER = (
+    "| scenario | power | best fixed plan: top level | its mean | adaptive gain "
+    "| variance: strategy / seed / both | null moves | one-answer questions | endings reached "
+    "| best ending |\n|---|---|---|---|---|---|---|---|---|---|"
+)
+
+
+def markdown(report: dict[str, Any], header: bool = True) -> str:
+    """One row a power, against the targets, for the README's balance table."""
+    rows = [HEADER] if header else []
+    for power, r in report["powers"].items():
+        best = r["best_fixed"]
+        share = best["top_level_share"]
+        reached = {e for shares in r["endings"].values() for e in shares}
+        v = r["variance"]
+        rows.append(
+            f"| {report['scenario']} | {power} | "
+            + (f"{share:.0%} ({best['top_level']})" if share is not None else "—")
+            + f" | {best['mean']:.1f} | {r['adaptive']['gain_over_fixed']:+.1f} | "
+            f"{v['strategy']:.0%} / {v['seed']:.0%} / {v['interaction']:.0%} | "
+            f"{sum(m['flag'] == 'null' for m in r['moves'])} | "
+            f"{len(r['single_answer_questions'])} | {len(reached)} | "
+            f"{report['best_endings'][power]} |"
+        )
+    return "\n".join(rows)
+
+
 def _obj(props: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
     return {"type": "object", "properties": props, "required": required or list(props)}
 

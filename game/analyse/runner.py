@@ -34,7 +34,7 @@ class Task:
     """None: the power is computer-played by `adaptive` (the planner)."""
     seed: int
     opponents: str | tuple[tuple[str, str], ...] = "historical"
-    adaptive: str = "planner:normal"
+    adaptive: str = "planner:hard"
 
 
 @dataclass
