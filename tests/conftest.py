@@ -32,3 +32,11 @@ def run_python(code: str) -> subprocess.CompletedProcess[str]:
         timeout=60,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
+
+
+@pytest.fixture(autouse=True)
+def own_saves_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test saves into a folder of its own, never the checkout's saves/ or the home."""
+    monkeypatch.setenv("MOSCOW1939_SAVES", str(tmp_path_factory.mktemp("saves")))
