@@ -36,11 +36,8 @@ class CompiledAction:
     cooldown: int = 0
     max_uses: int = 0
     """0: no limit."""
-
-    @property
-    def limited(self) -> bool:
-        """Whether a cooldown or a most number of uses can close the move."""
-        return bool(self.cooldown or self.max_uses)
+    limited: bool = False
+    """Whether a cooldown or a most number of uses can close the move."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +107,7 @@ class Content:
                 a.cost,
                 a.cooldown,
                 a.max_uses or 0,
+                bool(a.cooldown or a.max_uses),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)

@@ -20,23 +20,25 @@ def moves(game: Rules, power: str) -> None:
         return
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
+    allow = game._limits_allow
     while budgets.get(power, 0) > 0:
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
         total = 0
         for ca in candidates:
-            if (ca.once_id in used) or ca.cost > budget or not ca.when(env):
-                continue
-            if ca.limited and not game._limits_allow(ca):
+            if ca.once_id in used or ca.cost > budget or (ca.limited and not allow(ca)):
                 continue
             weight = ca.fixed_weight
+            if weight == 0 or not ca.when(env):
+                continue
             if weight is None:
                 weight = weight_of(ca.weight, env)
-            if weight > 0:
-                picks.append(ca)
-                weights.append(weight)
-                total += weight
+                if weight <= 0:
+                    continue
+            picks.append(ca)
+            weights.append(weight)
+            total += weight
         if not picks or total + pass_weight <= 0:
             return
         roll = rng.randrange(total + pass_weight)
