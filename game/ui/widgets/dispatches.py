@@ -69,6 +69,19 @@ class DispatchLog(Vertical):
         self._seen = (week, self.shown is None)
         old = listing.highlighted
         options: list[Option | None] = []
+        changes = session.game.changes(session.active) if self.shown is None else []
+        if changes:
+            lines = [Content.styled("What changed, and why:", "bold")]
+            for group in changes:
+                shifts = "; ".join(
+                    f"{s.label}: {'yes' if s.after else 'no'}"
+                    if s.flag
+                    else f"{s.label} {s.before} → {s.after}"
+                    for s in group.shifts
+                )
+                lines.append(Content(f"\n• {shifts} · {group.title}"))
+            options.append(Option(Content.assemble(*lines), disabled=True))
+            options.append(None)
         if earlier:
             options.append(
                 Option(Content.styled(f"Since you ended week {week - 1}:", "bold"), disabled=True)

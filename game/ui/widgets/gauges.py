@@ -40,6 +40,18 @@ class StatePanel(VerticalScroll):
                     (spark(series, low, high, SPARK_WIDTH), "$accent"),
                 )
             )
+        estimates = g.estimates(session.active) if session.active else []
+        for n, (_, label, low, high, source) in enumerate(estimates):
+            guess = f"{low}" if low == high else f"about {low}–{high}"
+            parts.append(
+                Content.assemble(
+                    "\n" if parts or n else "",
+                    (label, "bold"),
+                    "\n",
+                    (f"  {guess}", "bold"),
+                    (f"  estimate: {source}", "dim"),
+                )
+            )
         flags = g.flags(session.active)
         if flags:
             parts.append(("\n\nFacts", "bold underline"))
