@@ -54,6 +54,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=1939)
     p.add_argument("--opponents", default="planner:normal", help=opponents_help)
+    p = command(
+        "serve",
+        "play in a browser: serve the game over HTTP, each browser with its own game and saves "
+        "(under the saves folder's web/); needs the web extra",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on; default %(default)s")
+    p.add_argument(
+        "--port", type=int, default=8000, help="0 for any free port; default %(default)s"
+    )
+    p.add_argument("--public-url", metavar="URL", help="the address visitors use, behind a proxy")
+    p.add_argument("--max-games", type=int, metavar="N", help="games at once (default: 4 per core)")
+    p.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=180.0,
+        metavar="M",
+        help="remove a browser's saves after this long unused; default %(default)g",
+    )
     p = command("continue", "resume the most recent save")
     p.add_argument("--plain", action="store_true", help="in plain mode")
     p = command("load", "resume a save, by slot name or file path")
@@ -123,6 +141,8 @@ def main(
             return _ui(args, err)
         if args.command == "plain":
             return _plain(args, inp or sys.stdin, out, err)
+        if args.command == "serve":
+            return _serve(args, out, err)
         if args.command in ("continue", "load"):
             return _resume(args, inp or sys.stdin, out, err)
         if args.command == "saves":
@@ -405,6 +425,21 @@ def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> 
         out.write(f"Resuming '{loaded.record.slot}' ({loaded.path}).\n")
         return _play_plain(loaded.game, loaded.record.game_id, args, inp, out)
     return _ui(args, err, resume=str(loaded.path))
+
+
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .serve import serve
+
+    return serve(
+        host=args.host,
+        port=args.port,
+        public_url=args.public_url,
+        max_games=args.max_games,
+        idle_minutes=args.idle_minutes,
+        saves_dir=getattr(args, "saves_dir", None),
+        out=out,
+        err=err,
+    )
 
 
 def _saves(args: argparse.Namespace, out: TextIO) -> int:
