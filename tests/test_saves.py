@@ -496,7 +496,7 @@ def test_saves_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_checkout_uses_its_saves_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MOSCOW1939_SAVES", raising=False)
-    root = Path(saves.__file__).resolve().parent.parent
+    root = Path(saves.__file__).resolve().parents[2]  # game/saves/__init__.py
     assert saves.default_dir() == root / "saves"
     assert (root / "saves" / ".gitignore").is_file()
 

@@ -33,7 +33,7 @@ def resolve(id_or_path: str) -> Path:
     if id_or_path in bundled:
         return bundled[id_or_path]
     path = Path(id_or_path)
-    if path.suffix == "" and not path.exists():
+    if path.suffix == "" and not _exists(path):
         known = ", ".join(bundled) or "none"
         raise ScenarioError(
             [
@@ -48,6 +48,13 @@ def resolve(id_or_path: str) -> Path:
             unreadable=True,
         )
     return path
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a name too long, or with a NUL in it
+        return False
 
 
 def load(id_or_path: str) -> Scenario:

@@ -18,6 +18,8 @@ from .closures import Fn, always, compile_node
 from .notation import BOOL, INT, RESERVED, Names, check_tree, did_you_mean, names_in
 from .tokens import NotationError, Tok, tokenize
 
+MAX_CONDITIONAL = 4
+"""The deepest 'if ... then if ... then ...' an effect may nest."""
 SHAPES = (
     "write 'set F', 'clear F', 'V += N', 'V -= N', 'V = N', 'schedule E in N'"
     " (format 2 also: 'V += A..B', 'if C then E', 'moves P += N', 'reveal V to P within N',"
@@ -88,9 +90,15 @@ def _variable(tok: Tok, names: Names) -> str:
     return tok.text
 
 
-def _conditional(text: str, toks: list[Tok], names: Names) -> Effect:
+def _conditional(text: str, toks: list[Tok], names: Names, depth: int) -> Effect:
     head = toks[0]
     names.need_v2("'if ... then ...'", head.col)
+    if depth >= MAX_CONDITIONAL:
+        raise NotationError(
+            f"'if' nested more than {MAX_CONDITIONAL} deep",
+            "join the conditions with 'and' in one 'if'",
+            head.col,
+        )
     then = next((t for t in toks if t.kind == "name" and t.text == "then"), None)
     if then is None:
         raise NotationError("'if' without 'then'", "write 'if CONDITION then EFFECT'", head.col)
@@ -98,7 +106,7 @@ def _conditional(text: str, toks: list[Tok], names: Names) -> Effect:
     when, reads = _sub(cond_text, head.col + 1, names, BOOL)
     rest = then.col + len("then") - 1
     try:
-        inner = parse_effect(text[rest:], names)
+        inner = parse_effect(text[rest:], names, depth + 1)
     except NotationError as err:
         raise NotationError(err.message, err.hint, err.column + rest if err.column else 0)
     return Effect("if", inner.target, when=when, then=inner, text=text, reads=reads | inner.reads)
@@ -131,15 +139,15 @@ def _moves(text: str, toks: list[Tok], names: Names) -> Effect:
     return Effect("moves", power, value, text=text, assign=op.text == "=", reads=reads)
 
 
-def parse_effect(text: str, names: Names) -> Effect:
-    """Parse and check one effect."""
+def parse_effect(text: str, names: Names, depth: int = 0) -> Effect:
+    """Parse and check one effect (`depth`: how many 'if's it is inside)."""
     toks = tokenize(text)
     toks += [toks[-1]] * 5  # pad with end tokens so that lookahead never runs off
     head = toks[0]
     if head.kind == "end":
         raise NotationError("empty effect", "remove it, or write e.g. 'set talks_open'")
     if head.kind == "name" and head.text == "if":
-        return _conditional(text, toks, names)
+        return _conditional(text, toks, names, depth)
     if head.kind == "name" and head.text in ("reveal", "mislead") and toks[2].text == "to":
         return _estimate(text, toks, names)
     if head.kind == "name" and head.text == "moves" and toks[1].kind == "name":

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import re
+import stat
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -13,10 +17,11 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check
 from .errors import MAX_PROBLEMS, Problem, ScenarioError
-from .locator import Path, dotted, line_of, locate_all
+from .locator import Path, dotted, line_of, locate_all, nesting_line
 from .models import Scenario
 from .notation import did_you_mean
-from .variants import MAX_DEPTH, Locate, Where, base_path, merge
+from .tokens import MAX_MESSAGE, short
+from .variants import Locate, Where, base_path, check_chain, merge
 
 try:
     import tomllib
@@ -24,85 +29,96 @@ except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
     import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 MAX_BYTES = 2 * 1024 * 1024
+MAX_NESTING = 20
+"""The deepest lists and tables may nest (the format needs about seven levels)."""
+MAX_NUMBER = 10**9
+"""The largest number, either way, a scenario may write."""
+NUMBER_HINT = f"numbers in a scenario are at most {MAX_NUMBER:,} either way"
 
-TYPE_HINTS = {
-    "int_type": "write a whole number, without quotes",
-    "int_parsing": "write a whole number, without quotes",
-    "int_from_float": "write a whole number",
-    "string_type": "write text in quotes",
-    "bool_type": "write true or false, without quotes",
-    "bool_parsing": "write true or false, without quotes",
-    "list_type": 'write a list in square brackets: ["a", "b"]',
-    "date_type": "write a TOML date without quotes: 1939-08-23",
-    "date_from_datetime_parsing": "write a TOML date without quotes: 1939-08-23",
-    "date_parsing": "write a TOML date without quotes: 1939-08-23",
-    "dict_type": "write a table",
-    "model_type": "write a table",
-    "string_pattern_mismatch": "ids use lower-case letters, digits and _ and start with a letter",
-    "too_short": "add at least one entry",
-    "greater_than_equal": "use a larger number",
-    "less_than_equal": "use a smaller number",
-    "literal_error": "use one of the values listed",
+WORDS: dict[str, tuple[str | None, str]] = {
+    # pydantic's error type: the message in the format's words (None: pydantic's), a hint
+    "int_type": ("expected a whole number", "write a whole number, without quotes"),
+    "int_parsing": ("expected a whole number", "write a whole number, without quotes"),
+    "int_from_float": ("expected a whole number, not a decimal", "write a whole number"),
+    "string_type": ("expected text in quotes", "write text in quotes"),
+    "bool_type": ("expected true or false", "write true or false, without quotes"),
+    "bool_parsing": ("expected true or false", "write true or false, without quotes"),
+    "list_type": ("expected a list", 'write a list in square brackets: ["a", "b"]'),
+    "date_type": ("expected a date", "write a TOML date without quotes: 1939-08-23"),
+    "date_from_datetime_parsing": (None, "write a TOML date without quotes: 1939-08-23"),
+    "date_parsing": (None, "write a TOML date without quotes: 1939-08-23"),
+    "dict_type": ("expected a table", "write a table"),
+    "model_type": ("expected a table", "write a table"),
+    "string_pattern_mismatch": (
+        "not a valid id",
+        "ids use lower-case letters, digits and _ and start with a letter",
+    ),
+    "string_too_long": ("longer than {max_length} characters", ""),
+    "too_short": ("may not be empty", "add at least one entry"),
+    "greater_than_equal": ("must be at least {ge}", "use a larger number"),
+    "less_than_equal": ("must be at most {le}", "use a smaller number"),
+    "literal_error": ("must be one of {expected}", "use one of the values listed"),
 }
+
+
+class Unreadable(OSError):
+    """A file refused before it is read: not a regular file, or larger than allowed."""
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A FIFO, a device or a link to
+    one raises `Unreadable` at once, without waiting for a writer or reading endlessly;
+    a missing file, a folder or a refusal raise the usual `OSError`s."""
+    if os.path.isdir(path):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or a socket"
+            raise Unreadable(errno.EINVAL, f"is not a regular file but {kind}", str(path))
+        if info.st_size > limit:
+            too_big = f"file is {info.st_size:,} bytes; the limit is {limit:,}"
+            raise Unreadable(errno.EFBIG, too_big, str(path))
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # it grew while being read
+                raise Unreadable(errno.EFBIG, f"file is over the limit of {limit:,} bytes")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _unreadable(name: str, message: str, hint: str) -> ScenarioError:
+    return ScenarioError([Problem(name, 0, "(file)", message, hint)], unreadable=True)
 
 
 def read_source(path: str | FilePath) -> bytes:
     """The bytes of a scenario file, or a one-problem `ScenarioError` saying why not."""
     name = str(path)
     try:
-        p = FilePath(path)
-        if p.is_dir():
-            raise ScenarioError(
-                [
-                    Problem(
-                        name,
-                        0,
-                        "(file)",
-                        "is a folder, not a scenario file",
-                        "give the path of a .toml file",
-                    )
-                ],
-                unreadable=True,
-            )
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ScenarioError(
-                [
-                    Problem(
-                        name,
-                        0,
-                        "(file)",
-                        f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
-                        "a scenario is text: check that this is the right file",
-                    )
-                ],
-                unreadable=True,
-            )
-        return p.read_bytes()
+        return read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
-        raise ScenarioError(
-            [
-                Problem(
-                    name,
-                    0,
-                    "(file)",
-                    "no such file",
-                    "check the path, or use a bundled scenario id "
-                    "(moscow1939 scenarios lists them)",
-                )
-            ],
-            unreadable=True,
+        raise _unreadable(
+            name,
+            "no such file",
+            "check the path, or use a bundled scenario id (moscow1939 scenarios lists them)",
         )
+    except IsADirectoryError:
+        raise _unreadable(name, "is a folder, not a scenario file", "give the path of a .toml file")
     except PermissionError:
-        raise ScenarioError(
-            [Problem(name, 0, "(file)", "permission denied", "make the file readable")],
-            unreadable=True,
-        )
-    except OSError as err:
-        raise ScenarioError(
-            [Problem(name, 0, "(file)", f"cannot read: {err.strerror}", "check the path")],
-            unreadable=True,
-        )
+        raise _unreadable(name, "permission denied", "make the file readable")
+    except Unreadable as err:
+        hint = "a scenario is a text file: check that this is the right file"
+        raise _unreadable(name, str(err.strerror), hint)
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the path
+        why = getattr(err, "strerror", None) or str(err)
+        raise _unreadable(name, f"cannot read: {why}", "check the path")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -113,6 +129,10 @@ def decode(data: bytes, name: str) -> str:
         raise ScenarioError(
             [Problem(name, line, "(file)", "not valid UTF-8 text", "save the file as UTF-8")]
         )
+
+
+def _toml_problem(name: str, line: int, message: str, hint: str) -> ScenarioError:
+    return ScenarioError([Problem(name, line, "(toml)", message, hint)])
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -126,17 +146,51 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
             msg += " at the end of the file"
         msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
         col = f" (column {m.group(2)})" if m else ""
-        raise ScenarioError(
-            [
-                Problem(
-                    name,
-                    line,
-                    "(toml)",
-                    f"TOML syntax: {msg}{col}",
-                    "check quotes, brackets, commas and '=' on this line and the one before",
-                )
-            ]
+        raise _toml_problem(
+            name,
+            line,
+            f"TOML syntax: {msg}{col}",
+            "check quotes, brackets, commas and '=' on this line and the one before",
         )
+    except RecursionError:
+        raise _too_deep(name, nesting_line(text, MAX_NESTING))
+    except ValueError:  # an integer past Python's limit on digits
+        long = re.search(r"[0-9][0-9_]{999,}", text)
+        line = text.count("\n", 0, long.start()) + 1 if long else 0
+        raise _toml_problem(name, line, "a number with thousands of digits", NUMBER_HINT)
+
+
+def _too_deep(name: str, line: int) -> ScenarioError:
+    return _toml_problem(
+        name,
+        line,
+        f"lists and tables nested more than {MAX_NESTING} deep",
+        "a scenario needs a few levels at most: check the brackets on this line",
+    )
+
+
+def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], Where]) -> None:
+    """Refuse nesting deeper than `MAX_NESTING` and numbers beyond `MAX_NUMBER`, wherever
+    they are, before anything walks the document recursively or prints a number."""
+    huge: list[Path] = []
+    stack: list[tuple[Path, Any]] = [((), raw)]
+    while stack:
+        path, node = stack.pop()
+        if len(path) > MAX_NESTING:
+            line = nesting_line(text, MAX_NESTING) or at(path[:MAX_NESTING])[1]
+            raise _too_deep(name, line)
+        if isinstance(node, dict):
+            stack.extend(((*path, k), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(node))
+        elif isinstance(node, int) and not isinstance(node, bool) and abs(node) > MAX_NUMBER:
+            huge.append(path)
+    if huge:
+        problems = [
+            Problem(*at(path), dotted(path), "number too large", NUMBER_HINT)
+            for path in sorted(huge, key=lambda p: at(p)[1])[:MAX_PROBLEMS]
+        ]
+        raise ScenarioError(problems)
 
 
 def _field_model(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
@@ -186,26 +240,11 @@ def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
 
 def plain_words(kind: str, error: Any) -> str:
     """A validation message in the words of the scenario format."""
-    ctx = error.get("ctx") or {}
-    words = {
-        "int_type": "expected a whole number",
-        "int_parsing": "expected a whole number",
-        "int_from_float": "expected a whole number, not a decimal",
-        "bool_type": "expected true or false",
-        "bool_parsing": "expected true or false",
-        "string_type": "expected text in quotes",
-        "list_type": "expected a list",
-        "dict_type": "expected a table",
-        "model_type": "expected a table",
-        "date_type": "expected a date",
-        "string_pattern_mismatch": "not a valid id",
-        "string_too_long": f"longer than {ctx.get('max_length', 'allowed')} characters",
-        "too_short": "may not be empty",
-        "greater_than_equal": f"must be at least {ctx.get('ge')}",
-        "less_than_equal": f"must be at most {ctx.get('le')}",
-        "literal_error": f"must be one of {ctx.get('expected', 'the values listed')}",
-    }
-    return words.get(kind, str(error["msg"]))
+    words = WORDS.get(kind, (None, ""))[0]
+    if words is None:
+        return str(error["msg"])
+    ctx = {"max_length": "allowed", "expected": "the values listed", "ge": "", "le": ""}
+    return words.format(**{**ctx, **(error.get("ctx") or {})})
 
 
 def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Path, str, str]]:
@@ -228,7 +267,7 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
         elif kind == "missing":
             found.append((path, f"missing key '{key}'", f"add {key} = ..."))
         else:
-            found.append((path, plain_words(kind, e), TYPE_HINTS.get(kind, "")))
+            found.append((path, plain_words(kind, e), WORDS.get(kind, (None, ""))[1]))
     return found
 
 
@@ -246,6 +285,7 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
             lines.update(locate_all(text) or {(): 1})
         return (name, line_of(lines, path) or 1)
 
+    check_shape(raw, text, name, at)
     digest = hashlib.sha256(data).hexdigest()
     if "extends" not in raw:
         return raw, at, digest
@@ -254,57 +294,15 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
     where = at(("extends",))
     own = str(raw.get("id", ""))
     chain = (*chain, own)
-    if raw["extends"] == own:
-        raise ScenarioError(
-            [
-                Problem(
-                    *where,
-                    "extends",
-                    "a scenario cannot extend itself",
-                    "name the scenario this one changes",
-                )
-            ]
-        )
-    if raw["extends"] in chain:
-        loop = " → ".join((*chain, str(raw["extends"])))
-        raise ScenarioError(
-            [
-                Problem(
-                    *where,
-                    "extends",
-                    f"variants extend each other in a circle: {loop}",
-                    "one of them must extend a full scenario",
-                )
-            ]
-        )
-    depth = len(chain) - 1
-    if depth >= MAX_DEPTH:
-        raise ScenarioError(
-            [
-                Problem(
-                    *where,
-                    "extends",
-                    "variants extend each other too deeply",
-                    f"at most {MAX_DEPTH} levels",
-                )
-            ]
-        )
+    check_chain(raw["extends"], chain, where)
     path = base_path(raw["extends"], name, bundled_paths(), where)
     base_data = read_source(path)
     base_raw, base_at, base_digest = read_document(
         decode(base_data, str(path)), str(path), base_data, chain
     )
     if base_raw.get("id") == raw.get("id"):
-        raise ScenarioError(
-            [
-                Problem(
-                    *at(("id",)),
-                    "id",
-                    "a variant needs an id of its own",
-                    f"'{raw.get('id')}' is the id of the scenario it extends",
-                )
-            ]
-        )
+        hint = f"'{raw.get('id')}' is the id of the scenario it extends"
+        raise ScenarioError([Problem(*at(("id",)), "id", "a variant needs an id of its own", hint)])
     merged, locate = merge(base_raw, base_at, raw, at)
     combined = hashlib.sha256((base_digest + digest).encode()).hexdigest()
     return merged, locate, combined
@@ -312,8 +310,17 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
 
 def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) -> Scenario:
     """Validate scenario text; raise `ScenarioError` with every problem found."""
-    raw, locate, digest = read_document(text, name, data if data is not None else text.encode())
-    return validate_data(raw, locate, name, digest)
+    try:
+        raw, locate, digest = read_document(text, name, text.encode() if data is None else data)
+        return validate_data(raw, locate, name, digest)
+    except ScenarioError as err:
+        if all(len(str(p)) <= MAX_MESSAGE for p in err.problems):
+            raise
+        problems = [
+            Problem(p.file, p.line, short(p.path), short(p.message), short(p.hint))
+            for p in err.problems
+        ]
+        raise ScenarioError(problems, err.unreadable) from None
 
 
 def validate_data(raw: dict[str, Any], locate: Locate, name: str, digest: str) -> Scenario:

@@ -9,10 +9,13 @@ error by `tomllib`; on text it cannot follow it stops early and knows fewer line
 from __future__ import annotations
 
 import contextlib
+import re
 
 Path = tuple[str | int, ...]
 
 BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+MAX_KEY_PARTS = 64
+"""A dotted key longer than this stops the walk (the loader refuses such nesting anyway)."""
 
 
 class _Scanner:
@@ -95,6 +98,8 @@ class _Scanner:
                     raise ValueError("expected a key")
                 parts.append(self.s[start : self.i])
             self.skip_space(False)
+            if len(parts) > MAX_KEY_PARTS:
+                raise ValueError("key too long")
             if self.peek() == ".":
                 self.advance()
                 continue
@@ -175,6 +180,8 @@ class _Scanner:
                 self.advance(2 if double else 1)
                 parts = self.key()
                 self.advance(2 if double else 1)
+                for n in range(1, len(parts)):  # a table first named in a header
+                    self.record(self.resolve(parts[:n]), line)
                 if double:
                     parent = self.resolve(parts[:-1])
                     arr = (*parent, parts[-1])
@@ -194,6 +201,39 @@ def locate_all(text: str) -> dict[Path, int]:
     with contextlib.suppress(ValueError, IndexError):  # keep what was found before any loss
         scanner.document()
     return scanner.lines
+
+
+_SKIP = re.compile(
+    r'"""[\s\S]*?""""{0,2}'  # a multi-line basic string
+    r"|'''[\s\S]*?''''{0,2}"  # a multi-line literal string
+    r'|"(?:[^"\\\n]|\\.)*"?'  # a basic string
+    r"|'[^'\n]*'?"  # a literal string
+    r"|#[^\n]*"  # a comment
+)
+"""Strings and comments, whose brackets do not nest."""
+_MARK = re.compile(r"[\[\]{}\n\"'#]")
+
+
+def nesting_line(text: str, limit: int) -> int:
+    """The line where arrays and inline tables first nest deeper than `limit`; 0 if they
+    never do. For text `tomllib` could not follow, so it assumes nothing of it."""
+    depth, line, i = 0, 1, 0
+    while (m := _MARK.search(text, i)) is not None:
+        c, i = m.group(), m.end()
+        if c == "\n":
+            line += 1
+        elif c in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        else:  # a string or a comment: step over it
+            skipped = _SKIP.match(text, m.start())
+            end = skipped.end() if skipped else i
+            line += text.count("\n", i, end)
+            i = max(i, end)
+    return 0
 
 
 def line_of(lines: dict[Path, int], path: Path) -> int:

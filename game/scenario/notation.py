@@ -18,6 +18,11 @@ to `eval` or `exec`; anything outside the grammar is an error:
 Names are the scenario's variables (numbers) and flags (true/false), `turn` (the turn
 number, from 1), `date` (the turn's date, compared with dates written 1939-08-23) and, in
 format 2, `uses.ACTION` (how many times that move has been made). Effects are in `effects`.
+
+Numbers are written with the ASCII digits 0-9 (at most 9 of them). So that no file can make a
+turn slow or the loader recurse without end, an expression has at most 2,000 characters
+(`tokens.MAX_LENGTH`), 128 names, numbers and operators (`parser.MAX_NODES`) and 32 levels
+of '(', 'not', '-' and min/max (`parser.MAX_NESTING`); an effect nests 'if' at most 4 deep.
 """
 
 from __future__ import annotations

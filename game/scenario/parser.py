@@ -8,6 +8,11 @@ from datetime import date
 from .tokens import KEYWORDS, PYTHON_WORDS, NotationError, Tok, tokenize
 
 COMPARISONS = ("<", "<=", ">", ">=", "==", "!=")
+MAX_NESTING = 32
+"""The deepest nesting of '(', 'not', '-' and min/max in one expression."""
+MAX_NODES = 128
+"""The most names, numbers and operators in one expression: what one evaluation costs
+is bounded, whatever the file (the bundled scenarios use at most about 25)."""
 BUILTINS = ("min", "max")
 """The only words followed by '(': a fixed list, not calls of anything."""
 
@@ -41,6 +46,32 @@ class Parser:
     def __init__(self, text: str) -> None:
         self.toks = tokenize(text)
         self.i = 0
+        self.depth = 0
+        self.nodes = 0
+
+    def node(
+        self, op: str, args: tuple[Node, ...] = (), value: int | str = 0, col: int = 0
+    ) -> Node:
+        """A new node, counted against `MAX_NODES`."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise NotationError(
+                f"expression too long: more than {MAX_NODES} names, numbers and operators",
+                "split it up: an effect can set a flag that a shorter condition tests",
+                col,
+            )
+        return Node(op, args, value, col)
+
+    def enter(self, col: int) -> None:
+        """One level deeper (leave with `self.depth -= 1`), within `MAX_NESTING`."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise NotationError(
+                f"expression nested too deeply: more than {MAX_NESTING} levels of '(', "
+                "'not' or '-'",
+                "write it flatter, or split it up",
+                col,
+            )
 
     @property
     def tok(self) -> Tok:
@@ -70,27 +101,30 @@ class Parser:
         node = self.and_expr()
         while self.tok.text == "or" and self.tok.kind == "name":
             col = self.take().col
-            node = Node("or", (node, self.and_expr()), col=col)
+            node = self.node("or", (node, self.and_expr()), col=col)
         return node
 
     def and_expr(self) -> Node:
         node = self.not_expr()
         while self.tok.text == "and" and self.tok.kind == "name":
             col = self.take().col
-            node = Node("and", (node, self.not_expr()), col=col)
+            node = self.node("and", (node, self.not_expr()), col=col)
         return node
 
     def not_expr(self) -> Node:
         if self.tok.text == "not" and self.tok.kind == "name":
             col = self.take().col
-            return Node("not", (self.not_expr(),), col=col)
+            self.enter(col)
+            inner = self.not_expr()
+            self.depth -= 1
+            return self.node("not", (inner,), col=col)
         return self.compare()
 
     def compare(self) -> Node:
         node = self.sum()
         if self.tok.text in COMPARISONS:
             tok = self.take()
-            node = Node(tok.text, (node, self.sum()), col=tok.col)
+            node = self.node(tok.text, (node, self.sum()), col=tok.col)
             if self.tok.text in COMPARISONS:
                 raise NotationError(
                     "chained comparisons are not allowed",
@@ -103,25 +137,28 @@ class Parser:
         node = self.product()
         while self.tok.text in ("+", "-") and self.tok.kind == "op":
             tok = self.take()
-            node = Node(tok.text, (node, self.product()), col=tok.col)
+            node = self.node(tok.text, (node, self.product()), col=tok.col)
         return node
 
     def product(self) -> Node:
         node = self.unary()
         while self.tok.text in ("*", "/") and self.tok.kind == "op":
             tok = self.take()
-            node = Node(tok.text, (node, self.unary()), col=tok.col)
+            node = self.node(tok.text, (node, self.unary()), col=tok.col)
         return node
 
     def unary(self) -> Node:
         if self.tok.text == "-" and self.tok.kind == "op":
             col = self.take().col
-            return Node("neg", (self.unary(),), col=col)
+            self.enter(col)
+            inner = self.unary()
+            self.depth -= 1
+            return self.node("neg", (inner,), col=col)
         return self.atom()
 
     def builtin(self, tok: Tok) -> Node:
         """min(a, b) or max(a, b): two numbers, nothing else."""
-        self.take()  # "("
+        self.enter(self.take().col)  # "("
         first = self.expr()
         if not self.accept(","):
             raise NotationError(
@@ -134,26 +171,29 @@ class Parser:
                 f"e.g. {tok.text}(trust, 50)",
                 self.tok.col,
             )
-        return Node(tok.text, (first, second), col=tok.col)
+        self.depth -= 1
+        return self.node(tok.text, (first, second), col=tok.col)
 
     def atom(self) -> Node:
         tok = self.take()
         if tok.kind == "num":
             if len(tok.text) > 9:
                 raise NotationError("number too large", "use at most 9 digits", tok.col)
-            return Node("num", value=int(tok.text), col=tok.col)
+            return self.node("num", value=int(tok.text), col=tok.col)
         if tok.kind == "date":
             try:
                 day = date.fromisoformat(tok.text)
             except ValueError:
                 raise NotationError(f"{tok.text} is not a date", "write YYYY-MM-DD", tok.col)
-            return Node("date", value=day.toordinal(), col=tok.col)
+            return self.node("date", value=day.toordinal(), col=tok.col)
         if tok.kind == "name":
             return self.name(tok)
         if tok.text == "(":
+            self.enter(tok.col)
             node = self.expr()
             if not self.accept(")"):
                 raise NotationError("missing ')'", "close every '('", self.tok.col)
+            self.depth -= 1
             return node
         if tok.kind == "end":
             raise NotationError(
@@ -179,7 +219,7 @@ class Parser:
                 tok.col,
             )
         if name in ("true", "false"):
-            return Node("bool", value=int(name == "true"), col=tok.col)
+            return self.node("bool", value=int(name == "true"), col=tok.col)
         if name in KEYWORDS:
             raise NotationError(
                 f"unexpected keyword {name!r}", "a name or number goes here", tok.col
@@ -193,7 +233,7 @@ class Parser:
                 "are the only words followed by '('",
                 tok.col,
             )
-        return Node("name", value=name, col=tok.col)
+        return self.node("name", value=name, col=tok.col)
 
 
 def parse_tree(text: str) -> Node:

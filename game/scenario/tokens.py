@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 MAX_LENGTH = 2000
+"""The longest expression, in characters: notation is short, and a long one is refused
+before it is parsed (see `parser` for the limits on its shape)."""
+QUOTED = 60
+"""How much of an expression a message quotes."""
 KEYWORDS = {"and", "or", "not", "true", "false", "set", "clear", "schedule", "in"}
 PYTHON_WORDS = {"lambda", "import", "if", "else", "for", "while", "def", "class", "is", "None"}
 
@@ -28,7 +33,7 @@ class Tok:
 
 
 TOKEN_RE = re.compile(
-    r"\s*(?:(?P<date>\d{4}-\d{2}-\d{2})|(?P<decimal>\d+\.(?!\.)\d*)|(?P<num>\d+)"
+    r"\s*(?:(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})|(?P<decimal>[0-9]+\.(?!\.)[0-9]*)|(?P<num>[0-9]+)"
     r"|(?P<name>uses\.[a-z][a-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>\.\.|\+=|-=|<=|>=|==|!=|[-+*/<>()=,]))"
 )
@@ -49,10 +54,51 @@ FORBIDDEN = {
 }
 
 
+def quote(text: str) -> str:
+    """`text` in quotes for a message, cut short if it is long."""
+    if len(text) <= QUOTED:
+        return repr(text)
+    return f"{text[:QUOTED]!r}... ({len(text):,} characters)"
+
+
+MAX_MESSAGE = 400
+"""The longest message about a scenario: longer ones are cut, their quotations first."""
+QUOTED_RE = re.compile(r"'[^'\n]{80,}'|\"[^\"\n]{80,}\"")
+
+
+def short(text: str) -> str:
+    """`text` with long quotations cut, so that a message never echoes a huge expression or
+    key in full."""
+    text = QUOTED_RE.sub(lambda m: quote(m.group()[1:-1]), text)
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+
+
+def _unexpected(ch: str) -> tuple[str, str]:
+    """The message and hint for a character outside the grammar."""
+    if ch in FORBIDDEN:
+        return FORBIDDEN[ch]
+    if ch.isdigit() or unicodedata.category(ch) == "Nd":
+        return (
+            f"{ch!r} is not an ASCII digit",
+            "write numbers with the digits 0-9 (a full-width or other script's digit looks "
+            "alike but is another character)",
+        )
+    if not ch.isascii():
+        return (
+            f"unexpected character {ch!r} (U+{ord(ch):04X})",
+            "the notation is plain ASCII: names, the digits 0-9 and operators",
+        )
+    return f"unexpected character {ch!r}", "use names, numbers, dates and operators"
+
+
 def tokenize(text: str) -> list[Tok]:
     """Split notation text into tokens, rejecting anything outside the grammar."""
     if len(text) > MAX_LENGTH:
-        raise NotationError("expression longer than 2,000 characters", "split it up")
+        raise NotationError(
+            f"expression is {len(text):,} characters long; the limit is {MAX_LENGTH:,}",
+            "split it up: an effect can set a flag that a shorter condition tests",
+            MAX_LENGTH + 1,
+        )
     toks: list[Tok] = []
     pos = 0
     while True:
@@ -62,10 +108,7 @@ def tokenize(text: str) -> list[Tok]:
             break
         m = TOKEN_RE.match(text, pos)
         if not m or m.end() == pos:
-            ch = text[pos]
-            message, hint = FORBIDDEN.get(
-                ch, (f"unexpected character {ch!r}", "use names, numbers, dates and operators")
-            )
+            message, hint = _unexpected(text[pos])
             raise NotationError(message, hint, pos + 1)
         kind = m.lastgroup or "op"
         value = m.group(kind)

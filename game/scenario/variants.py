@@ -17,7 +17,9 @@ Rules:
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Any
@@ -42,46 +44,91 @@ KEYED = {
     "calendar": "date",
 }
 MAX_DEPTH = 4
-ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+"""A scenario id, as the models have it: at most 64 characters."""
+
+
+def check_chain(extends: object, chain: tuple[str, ...], where: Where) -> None:
+    """Refuse a variant that extends itself, a circle of variants, or too long a chain
+    (`chain`: the ids of the variants read so far, this one last)."""
+
+    def refuse(message: str, hint: str) -> ScenarioError:
+        return ScenarioError([Problem(*where, "extends", message, hint)])
+
+    if extends == chain[-1]:
+        raise refuse("a scenario cannot extend itself", "name the scenario this one changes")
+    if extends in chain:
+        loop = " → ".join((*chain, str(extends)))
+        raise refuse(
+            f"variants extend each other in a circle: {loop}",
+            "one of them must extend a full scenario",
+        )
+    if len(chain) - 1 >= MAX_DEPTH:
+        raise refuse("variants extend each other too deeply", f"at most {MAX_DEPTH} levels")
 
 
 def base_path(
     extends: object, variant: str, bundled: dict[str, FilePath], where: Where
 ) -> FilePath:
     """The file a variant extends: `ID.toml` beside the variant, else a bundled scenario.
-    Never an arbitrary path."""
+    Never an arbitrary path: the base must be a regular file in the variant's folder or
+    among the bundled scenarios, even when reached through a link."""
     file, line = where
+
+    def fail(message: str, hint: str) -> ScenarioError:
+        return ScenarioError([Problem(file, line, "extends", message, hint)])
+
     if not isinstance(extends, str) or not ID_RE.match(extends):
-        raise ScenarioError(
-            [
-                Problem(
-                    file,
-                    line,
-                    "extends",
-                    "extends must be a scenario id",
-                    "write the id of a bundled scenario or of a file beside "
-                    'this one, e.g. extends = "moscow_1939"; paths are not '
-                    "allowed",
-                )
-            ]
+        raise fail(
+            "extends must be a scenario id",
+            "write the id of a bundled scenario or of a file beside this one (lower-case "
+            'letters, digits and _, at most 64), e.g. extends = "moscow_1939"; paths are '
+            "not allowed",
         )
-    beside = FilePath(variant).parent / f"{extends}.toml"
-    if FilePath(variant).name != beside.name and beside.is_file():
-        return beside
+    folder = FilePath(variant).parent
+    beside = folder / f"{extends}.toml"
+    allowed = [folder] + sorted({p.parent for p in bundled.values()})
+    if FilePath(variant).name != beside.name and _exists(beside):
+        return _checked(beside, allowed, fail)
     if extends in bundled:
-        return bundled[extends]
+        return _checked(bundled[extends], allowed, fail)
     known = ", ".join(sorted(bundled)) or "none"
-    raise ScenarioError(
-        [
-            Problem(
-                file,
-                line,
-                "extends",
-                f"no scenario '{extends}' to extend",
-                f"bundled scenarios: {known}; or put {extends}.toml beside this file",
-            )
-        ]
+    raise fail(
+        f"no scenario '{extends}' to extend",
+        f"bundled scenarios: {known}; or put {extends}.toml beside this file",
     )
+
+
+def _exists(path: FilePath) -> bool:
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+def _checked(
+    path: FilePath, allowed: list[FilePath], fail: Callable[[str, str], ScenarioError]
+) -> FilePath:
+    """`path` if it is, or links to, a regular file inside one of the `allowed` folders."""
+    try:
+        real = path.resolve(strict=True)
+        mode = os.stat(real).st_mode
+        folders = [a.resolve() for a in allowed]
+    except (OSError, RuntimeError) as err:  # a broken link, or links in a loop
+        why = getattr(err, "strerror", None) or "it links in a loop"
+        raise fail(f"the base {path} cannot be read: {why}", "put the scenario file back")
+    if not stat.S_ISREG(mode):
+        raise fail(
+            f"the base {path} is not a regular file",
+            "a base is a .toml file beside the variant, or a bundled scenario",
+        )
+    if real.parent not in folders:
+        raise fail(
+            f"the base {path} links to {real}, outside the variant's folder",
+            "copy the base scenario beside the variant instead of linking to it",
+        )
+    return path
 
 
 def merge(
