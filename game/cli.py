@@ -421,6 +421,8 @@ def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> 
         except saves.SaveError as e:
             err.write(f"{e}\n")
             return EXIT_INVALID
+    if loaded.warning:
+        err.write(loaded.warning + "\n")
     if args.plain:
         out.write(f"Resuming '{loaded.record.slot}' ({loaded.path}).\n")
         return _play_plain(loaded.game, loaded.record.game_id, args, inp, out)

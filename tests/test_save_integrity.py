@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from game import saves
 from game.engine import Game
 from game.saves import files
-from game.scenario import Scenario
+from game.scenario import Scenario, load_scenario
 
+from .conftest import TINY
 from .test_hostile_inputs import deadline
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files and locks")
@@ -351,3 +352,22 @@ def test_two_processes_saving_one_slot_never_fail(signed: Path, tiny: Scenario) 
     assert os.WEXITSTATUS(status) == 0
     assert saves.load("good", signed.parent).game.state.env == game.state.env
     assert sorted(p.name for p in signed.parent.iterdir()) == ["good.json"]
+
+
+def test_loading_an_unsigned_save_says_so_on_the_command_line(tmp_path: Path) -> None:
+    """The front ends tell the player a save was checked only by its replay."""
+    import io
+
+    from game import cli
+
+    game = Game.new(load_scenario(TINY), humans=["soviet"], seed=1)
+    game.play("soviet", "propose_treaty")
+    path = saves.save(game, "plain", tmp_path, "g")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["digest"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = io.StringIO()
+    code = cli.main(
+        ["--saves-dir", str(tmp_path), "load", "plain", "--plain"], out=out, inp=io.StringIO("q\n")
+    )
+    assert code == 0 and "carries no digest" in out.getvalue()

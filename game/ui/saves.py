@@ -95,6 +95,8 @@ class FileSaves:
     can_save = True
 
     def __init__(self, folder: str | Path | None = None) -> None:
+        self.last_warning = ""
+        """Said of the last save loaded (an unsigned save), if anything."""
         self._folder = folder
         self._ids: weakref.WeakKeyDictionary[Game, str] = weakref.WeakKeyDictionary()
 
@@ -129,6 +131,7 @@ class FileSaves:
         except saves.SaveError as err:
             raise SaveUnavailable(str(err)) from None
         self._ids[loaded.game] = loaded.record.game_id
+        self.last_warning = loaded.warning
         return loaded.game
 
     def _id(self, game: Game) -> str:

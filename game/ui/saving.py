@@ -132,6 +132,9 @@ class SaveFlows:
             self.app.notify(str(err), title="Cannot load", severity="error", markup=False)
             return
         self.app.begin(game)
+        warning = getattr(self.service, "last_warning", "")
+        if warning:  # an unsigned save: it replayed, but say so
+            self.app.notify(warning, title="Unsigned save", severity="warning", markup=False)
 
     def confirm_leave(self, question: str, then: Callable[[], None]) -> None:
         """Run `then` at once, or after the player agrees to leave unsaved moves behind."""
