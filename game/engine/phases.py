@@ -70,8 +70,11 @@ class Phases(Rules):
         if planner is not None:
             planner.moves(self)  # type: ignore[arg-type]
             return
-        if power in self.historical and historical.follow_path(self, power):
-            return
+        if power in self.historical and power not in self.state.off_path:
+            if not self.content.steps.get((self.state.turn, power)):
+                return  # on the path, with nothing to do this turn
+            if historical.follow_path(self, power):
+                return
         weighted.moves(self, power)
 
     def _resolve_replies(self) -> None:
@@ -96,6 +99,8 @@ class Phases(Rules):
         in this very turn, so that a person answers in the turn a computer power would.
         Returns whether anything was asked."""
         st = self.state
+        if not self.humans or not st.pending:
+            return False
         actions = self.content.actions
         due = [
             p

@@ -41,6 +41,8 @@ class Rules:
         """A scenario text as shown now."""
         if self._quiet:
             return ""
+        if text.__class__ is str and not self.content.texts.active:
+            return text  # type: ignore[return-value]  # format 1: texts are plain
         return self.content.texts.render(text, self.state.env)
 
     # -- moves ---------------------------------------------------------------------------

@@ -99,8 +99,7 @@ class Outcome:
     """Each power's victory level for its score (format 2), where the scenario names them."""
 
 
-@dataclass(frozen=True)
-class Cause:
+class Cause(NamedTuple):
     """Why something changed: the event, move, answer or drift behind it."""
 
     kind: str
@@ -112,9 +111,8 @@ class Cause:
     reason: str = ""
 
 
-@dataclass(frozen=True)
-class Change:
-    """One change of a variable or flag, with its cause."""
+class Change(NamedTuple):
+    """One change of a variable or flag, with its cause (a tuple: made often, kept long)."""
 
     turn: int
     target: str
