@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from game.ui.catalog import Catalog, bundled_catalog, bundled_default
 from game.ui.saves import SaveEntry, SaveService, default_service
 from game.ui.saving import SaveFlows
 from game.ui.screens.title import TitleScreen
@@ -27,33 +28,6 @@ if TYPE_CHECKING:
     from game.engine import Game
     from game.scenario import Scenario
     from game.ui.session import Session
-
-Catalog = Callable[[], "list[Scenario]"]
-
-
-MAIN_SCENARIO = "moscow_1939"
-
-
-def bundled_catalog() -> list[Scenario]:
-    """The bundled scenarios that load, the main one first."""
-    from game.scenario import list_bundled
-
-    found = list_bundled()
-    found.sort(key=lambda sc: sc.id != MAIN_SCENARIO)
-    return found
-
-
-def bundled_default() -> Scenario | None:
-    """The first bundled scenario that loads, the main one first (loading only that one)."""
-    from game.scenario import ScenarioError, bundled_paths, load_scenario
-
-    paths = bundled_paths()
-    for ident in sorted(paths, key=lambda i: i != MAIN_SCENARIO):
-        try:
-            return load_scenario(paths[ident])
-        except ScenarioError:
-            continue
-    return None
 
 
 class MoscowApp(App[int]):
