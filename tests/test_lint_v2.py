@@ -335,6 +335,29 @@ def test_text_that_keeps_a_continuity_rule() -> None:
     assert warnings_for(BASE + never + NEWS.replace("TEXT", '"Molotov"')) == []
 
 
+def test_a_turn_heading_that_breaks_a_continuity_rule() -> None:
+    """Turn headings are shown, and checked, like any text."""
+    text = BASE + RULE
+    start = text.index('title = "', text.index("[[calendar]]"))
+    end = text.index("\n", start)
+    text = text[:start] + 'title = "Molotov week"' + text[end:]
+    found = warnings_for(text)
+    assert any(
+        "calendar[0].title: the text shows 'Molotov', which continuity rule 'no_molotov'" in w
+        for w in found
+    ), found
+
+
+def test_a_fallback_shows_only_when_the_versions_before_it_fail() -> None:
+    """The last version, without when, shows only where every earlier when fails: a word
+    it holds is safe if an earlier version takes every case the rule forbids it in."""
+    safe = '[{ when = "not a", text = "Litvinov" }, { text = "Molotov" }]'
+    assert warnings_for(BASE + RULE + NEWS.replace("TEXT", safe)) == []
+    unsafe = '[{ when = "x > 60", text = "Litvinov" }, { text = "Molotov" }]'
+    found = warnings_for(BASE + RULE + NEWS.replace("TEXT", unsafe))
+    assert [w.split(": ", 2)[1] for w in found] == ["events[0].text[1].text"]
+
+
 def test_option_text_follows_its_when_but_not_its_label() -> None:
     """An option's text shows once it is given, so under its when; its label is listed
     while it is closed too."""

@@ -36,7 +36,8 @@ def _parse(text: str) -> Node | None:
 def texts(sc: Scenario) -> Iterator[tuple[Path, Text, str]]:
     """Every text shown to players: (path, text, a condition that holds when it shows).
     That condition is the event's, move's or ending's `when`, an option's own for what it
-    says once given (see `_options`), and none for reply prompts and names."""
+    says once given (see `_options`), its turn for a turn's heading, and none for reply
+    prompts and names."""
     for i, ev in enumerate(sc.events):
         yield from _fields(("events", i), ev, "events", ev.when)
         yield from _options(("events", i, "choices"), ev.choices)
@@ -49,6 +50,8 @@ def texts(sc: Scenario) -> Iterator[tuple[Path, Text, str]]:
         yield from _fields(("endings", i), end, "endings", end.when)
     for i, name in enumerate(sc.names):
         yield ("names", i, "text"), name.text, ""
+    for i, turn in enumerate(sc.calendar):  # the turn headings, shown in their turn
+        yield ("calendar", i, "title"), turn.title, f"turn == {i + 1}"
 
 
 def _fields(path: Path, entry: Any, table: str, when: str) -> Iterator[tuple[Path, Text, str]]:
@@ -68,12 +71,18 @@ def _options(path: Path, options: list[Option]) -> Iterator[tuple[Path, Text, st
 
 def versions(path: Path, text: Text, when: str) -> Iterator[tuple[Path, str, str]]:
     """Each version of a text: (path, string, a condition that holds when it shows). A
-    plain text and a version without `when` (the fallback) show under `when`."""
+    plain text shows under `when`; a version shows under `when`, its own condition and the
+    failure of every version before it (so the fallback shows only when the others fail)."""
     if isinstance(text, str):
         yield path, text, when
         return
+    earlier: list[str] = []
     for j, version in enumerate(text):
-        yield (*path, j, "text"), version.text, version.when if version.when.strip() else when
+        own = [f"({c})" for c in (when, version.when) if c.strip()]
+        shows = " and ".join(own + [f"not ({c})" for c in earlier])
+        yield (*path, j, "text"), version.text, shows
+        if version.when.strip():
+            earlier.append(version.when)
 
 
 def conditions(sc: Scenario) -> Iterator[tuple[Path, str]]:
