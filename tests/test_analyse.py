@@ -55,9 +55,17 @@ text = "Red is asked."
 date = 1939-03-08
 choice_by = "red"
 prompt = "Which?"
+choices = [{ id = "only", label = "The only way" }]
+[[events]]
+id = "locked_question"
+title = "A question with a closed answer"
+text = "Red is asked again."
+date = 1939-03-08
+choice_by = "red"
+prompt = "Which, now?"
 choices = [
-  { id = "only", label = "The only way" },
-  { id = "shut", label = "A way that is shut", when = "won and not won" },
+  { id = "open", label = "The open way" },
+  { id = "shut", label = "A way that is shut", when = "won and not won", locked_hint = "never" },
 ]
 [[actions]]
 id = "win_move"
@@ -163,6 +171,8 @@ def test_a_dominant_move_a_null_move_and_a_one_answer_question(tmp_path: Path) -
     moves = {m["id"]: m for m in red["moves"]}
     assert moves["win_move"]["flag"] == "dominant" and moves["win_move"]["effect"] == 80
     assert moves["null_move"]["flag"] == "null"
+    # one open answer and nothing closed to say why: no choice; a closed answer shown with
+    # its reason is a choice the player can read
     (single,) = red["single_answer_questions"]
     assert single["question"] == "question" and single["share"] == 1.0
     best = red["best_fixed"]

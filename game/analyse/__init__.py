@@ -146,11 +146,14 @@ class Analysis:
             never = self.games(power, Forced(move_id=act.id, always=False), seeds)
             played = sum(any(m == act.id for _, m in r.moves) for r in taken)
             effect = mean([r.score for r in taken]) - mean([r.score for r in never])
+            verdict = flag(effect) if played else "never open"
+            if verdict == "null" and _informs(act.effects):
+                verdict = "information"
             moves.append(
                 {
                     "id": act.id,
                     "effect": round(effect, 2),
-                    "flag": flag(effect) if played else "never open",
+                    "flag": verdict,
                     "games_played": played,
                 }
             )
@@ -171,6 +174,12 @@ class Analysis:
                     }
                 )
         return moves, answers
+
+
+def _informs(effects: list[str]) -> bool:
+    """Whether a move buys knowledge (a `reveal` or `mislead`): its worth is to a player who
+    reads estimates, which the fixed strategies measured here do not."""
+    return any(e.split(maxsplit=1)[0] in ("reveal", "mislead") for e in effects if e.strip())
 
 
 def _options(sc: Scenario, power: str) -> dict[str, list[str]]:

@@ -103,7 +103,10 @@ def _obj(props: dict[str, Any], required: list[str] | None = None) -> dict[str, 
 
 NUM = {"type": "number"}
 SHARES = {"type": "object", "additionalProperties": NUM}
-FLAGGED = {"type": "string", "enum": ["", "dominant", "harmful", "null", "never open"]}
+FLAGGED = {
+    "type": "string",
+    "enum": ["", "dominant", "harmful", "null", "information", "never open"],
+}
 POWER = _obj(
     {
         "endings": _obj({k: SHARES for k in ("random", "greedy", "best_fixed", "adaptive")}),

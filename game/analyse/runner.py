@@ -108,7 +108,8 @@ def _turn(game: Game, power: str, strategy: Strategy, rng: random.Random, record
         record.decisions += 1
         record.options += len(choices)
         record.seen.append(decision.source)
-        if len(choices) == 1:
+        if len(choices) == 1 and len(game.options(decision)) == 1:
+            # one answer and no closed one to say why: no choice at all
             record.single.append(decision.source)
         pick = strategy.answer(game, decision, rng)
         record.answers.append((decision.source, pick))
