@@ -16,6 +16,7 @@ from game.engine import Game, GameError
 from game.scenario import Scenario, load_scenario
 from game.scenario.lint import lint
 from game.scenario.models import Action, Ending, Event
+from game.scenario.textmodels import TextVariant, fallback
 
 from .conftest import MAIN
 
@@ -90,10 +91,10 @@ def play_line(
         for move in script.get(g.state.turn, ()):
             if g.over:
                 break
-            if strict or any(m.id == move for m in g.moves(power)):
-                try:
-                    g.play(power, move)
-                except GameError as err:
+            try:
+                g.play(power, move)
+            except GameError as err:
+                if strict:
                     raise AssertionError(f"turn {g.state.turn}: {move}: {err}") from None
         if not g.over:
             g.end_turn()
@@ -145,7 +146,8 @@ LINES: dict[str, tuple[str, Script, Mapping[str, str], str, str, int]] = {
             19: ["military_talks_first", "assure_poland"],
             20: ["assure_poland"],
             21: ["assure_poland"],
-            22: ["cardinal_question", "soviet_military_plan"],
+            22: ["cardinal_question"],
+            23: ["soviet_military_plan"],
         },
         {
             "propose_political_talks": "decline_german_talks",
@@ -155,40 +157,47 @@ LINES: dict[str, tuple[str, Script, Mapping[str, str], str, str, int]] = {
         "drop_indirect_aggression",
         3,
     ),
-    # London makes the guarantee conditional, builds resolve at home, accepts the principle
-    # of mutual assistance and the naming of the Baltic states when Moscow asks, concedes
-    # indirect aggression, sends a senior mission with powers early and presses Warsaw all
-    # summer: the alliance is complete before mid-August.
+    # London makes the guarantee conditional, builds resolve at home, warns Berlin while
+    # Hitler's prestige is not yet staked, answers every Soviet step, concedes indirect
+    # aggression, flies a senior mission out with powers and presses Warsaw every other
+    # week. It works only where Warsaw's breaking point and Hitler's date allow (6 seeds in
+    # 20): the line of a player who has read the game, not a plan that wins every game.
     "britain_deterrence": (
         "britain",
         {
-            1: ["conditional_guarantee", "commons_debate"],
-            2: ["four_power_declaration", "press_warsaw"],
+            1: ["conditional_guarantee", "four_power_declaration"],
+            2: ["seeds_reading", "press_warsaw"],
+            3: ["ask_raczynski"],
             4: ["bring_in_critics"],
-            7: ["anglo_french_draft", "press_warsaw"],
-            8: ["drop_league_clause", "press_warsaw"],
-            10: ["propose_staff_talks", "press_warsaw"],
-            12: ["press_warsaw"],
+            5: ["commons_debate", "warn_berlin"],
+            6: ["press_warsaw"],
+            7: ["anglo_french_draft", "warn_berlin"],
+            8: ["drop_league_clause"],
+            9: ["press_warsaw"],
+            10: ["propose_staff_talks"],
+            11: ["press_warsaw"],
             13: ["press_warsaw"],
-            14: ["press_warsaw"],
-            15: ["accept_indirect_definition", "press_warsaw"],
-            16: ["press_warsaw"],
+            15: ["press_warsaw", "accept_indirect_definition"],
             17: ["press_warsaw"],
-            18: ["press_warsaw"],
             19: ["press_warsaw"],
-            20: ["press_warsaw"],
+            21: ["press_warsaw"],
+            23: ["press_warsaw"],
         },
         {
             "propose_conference": "accept_conference",
             "propose_tripartite": "accept_principle",
             "mission_instructions": "senior_by_air",
             "table_soviet_draft": "accept_naming",
+            "insist_indirect_aggression": "accept_definition",
+            "cardinal_question": "promise_answer",
+            "soviet_military_plan": "promise_more",
         },
         "deterrence",
         "conditional_guarantee",
-        3,
+        1,
     ),
-    # London plays history until June, then turns the Hudson channel into an offer.
+    # London plays history until June, then opens Wilson's channel and offers Berlin a
+    # general settlement in the same week: a gamble on the leak, won on some seeds.
     "britain_settlement": (
         "britain",
         {
@@ -198,38 +207,64 @@ LINES: dict[str, tuple[str, Script, Mapping[str, str], str, str, int]] = {
             8: ["british_draft_may"],
             11: ["accept_reciprocity", "anglo_french_draft"],
             13: ["send_strang"],
-            15: ["hudson_wohlthat"],
-            16: ["cover_baltic_protocol", "offer_danzig_settlement"],
+            15: ["hudson_wohlthat", "offer_danzig_settlement"],
         },
         {},
         "anglo_german_arrangement",
         "offer_danzig_settlement",
         3,
     ),
-    # Paris rallies the Chamber, gets the 1935 pact extended, flies Doumenc out with powers
-    # and presses Warsaw without rest: a Franco-Soviet front without London's treaty.
+    # Paris rallies the Chamber, gets the 1935 pact extended, flies Doumenc out with powers,
+    # sends Beaufre to Warsaw and presses it every other week, sounding Rome and warning
+    # Berlin to keep the Chamber: a Franco-Soviet front without London's treaty, where
+    # Warsaw can be moved at all and the ministry survives the bill.
     "france_front": (
         "france",
         {
-            1: ["rally_chamber"],
+            1: ["rally_chamber", "ask_lukasiewicz"],
             2: ["press_warsaw_french"],
-            3: ["press_warsaw_french"],
-            4: ["press_warsaw_french"],
-            5: ["extend_1935_pact", "press_warsaw_french"],
-            7: ["franco_soviet_staff_talks", "arms_for_poland"],
+            4: ["press_warsaw_french", "arms_for_poland"],
+            5: ["extend_1935_pact"],
+            6: ["press_warsaw_french", "sound_rome"],
+            7: ["franco_soviet_staff_talks"],
             8: ["doumenc_by_air", "press_warsaw_french"],
             9: ["authorise_doumenc", "present_french_plan"],
-            11: ["press_warsaw_french", "press_warsaw_french"],
-            12: ["press_warsaw_french", "press_warsaw_french"],
-            13: ["press_warsaw_french", "press_warsaw_french"],
-            14: ["press_warsaw_french", "press_warsaw_french"],
-            15: ["press_warsaw_french", "press_warsaw_french"],
-            16: ["press_warsaw_french", "press_warsaw_french"],
+            10: ["press_warsaw_french", "send_beaufre"],
+            11: ["french_warning"],
+            12: ["press_warsaw_french", "appeal_to_romania"],
+            14: ["press_warsaw_french"],
+            16: ["press_warsaw_french", "press_london"],
+            18: ["press_warsaw_french"],
+            20: ["press_warsaw_french"],
         },
         {},
         "franco_soviet_front",
         "rally_chamber",
-        3,
+        1,
+    ),
+    # Paris pushes London, Warsaw and Moscow all at once and never tends the Chamber: the
+    # ministry falls before the summer is out.
+    "france_overreach": (
+        "france",
+        {
+            1: ["press_london", "ask_lukasiewicz"],
+            3: ["press_london"],
+            4: ["press_warsaw_french", "arms_for_poland"],
+            5: ["extend_1935_pact", "press_london"],
+            6: ["press_warsaw_french"],
+            7: ["press_london"],
+            8: ["press_warsaw_french"],
+            10: ["press_warsaw_french"],
+            12: ["press_warsaw_french"],
+            13: ["endorse_baltic_protocol"],
+            14: ["press_warsaw_french"],
+            15: ["accept_soviet_definition"],
+            16: ["press_warsaw_french"],
+        },
+        {},
+        "paris_government_falls",
+        "press_london",
+        0,
     ),
 }
 
@@ -320,7 +355,7 @@ def test_disputed_points_give_both_readings(sc: Scenario) -> None:
 def test_every_ending_scores_every_playable_power(sc: Scenario) -> None:
     for ending in sc.endings:
         assert set(PLAYABLE) <= set(ending.scores), ending.id
-        assert ending.epilogue.strip() and ending.comparison.strip(), ending.id
+        assert fallback(ending.epilogue).strip() and fallback(ending.comparison).strip(), ending.id
 
 
 def test_questions_and_encyclopedia(sc: Scenario) -> None:
@@ -382,11 +417,18 @@ def test_history_ends_in_the_pact_of_23_august(sc: Scenario, seed: int) -> None:
         assert not marked or option in marked, (source, option)
 
 
+def drawn(sc: Scenario) -> set[str]:
+    """The variables whose start is drawn for each game (the hidden limits, the standing)."""
+    return {v.id for v in sc.variables if not isinstance(v.start, int)}
+
+
 def test_the_historical_path_is_the_same_for_every_seed(sc: Scenario) -> None:
+    """The drawn limits differ from seed to seed; the history told does not."""
     first = play_out(sc, 0)
+    fixed = [k for k in first.state.env if k not in drawn(sc) and not k.startswith("uses.")]
     for seed in (1, 17, 1939):
         g = play_out(sc, seed)
-        assert g.state.env == first.state.env
+        assert {k: g.state.env[k] for k in fixed} == {k: first.state.env[k] for k in fixed}
         assert [d.text for d in g.state.dispatches] == [d.text for d in first.state.dispatches]
 
 
@@ -510,6 +552,12 @@ def test_the_soviet_plan_has_the_figures_of_the_sources(sc: Scenario) -> None:
         assert figure in plan.text, figure
 
 
+def every_version(text: str | list[TextVariant]) -> list[str]:
+    """Each version of a text, as shown on the historical path (Molotov in office)."""
+    shown = [text] if isinstance(text, str) else [v.text for v in text]
+    return [t.replace("{commissar}", "Molotov") for t in shown]
+
+
 def test_history_happens_on_its_dates(sc: Scenario) -> None:
     g = play_out(sc, 5)
     first: dict[tuple[str, str], int] = {}
@@ -519,7 +567,7 @@ def test_history_happens_on_its_dates(sc: Scenario) -> None:
             first.setdefault((d.kind, d.source), d.turn)
         elif d.kind == "reply":
             for (action, option), text in options.items():
-                if action == d.source and text == d.text:
+                if action == d.source and d.text in every_version(text):
                     first.setdefault(("reply", f"{action}/{option}"), d.turn)
     for kind, ident, day in ON_THEIR_DATES:
         assert (kind, ident) in first, f"{ident} never happened"
@@ -530,7 +578,12 @@ def test_dated_events_fire_in_the_turn_of_their_date(sc: Scenario) -> None:
     g = play_out(sc, 9)
     fired = {d.source: d.turn for d in reversed(g.state.dispatches) if d.kind == "event"}
     for ev in sc.events:
-        if ev.date is not None and ev.date <= D(1939, 8, 29) and ev.id in fired:
+        if (
+            ev.date is not None
+            and ev.date <= D(1939, 8, 29)
+            and ev.id in fired
+            and ev.chance == 100
+        ):
             assert fired[ev.id] == turn_of(sc, ev.date), ev.id
     assert {e.id for e in sc.events if e.date and e.date <= D(1939, 8, 25)} <= set(fired)
 
@@ -565,14 +618,20 @@ def test_each_playable_power_has_a_way_out_of_history() -> None:
     assert reached == set(PLAYABLE)
 
 
-def test_the_british_line_is_not_a_matter_of_luck(sc: Scenario) -> None:
-    power, script, answers, target, _, _ = LINES["britain_deterrence"]
-    endings: Counter[str] = Counter()
-    for seed in range(8):
-        outcome = play_line(sc, power, script, answers, seed, strict=False).ending
-        assert outcome is not None
-        endings[outcome.ending] += 1
-    assert endings[target] >= 6, endings
+def test_no_fixed_line_wins_every_game(sc: Scenario) -> None:
+    """The contest: what a fixed line reaches depends on limits drawn for each game, so each
+    line that leaves history reaches its ending on some seeds and misses it on others, and
+    none reaches its power's top victory level on more than 40% of them."""
+    for name, (power, script, answers, target, _, _) in LINES.items():
+        if target == "paper_alliance":
+            continue
+        outcomes = [
+            play_line(sc, power, script, answers, seed, strict=False).ending for seed in range(12)
+        ]
+        reached = sum(o is not None and o.ending == target for o in outcomes)
+        assert 0 < reached < 12, (name, reached)
+        top = max(sc.power(power).victory.items(), key=lambda kv: kv[1])[0]
+        assert sum(o is not None and o.levels.get(power) == top for o in outcomes) <= 4, name
 
 
 # -- 5. everything is reachable -------------------------------------------------------------
