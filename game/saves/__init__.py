@@ -43,7 +43,18 @@ from .fileformat import (
     version_of,
 )
 from .files import slot_lock, sweep, write_atomic
-from .folder import AUTOSAVES_KEPT, ENV_VAR, SLOT_RE, autosave_slot, check_slot, default_dir, tidy
+from .folder import (
+    AUTOSAVES_KEPT,
+    ENV_VAR,
+    SLOT_RE,
+    Where,
+    autosave_slot,
+    check_slot,
+    default_dir,
+    expanded,
+    tidy,
+    where,
+)
 from .replay import compare, load_cached, restore
 
 __all__ = [
@@ -62,6 +73,7 @@ __all__ = [
     "SaveInfo",
     "SavedCommand",
     "Snapshot",
+    "Where",
     "autosave",
     "check_slot",
     "compare",
@@ -82,6 +94,7 @@ __all__ = [
     "snapshot_of",
     "sweep",
     "version_of",
+    "where",
     "write_atomic",
 ]
 
@@ -180,7 +193,7 @@ def _is_file(path: Path) -> bool:
 
 def resolve(slot_or_path: str, folder: Path) -> Path:
     """A save's path from a slot name in `folder`, or a path to a file."""
-    candidate = Path(slot_or_path).expanduser()
+    candidate = expanded(slot_or_path, "the save's path")
     if candidate.suffix == ".json" and (_is_file(candidate) or os.sep in slot_or_path):
         return candidate
     return folder / f"{check_slot(slot_or_path)}.json"
