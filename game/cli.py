@@ -92,8 +92,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="load even if the scenario has changed since the save (if it replays)",
     )
-    command("saves", "list the saves: slot, scenario, powers, date and turn, when saved")
-    command("scenarios", "list the bundled scenarios")
+    json_help = "one JSON object (its shape: README.md)"
+    p = command("saves", "list the saves: slot, scenario, powers, date and turn, when saved")
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("scenarios", "list the bundled scenarios")
+    p.add_argument("--json", action="store_true", help=json_help)
     p = command(
         "simulate",
         "play many headless games: endings with 95%% intervals, mean scores, content never reached",
@@ -135,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p = command("validate", "check scenario files; print every located error")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="one JSON object (scenarios/README.md)")
     p = command("lint", "warn about content that can never happen, unused names, missing notes")
     p.add_argument("paths", nargs="+", metavar="PATH")
     return parser
@@ -158,7 +162,7 @@ def main(
         if args.command == "saves":
             return _saves(args, out, err)
         if args.command == "scenarios":
-            return _scenarios(out)
+            return _scenarios(out, args.json)
         if args.command == "simulate":
             return _simulate(args, out, err)
         if args.command == "analyse":
@@ -166,7 +170,7 @@ def main(
         if args.command == "schema":
             return _schema(args, out, err)
         if args.command == "validate":
-            return _validate(args.paths, out)
+            return _validate(args.paths, out, args.json)
         if args.command == "lint":
             return _lint(args.paths, out)
     except KeyboardInterrupt:
@@ -288,6 +292,11 @@ def _saves(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if folder is None:
         return EXIT_INVALID
     found = saves.list_saves(folder)
+    if args.json:
+        from . import cli_json
+
+        cli_json.write(out, cli_json.saves(folder, found))
+        return EXIT_OK
     if not found:
         out.write(f"No saves in {folder}.\n")
         return EXIT_OK

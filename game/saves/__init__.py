@@ -122,6 +122,12 @@ class SaveInfo:
     """Whether the saved game had reached its ending."""
     signed: bool = True
     """False for a save without a digest: it loads if it replays, with a warning."""
+    humans: tuple[str, ...] = ()
+    """The powers people play (`powers` says the same for reading)."""
+    game_date: dt.date | None = None
+    """The date in the game (`date` for reading); None for a save that cannot be read."""
+    saved: dt.datetime | None = None
+    """When it was saved, with its time zone (`saved_at` for reading)."""
 
 
 @dataclass
@@ -258,6 +264,9 @@ def list_saves(folder: Path) -> list[SaveInfo]:
                 rec.autosave,
                 finished=rec.snapshot.ending is not None,
                 signed=rec.digest is not None,
+                humans=tuple(rec.humans),
+                game_date=rec.snapshot.date,
+                saved=rec.saved_at,
             )
         except (SaveError, ValueError, OverflowError, OSError) as err:
             why = str(err) if isinstance(err, SaveError) else f"{path.name} is damaged ({err})."
