@@ -15,6 +15,9 @@ import pytest
 
 from .conftest import ROOT, run_python
 
+LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
+"""`lint-imports`, run by this interpreter (its script may not be on PATH)."""
+
 CORE = ["game.scenario", "game.engine", "game.analyse", "game.simulate", "game.plain", "game.cli"]
 
 
@@ -92,3 +95,18 @@ def test_ruff_check() -> None:
 def test_mypy() -> None:
     proc = subprocess.run([*_tool("mypy")], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_import_contracts() -> None:
+    """The layers, Textual and Rich only in front ends, no import cycles ([tool.importlinter]
+    in pyproject.toml)."""
+    _tool("importlinter")
+    proc = subprocess.run(
+        [sys.executable, "-c", LINT_IMPORTS, "--no-cache", "--no-logo", "pyproject.toml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    assert "0 broken" in proc.stdout, proc.stdout

@@ -57,11 +57,9 @@ def determinize(game: Game, power: str, rng: random.Random) -> dict[str, int]:
 def fork_for(game: Game, power: str, seed: int) -> Game:
     """A quiet copy of the game as `power` may believe it, every power computer-played by
     its cheap policy (planners by the weights), with a generator of its own."""
-    from ..game import Game
-
     rng = random.Random(seed)
     st = game.state
-    g = object.__new__(Game)
+    g = object.__new__(type(game))
     g.scenario, g.content, g.seed, g.names = game.scenario, game.content, game.seed, game.names
     g.humans = ()
     g.policy = "weighted"
