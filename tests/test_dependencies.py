@@ -4,10 +4,12 @@ modules by `[project] dependencies`, `game/serve` also by the `web` extra."""
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.metadata
 import re
 import sys
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 
 from .conftest import ROOT
@@ -40,9 +42,14 @@ def imported_modules(path: Path) -> set[str]:
     return {m for m in found if m not in sys.stdlib_module_names and m != "game"}
 
 
+@functools.cache
+def installed() -> Mapping[str, list[str]]:
+    return importlib.metadata.packages_distributions()
+
+
 def distributions(module: str) -> set[str]:
     """The distributions that provide a module (its own name if none installed does)."""
-    provided = importlib.metadata.packages_distributions().get(module)
+    provided = installed().get(module)
     return {normalized(d) for d in provided} if provided else {normalized(module)}
 
 
