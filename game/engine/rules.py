@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar, assert_never
 
 from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
@@ -197,22 +197,25 @@ class Rules:
     def _apply(self, effects: Iterable[Effect]) -> None:
         env = self.state.env
         for e in effects:
-            kind = e.kind
-            if kind == "add":
-                amount = e.value(env) if e.high is None else self._draw(e, env)
-                self._set(e.target, env[e.target] + amount)
-            elif kind == "set":
-                self._flag(e.target, 1)
-            elif kind == "clear":
-                self._flag(e.target, 0)
-            elif kind == "assign":
-                self._set(e.target, e.value(env) if e.high is None else self._draw(e, env))
-            elif kind == "schedule":
-                self.state.scheduled.append((self.state.turn + max(1, e.delay), e.target))
-            else:
-                self._apply_v2(e)
+            match e.kind:
+                case "add":
+                    amount = e.value(env) if e.high is None else self._draw(e, env)
+                    self._set(e.target, env[e.target] + amount)
+                case "set":
+                    self._flag(e.target, 1)
+                case "clear":
+                    self._flag(e.target, 0)
+                case "assign":
+                    self._set(e.target, e.value(env) if e.high is None else self._draw(e, env))
+                case "schedule":
+                    self.state.scheduled.append((self.state.turn + max(1, e.delay), e.target))
+                case "if" | "reveal" | "mislead" | "moves":
+                    self._apply_v2(e)
+                case unknown:
+                    assert_never(unknown)
 
     def _apply_v2(self, e: Effect) -> None:
+        """The effects of format 2."""
         st = self.state
         env = st.env
         if e.kind == "if":
