@@ -168,10 +168,9 @@ class Content:
             for p in sc.powers
         }
         """Moves a turn: a number, or an expression valued at the start of each turn."""
+        fixed = {p: b for p, b in self.budgets.items() if isinstance(b, int)}
         self.fixed_budgets: dict[str, int] | None = (
-            {p: int(b) for p, b in self.budgets.items()}
-            if all(isinstance(b, int) for b in self.budgets.values())
-            else None
+            fixed if len(fixed) == len(self.budgets) else None
         )
         """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
