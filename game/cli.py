@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from . import __version__
@@ -91,8 +92,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="load even if the scenario has changed since the save (if it replays)",
     )
-    command("saves", "list the saves: slot, scenario, powers, date and turn, when saved")
-    command("scenarios", "list the bundled scenarios")
+    json_help = "one JSON object (its shape: README.md)"
+    p = command("saves", "list the saves: slot, scenario, powers, date and turn, when saved")
+    p.add_argument("--json", action="store_true", help=json_help)
+    p = command("scenarios", "list the bundled scenarios")
+    p.add_argument("--json", action="store_true", help=json_help)
     p = command(
         "simulate",
         "play many headless games: endings with 95%% intervals, mean scores, content never reached",
@@ -134,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p = command("validate", "check scenario files; print every located error")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="one JSON object (scenarios/README.md)")
     p = command("lint", "warn about content that can never happen, unused names, missing notes")
     p.add_argument("paths", nargs="+", metavar="PATH")
     return parser
@@ -155,9 +160,9 @@ def main(
         if args.command in ("continue", "load"):
             return _resume(args, inp or sys.stdin, out, err)
         if args.command == "saves":
-            return _saves(args, out)
+            return _saves(args, out, err)
         if args.command == "scenarios":
-            return _scenarios(out)
+            return _scenarios(out, args.json)
         if args.command == "simulate":
             return _simulate(args, out, err)
         if args.command == "analyse":
@@ -165,7 +170,7 @@ def main(
         if args.command == "schema":
             return _schema(args, out, err)
         if args.command == "validate":
-            return _validate(args.paths, out)
+            return _validate(args.paths, out, args.json)
         if args.command == "lint":
             return _lint(args.paths, out)
     except KeyboardInterrupt:
@@ -194,18 +199,18 @@ def _plain(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> i
     except GameError as e:
         err.write(f"moscow1939 plain: {e}\n")
         return EXIT_INVALID
-    return _play_plain(game, None, args, inp, out)
+    folder = _folder(args, err)
+    if folder is None:
+        return EXIT_INVALID
+    return _play_plain(game, None, folder, inp, out)
 
 
-def _play_plain(
-    game: object, game_id: str | None, args: argparse.Namespace, inp: TextIO, out: TextIO
-) -> int:
+def _play_plain(game: object, game_id: str | None, folder: Path, inp: TextIO, out: TextIO) -> int:
     from . import saves
     from .engine import Game
     from .plain import Plain
 
     assert isinstance(game, Game)
-    folder = saves.default_dir(getattr(args, "saves_dir", None))
     ident = game_id or saves.new_game_id()
 
     def on_save(g: Game, slot: str) -> str:
@@ -225,7 +230,9 @@ def _play_plain(
 def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:
     from . import saves
 
-    folder = saves.default_dir(getattr(args, "saves_dir", None))
+    folder = _folder(args, err)
+    if folder is None:
+        return EXIT_INVALID
     if args.command == "continue":
         candidates = saves.resumable(folder)
         if not candidates:
@@ -256,30 +263,40 @@ def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> 
         err.write(loaded.warning + "\n")
     if args.plain:
         out.write(f"Resuming '{loaded.record.slot}' ({loaded.path}).\n")
-        return _play_plain(loaded.game, loaded.record.game_id, args, inp, out)
-    return _ui(args, err, resume=str(loaded.path))
+        return _play_plain(loaded.game, loaded.record.game_id, folder, inp, out)
+    return _ui(args, err, resume=str(loaded.path), folder=folder)
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .serve import serve
 
+    folder = _folder(args, err)
+    if folder is None:
+        return EXIT_INVALID
     return serve(
         host=args.host,
         port=args.port,
         public_url=args.public_url,
         max_games=args.max_games,
         idle_minutes=args.idle_minutes,
-        saves_dir=getattr(args, "saves_dir", None),
+        saves_dir=str(folder),
         out=out,
         err=err,
     )
 
 
-def _saves(args: argparse.Namespace, out: TextIO) -> int:
+def _saves(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from . import saves
 
-    folder = saves.default_dir(getattr(args, "saves_dir", None))
+    folder = _folder(args, err)
+    if folder is None:
+        return EXIT_INVALID
     found = saves.list_saves(folder)
+    if args.json:
+        from . import cli_json
+
+        cli_json.write(out, cli_json.saves(folder, found))
+        return EXIT_OK
     if not found:
         out.write(f"No saves in {folder}.\n")
         return EXIT_OK
@@ -296,7 +313,30 @@ def _saves(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _ui(args: argparse.Namespace, err: TextIO, resume: str | None = None) -> int:
+def _folder(args: argparse.Namespace, err: TextIO) -> Path | None:
+    """The saves folder for this command, having said how it was chosen if the machine gave
+    no home folder; None (and why, on `err`) if the folder asked for cannot be used."""
+    from . import saves
+
+    try:
+        where = saves.where(getattr(args, "saves_dir", None))
+    except saves.SaveError as e:
+        err.write(f"moscow1939: {e}\n")
+        return None
+    if where.notice:
+        err.write(where.notice + "\n")
+    return where.folder
+
+
+def _ui(
+    args: argparse.Namespace,
+    err: TextIO,
+    resume: str | None = None,
+    folder: Path | None = None,
+) -> int:
+    folder = folder or _folder(args, err)
+    if folder is None:
+        return EXIT_INVALID
     try:
         from .ui.app import run
     except ImportError as e:  # the UI's dependencies are missing
@@ -309,7 +349,7 @@ def _ui(args: argparse.Namespace, err: TextIO, resume: str | None = None) -> int
         run(
             scenario=getattr(args, "scenario", None),
             seed=getattr(args, "seed", None),
-            saves_dir=getattr(args, "saves_dir", None),
+            saves_dir=str(folder),
             resume=resume,
             opponents=getattr(args, "opponents", "planner:normal"),
         )

@@ -9,23 +9,33 @@ from typing import TextIO
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 
-def _scenarios(out: TextIO) -> int:
+def _scenarios(out: TextIO, as_json: bool = False) -> int:
+    from . import cli_json
     from .scenario import bundled_paths, load_scenario
     from .scenario.errors import ScenarioError
 
+    entries = []
     for sid, path in bundled_paths().items():
         try:
             sc = load_scenario(path)
         except ScenarioError as err:
+            entries.append(cli_json.scenario_entry(sid, path, None, err))
+            if as_json:
+                continue
             out.write(
                 f"{sid}: cannot be loaded ({len(err.problems)} problem(s); "
                 f"run moscow1939 validate {path})\n"
             )
             continue
+        entries.append(cli_json.scenario_entry(sid, path, sc, None))
+        if as_json:
+            continue
         powers = ", ".join(p.id for p in sc.playable)
         out.write(f"{sc.id}: {sc.title} ({sc.start} to {sc.end}); playable: {powers}\n")
         if sc.summary:
             out.write(f"    {sc.summary}\n")
+    if as_json:
+        cli_json.write(out, {"scenarios": entries})
     return EXIT_OK
 
 
@@ -143,22 +153,31 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _validate(paths: list[str], out: TextIO) -> int:
+def _validate(paths: list[str], out: TextIO, as_json: bool = False) -> int:
+    from . import cli_json
     from .scenario import load_scenario
     from .scenario.errors import ScenarioError
 
     worst = EXIT_OK
+    files = []
     for path in paths:
         try:
             sc = load_scenario(path)
         except ScenarioError as err:
-            out.write(err.report() + "\n")
+            files.append(cli_json.validated(path, None, err))
+            if not as_json:
+                out.write(err.report() + "\n")
             worst = max(worst, EXIT_UNREADABLE if err.unreadable else EXIT_INVALID)
+            continue
+        files.append(cli_json.validated(path, sc, None))
+        if as_json:
             continue
         out.write(
             f"{path}: OK ({sc.id}: {len(sc.calendar)} turns, {len(sc.events)} events, "
             f"{len(sc.actions)} actions, {len(sc.endings)} endings)\n"
         )
+    if as_json:
+        cli_json.write(out, {"ok": worst == EXIT_OK, "files": files})
     return worst
 
 

@@ -9,6 +9,7 @@ creates it. Every test stops its server and checks that no game process is left.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -18,6 +19,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -151,6 +153,18 @@ def _games_under(root: Path) -> list[int]:
         if GAME_MARK in cmdline and str(root).encode() in cmdline:
             found.append(int(entry.name))
     return found
+
+
+def _has_room(url: str) -> bool:
+    """Whether the server would start another game: its /full page redirects to the game
+    then (asked without following the redirect, so no session is made)."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=10)
+    try:
+        conn.request("GET", parts.path.rstrip("/") + "/full")
+        return conn.getresponse().status == 302
+    finally:
+        conn.close()
 
 
 def _until(check: Any, seconds: float, what: str) -> None:
@@ -473,9 +487,12 @@ def test_a_full_server_says_so_and_a_closed_page_ends_its_game(
             assert "the server is full" in second.page.inner_text("h1")
             assert "All 1 game this server allows" in second.page.inner_text("main")
             assert len(_games_under(served.root)) == 1
+            assert not _has_room(served.url)
 
             first.page.close()  # the page closes: its game ends
             _until(lambda: not _games_under(served.root), 10, "the closed page's game to end")
+            # The process ends a moment before the server lets go of its place.
+            _until(lambda: _has_room(served.url), 10, "the server to free the game's place")
 
             assert second.open().status == 200
             second.wait_for("New game (n)")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .state import Cause, Change, State
+from .state import sees as power_sees
 
 DRIFT = Cause("drift", "", "", "The course of the week")
 START = Cause("start", "", "", "The situation at the start")
@@ -72,7 +73,7 @@ def grouped(
         )
         if not shifts:
             continue
-        visible = cause.seen_by is None or power is None or power in cause.seen_by
+        visible = power_sees(power, cause.seen_by)
         title = cause.title if visible else "For reasons not known to you"
         if visible and cause.reason:
             title = f"{title} — {cause.reason}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..scenario.closures import Env, Fn
 from ..scenario.effects import Effect
@@ -60,6 +61,14 @@ class CompiledEnding:
     when: Fn
     fallback: bool
     scores: dict[str, Fn]
+
+
+class CompiledStep(NamedTuple):
+    """A step of the historical path, with its condition compiled."""
+
+    step: HistoricalStep
+    action: str
+    when: Fn
 
 
 class Content:
@@ -159,10 +168,9 @@ class Content:
             for p in sc.powers
         }
         """Moves a turn: a number, or an expression valued at the start of each turn."""
+        fixed = {p: b for p, b in self.budgets.items() if isinstance(b, int)}
         self.fixed_budgets: dict[str, int] | None = (
-            {p: int(b) for p, b in self.budgets.items()}
-            if all(isinstance(b, int) for b in self.budgets.values())
-            else None
+            fixed if len(fixed) == len(self.budgets) else None
         )
         """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
@@ -176,12 +184,12 @@ class Content:
             )
             for e in sc.endings
         ]
-        self.steps: dict[tuple[int, str], list[HistoricalStep]] = {}
-        self.step_when: dict[int, Fn] = {}
+        self.steps: dict[tuple[int, str], list[CompiledStep]] = {}
+        """Each power's steps on the historical path, by turn, with their conditions."""
         for step in sc.historical_path:
             key = (self.turn_of(step.date.toordinal()), step.power)
-            self.steps.setdefault(key, []).append(step)
-            self.step_when[id(step)] = code.conditions[step.when]
+            compiled = CompiledStep(step, step.action, code.conditions[step.when])
+            self.steps.setdefault(key, []).append(compiled)
         self.questions = [
             (q, [(p.power, p.text, code.conditions[p.when]) for p in q.positions])
             for q in sc.questions

@@ -7,10 +7,7 @@ from collections.abc import Iterable
 from ..scenario.closures import Env
 from ..scenario.effects import Effect
 from ..scenario.models import Scenario
-
-
-def _visible(seen_by: list[str], power: str | None) -> bool:
-    return power is None or "all" in seen_by or power in seen_by
+from .state import sees
 
 
 def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> str:
@@ -36,13 +33,13 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
         return ""
     if effect.kind in ("set", "clear"):
         flag = flags[effect.target]
-        if not _visible(flag.seen_by, power):
+        if not sees(power, flag.seen_by):
             return ""
         return f"{flag.label}: {'yes' if effect.kind == 'set' else 'no'}"
     if effect.kind == "schedule":
         return ""
     var = variables[effect.target]
-    if not _visible(var.seen_by, power):
+    if not sees(power, var.seen_by):
         return ""
     value = int(effect.value(env))
     if effect.high is not None:

@@ -5,9 +5,45 @@ seed always draws the same game."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 
-from ..scenario.models import Scenario, WeightedStart
+from ..scenario.models import Flag, Scenario, Variable, WeightedStart
 from .state import Estimate, State
+
+
+def weighted_index(rng: random.Random, weights: Sequence[int], rest: int = 0) -> int | None:
+    """The index drawn by `weights` (none negative) from one `randrange` over their sum and
+    `rest`; None when the roll falls in `rest`, or, with nothing to draw, without a roll."""
+    total = sum(weights)
+    if total + rest <= 0:
+        return None
+    roll = rng.randrange(total + rest)
+    if roll >= total:
+        return None
+    index = 0
+    while roll >= weights[index]:
+        roll -= weights[index]
+        index += 1
+    return index
+
+
+def start_of(var: Variable, rng: random.Random) -> int:
+    """A variable's start: drawn from its range or by its weights, or as declared (which
+    takes nothing from the generator)."""
+    start = var.start
+    if isinstance(start, list):
+        low, high = start
+        return rng.randint(low, high)
+    if isinstance(start, WeightedStart):
+        weights = start.weights or [1] * len(start.values)
+        return rng.choices(start.values, weights)[0]
+    return start
+
+
+def flag_start_of(flag: Flag, rng: random.Random) -> int:
+    """A flag's start: drawn by its `start_chance` (in percent), or as declared."""
+    chance = flag.start_chance
+    return int(rng.randrange(100) < chance) if chance is not None else int(flag.start)
 
 
 def draw_start(sc: Scenario, env: dict[str, int], rng: random.Random) -> dict[str, int]:
@@ -15,16 +51,11 @@ def draw_start(sc: Scenario, env: dict[str, int], rng: random.Random) -> dict[st
     which takes nothing from the generator)."""
     drawn: dict[str, int] = {}
     for var in sc.variables:
-        start = var.start
-        if isinstance(start, list):
-            low, high = start
-            drawn[var.id] = rng.randint(low, high)
-        elif isinstance(start, WeightedStart):
-            weights = start.weights or [1] * len(start.values)
-            drawn[var.id] = rng.choices(start.values, weights)[0]
+        if isinstance(var.start, list | WeightedStart):
+            drawn[var.id] = start_of(var, rng)
     for flag in sc.flags:
         if flag.start_chance is not None:
-            drawn[flag.id] = int(rng.randrange(100) < flag.start_chance)
+            drawn[flag.id] = flag_start_of(flag, rng)
     env.update(drawn)
     return drawn
 

@@ -13,7 +13,17 @@ from .describe import effect_words, preview_of
 from .phases import Phases
 from .policies import POLICIES, specs
 from .policies.planner import Planner
-from .state import Choice, Command, Decision, Dispatch, GameError, Move, Outcome, State
+from .state import (
+    Choice,
+    Command,
+    Decision,
+    Dispatch,
+    GameError,
+    Move,
+    Outcome,
+    State,
+    sees,
+)
 
 __all__ = ["POLICIES", "Game"]
 
@@ -213,7 +223,8 @@ class Game(Phases):
         ]
 
     def sees(self, power: str | None, seen_by: list[str]) -> bool:
-        return power is None or "all" in seen_by or power in seen_by
+        """Whether `power` sees what `seen_by` names (the rule: `state.sees`)."""
+        return sees(power, seen_by)
 
     def sees_name(self, power: str | None, name: str) -> bool:
         """Whether `power` sees the variable or flag `name` (None sees everything)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .causes import START
 from .policies import historical, weighted
 from .rules import Rules
+from .state import PendingReply
 
 
 class Phases(Rules):
@@ -79,19 +80,28 @@ class Phases(Rules):
 
     def _resolve_replies(self) -> None:
         """Computer-played powers answer what is due (people have answered already)."""
-        st = self.state
-        due = [
-            p
-            for p in st.pending
-            if p.due <= st.turn
-            and self.content.actions[p.action].action.replies[p.index].by not in self.humans
-        ]
-        st.pending = [p for p in st.pending if p not in due]
+        due = self._take_due(people=False)
         self._phase = "replies"
         for pending in due:
             ca = self.content.actions[pending.action]
             reply = ca.action.replies[pending.index]
             self._reply(reply.by, ca, *self._pick_option(reply.by, ca.replies[pending.index]))
+
+    def _take_due(self, people: bool, same_turn: bool | None = None) -> list[PendingReply]:
+        """Take out of the pending replies those due now from people (or from computer
+        powers); with `same_turn`, only those for moves of this turn (or, False, of earlier
+        turns)."""
+        st, actions, humans = self.state, self.content.actions, self.humans
+        due = [
+            p
+            for p in st.pending
+            if p.due <= st.turn
+            and (same_turn is None or (p.made == st.turn) == same_turn)
+            and (actions[p.action].action.replies[p.index].by in humans) == people
+        ]
+        if due:
+            st.pending = [p for p in st.pending if p not in due]
+        return due
 
     def _ask_people(self, same_turn: bool) -> bool:
         """Put to people the answers due from them. At the start of a turn: those due now
@@ -101,17 +111,9 @@ class Phases(Rules):
         st = self.state
         if not self.humans or not st.pending:
             return False
-        actions = self.content.actions
-        due = [
-            p
-            for p in st.pending
-            if p.due <= st.turn
-            and (p.made == st.turn) == same_turn
-            and actions[p.action].action.replies[p.index].by in self.humans
-        ]
+        due = self._take_due(people=True, same_turn=same_turn)
         if not due:
             return False
-        st.pending = [p for p in st.pending if p not in due]
         for pending in due:
             ca = self.content.actions[pending.action]
             reply = ca.action.replies[pending.index]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar, assert_never
 
 from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
@@ -14,7 +14,17 @@ from .causes import DRIFT
 from .content import CompiledAction, CompiledEvent, CompiledOption, Content
 from .endings import outcome_of
 from .policies import historical, weighted
-from .state import Cause, Change, Decision, Dispatch, PendingReply, State
+from .state import (
+    Cause,
+    Change,
+    Decision,
+    DecisionKind,
+    Dispatch,
+    DispatchKind,
+    PendingReply,
+    State,
+    audience,
+)
 
 if TYPE_CHECKING:
     from .policies.planner import Planner
@@ -91,7 +101,7 @@ class Rules:
     def _fire(self, ce: CompiledEvent) -> None:
         ev, st = ce.event, self.state
         st.fired.add(ev.id)
-        seen_by = None if "all" in ev.seen_by else frozenset(ev.seen_by)
+        seen_by = audience(ev.seen_by)
         title = self.text(ev.title)
         self._cause = Cause("event", ev.id, "", title, seen_by)
         self._emit(
@@ -108,7 +118,7 @@ class Rules:
     def _ask(
         self,
         power: str,
-        kind: str,
+        kind: DecisionKind,
         source: str,
         title: str,
         prompt: str,
@@ -136,7 +146,7 @@ class Rules:
     def _answer(self, decision: Decision, option: CompiledOption) -> None:
         if decision.kind == "event":
             ev = self.content.events[decision.source].event
-            seen_by = None if "all" in ev.seen_by else frozenset(ev.seen_by)
+            seen_by = audience(ev.seen_by)
             self._apply_option(decision.power, ev.id, option, self.text(ev.title), seen_by)
         else:
             self._reply(decision.power, self.content.actions[decision.source], option)
@@ -167,7 +177,7 @@ class Rules:
         option: CompiledOption,
         title: str,
         seen_by: frozenset[str] | None,
-        kind: str = "event",
+        kind: Literal["event", "reply"] = "event",
         why: str = "",
     ) -> None:
         self.state.seen_options.add((source, option.option.id))
@@ -180,36 +190,32 @@ class Rules:
         self._apply(option.effects)
 
     def _weighted(self, items: Sequence[tuple[T, int]]) -> T | None:
-        total = sum(w for _, w in items)
-        if total <= 0:
-            return None
-        roll = self.state.rng.randrange(total)
-        for item, w in items:
-            if roll < w:
-                return item
-            roll -= w
-        return None  # pragma: no cover - unreachable
+        index = draws.weighted_index(self.state.rng, [w for _, w in items])
+        return None if index is None else items[index][0]
 
     # -- effects -------------------------------------------------------------------------
     def _apply(self, effects: Iterable[Effect]) -> None:
         env = self.state.env
         for e in effects:
-            kind = e.kind
-            if kind == "add":
-                amount = e.value(env) if e.high is None else self._draw(e, env)
-                self._set(e.target, env[e.target] + amount)
-            elif kind == "set":
-                self._flag(e.target, 1)
-            elif kind == "clear":
-                self._flag(e.target, 0)
-            elif kind == "assign":
-                self._set(e.target, e.value(env) if e.high is None else self._draw(e, env))
-            elif kind == "schedule":
-                self.state.scheduled.append((self.state.turn + max(1, e.delay), e.target))
-            else:
-                self._apply_v2(e)
+            match e.kind:
+                case "add":
+                    amount = e.value(env) if e.high is None else self._draw(e, env)
+                    self._set(e.target, env[e.target] + amount)
+                case "set":
+                    self._flag(e.target, 1)
+                case "clear":
+                    self._flag(e.target, 0)
+                case "assign":
+                    self._set(e.target, e.value(env) if e.high is None else self._draw(e, env))
+                case "schedule":
+                    self.state.scheduled.append((self.state.turn + max(1, e.delay), e.target))
+                case "if" | "reveal" | "mislead" | "moves":
+                    self._apply_v2(e)
+                case unknown:
+                    assert_never(unknown)
 
     def _apply_v2(self, e: Effect) -> None:
+        """The effects of format 2."""
         st = self.state
         env = st.env
         if e.kind == "if":
@@ -283,7 +289,7 @@ class Rules:
 
     def _emit(
         self,
-        kind: str,
+        kind: DispatchKind,
         title: str,
         text: str,
         source: str = "",

@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Literal, NamedTuple
+
+DispatchKind = Literal["news", "event", "move", "reply", "decision", "ending"]
+DecisionKind = Literal["reply", "event"]
+Verb = Literal["play", "decide", "end_turn"]
+
+
+def sees(power: str | None, seen_by: Collection[str] | None) -> bool:
+    """The one "seen by" rule: `power` sees what `seen_by` names. None as the power is the
+    narrator, who sees everything; None or "all" among the names is everybody."""
+    return power is None or seen_by is None or "all" in seen_by or power in seen_by
+
+
+def audience(seen_by: Collection[str]) -> frozenset[str] | None:
+    """A scenario's `seen_by` list as a dispatch or cause carries it: None for everybody."""
+    return None if "all" in seen_by else frozenset(seen_by)
 
 
 class GameError(Exception):
@@ -28,7 +44,8 @@ class Dispatch(NamedTuple):
     turn: int
     date: dt.date
     kind: str
-    """One of "news" (a new turn), "event", "move", "reply", "decision", "ending"."""
+    """A `DispatchKind`: "news" (a new turn), "event", "move", "reply", "decision" or
+    "ending" (front ends may add their own when they show it)."""
     title: str
     text: str
     source: str = ""
@@ -41,7 +58,7 @@ class Dispatch(NamedTuple):
     """For an answer: why the power answered so, in the scenario's words."""
 
     def visible_to(self, power: str | None) -> bool:
-        return self.seen_by is None or power is None or power in self.seen_by
+        return sees(power, self.seen_by)
 
 
 @dataclass(frozen=True)
@@ -61,7 +78,7 @@ class Decision:
 
     id: str
     power: str
-    kind: str  # "reply" or "event"
+    kind: DecisionKind
     source: str
     """The action (for a reply) or event id."""
     title: str

@@ -20,7 +20,7 @@ class Texts:
         self.active = sc.format >= 2
         self._cache: dict[object, Render] = {}
         self._names: dict[str, Text] = {n.id: n.text for n in sc.names}
-        conditions = sc.code.conditions if sc.code is not None else {}
+        conditions = sc.code.conditions
         self._cond: Callable[[str], Fn] = lambda when: conditions.get(when, always)
         self.rules = [
             (

@@ -43,7 +43,18 @@ from .fileformat import (
     version_of,
 )
 from .files import slot_lock, sweep, write_atomic
-from .folder import AUTOSAVES_KEPT, ENV_VAR, SLOT_RE, autosave_slot, check_slot, default_dir, tidy
+from .folder import (
+    AUTOSAVES_KEPT,
+    ENV_VAR,
+    SLOT_RE,
+    Where,
+    autosave_slot,
+    check_slot,
+    default_dir,
+    expanded,
+    tidy,
+    where,
+)
 from .replay import compare, load_cached, restore
 
 __all__ = [
@@ -62,6 +73,7 @@ __all__ = [
     "SaveInfo",
     "SavedCommand",
     "Snapshot",
+    "Where",
     "autosave",
     "check_slot",
     "compare",
@@ -82,6 +94,7 @@ __all__ = [
     "snapshot_of",
     "sweep",
     "version_of",
+    "where",
     "write_atomic",
 ]
 
@@ -109,6 +122,12 @@ class SaveInfo:
     """Whether the saved game had reached its ending."""
     signed: bool = True
     """False for a save without a digest: it loads if it replays, with a warning."""
+    humans: tuple[str, ...] = ()
+    """The powers people play (`powers` says the same for reading)."""
+    game_date: dt.date | None = None
+    """The date in the game (`date` for reading); None for a save that cannot be read."""
+    saved: dt.datetime | None = None
+    """When it was saved, with its time zone (`saved_at` for reading)."""
 
 
 @dataclass
@@ -180,7 +199,7 @@ def _is_file(path: Path) -> bool:
 
 def resolve(slot_or_path: str, folder: Path) -> Path:
     """A save's path from a slot name in `folder`, or a path to a file."""
-    candidate = Path(slot_or_path).expanduser()
+    candidate = expanded(slot_or_path, "the save's path")
     if candidate.suffix == ".json" and (_is_file(candidate) or os.sep in slot_or_path):
         return candidate
     return folder / f"{check_slot(slot_or_path)}.json"
@@ -245,6 +264,9 @@ def list_saves(folder: Path) -> list[SaveInfo]:
                 rec.autosave,
                 finished=rec.snapshot.ending is not None,
                 signed=rec.digest is not None,
+                humans=tuple(rec.humans),
+                game_date=rec.snapshot.date,
+                saved=rec.saved_at,
             )
         except (SaveError, ValueError, OverflowError, OSError) as err:
             why = str(err) if isinstance(err, SaveError) else f"{path.name} is damaged ({err})."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .fileformat import SaveError
@@ -19,19 +20,71 @@ RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for
 AUTOSAVE_RE = re.compile(r"^auto-(?P<game>.+)-turn(?P<turn>[0-9]+)\.json$")
 
 
-def default_dir(override: str | os.PathLike[str] | None = None) -> Path:
+FALLBACK = "moscow1939-saves"
+"""The folder, in the current directory, used when this machine gives no home folder."""
+NO_HOME = (
+    "moscow1939: this machine gives no home folder ({why}), so saves go to {folder}; "
+    "choose a folder with --saves-dir DIR or {env}=DIR."
+)
+
+
+@dataclass(frozen=True)
+class Where:
+    """The saves folder, and what to tell the person about how it was chosen (or "")."""
+
+    folder: Path
+    notice: str = ""
+
+
+def where(override: str | os.PathLike[str] | None = None) -> Where:
     """`override` (--saves-dir), else $MOSCOW1939_SAVES, else `saves/` of the checkout the
-    game runs from, else the user data folder."""
+    game runs from, else the user data folder. Where there is no home folder (HOME unset and
+    no password entry, as in a container started with `--user`), `./moscow1939-saves`, with
+    a notice that says how to choose. `SaveError` if a chosen folder starts with `~` there."""
     if override:
-        return Path(override).expanduser()
+        return Where(expanded(str(override), "--saves-dir"))
     if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser()
+        return Where(expanded(os.environ[ENV_VAR], ENV_VAR))
+    checkout = checkout_saves()
+    if checkout is not None:
+        return Where(checkout)
+    try:
+        from platformdirs import user_data_dir
+
+        return Where(Path(user_data_dir("moscow1939", appauthor=False)) / "saves")
+    except (RuntimeError, KeyError, OSError) as e:
+        folder = Path(os.path.abspath(FALLBACK))
+        return Where(folder, NO_HOME.format(why=_why(e), folder=folder, env=ENV_VAR))
+
+
+def checkout_saves() -> Path | None:
+    """`saves/` of the checkout the game runs from, if it runs from a checkout."""
     checkout = Path(__file__).resolve().parents[2]
     if (checkout / "saves").is_dir() and (checkout / "pyproject.toml").is_file():
         return checkout / "saves"
-    from platformdirs import user_data_dir
+    return None
 
-    return Path(user_data_dir("moscow1939", appauthor=False)) / "saves"
+
+def default_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The saves folder, as `where` chooses it (without its notice)."""
+    return where(override).folder
+
+
+def expanded(value: str, source: str) -> Path:
+    """`value` with `~` expanded, or `SaveError` where there is no home folder to expand it to."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:  # `~` with no HOME and no password entry
+        raise SaveError(
+            f"'{value[:200]}' ({source}) starts with ~, but this machine gives no home folder "
+            "(HOME is unset and the user has no password entry): give a full path instead."
+        )
+
+
+def _why(error: BaseException) -> str:
+    if not os.environ.get("HOME"):
+        return "HOME is unset and the user has no password entry"
+    return str(error)[:200] or type(error).__name__
 
 
 def check_slot(slot: str) -> str:

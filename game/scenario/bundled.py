@@ -1,4 +1,5 @@
-"""Find the scenarios shipped with the game, from a checkout or an installed wheel."""
+"""The scenarios shipped with the game, by id: resolving an id or a path, and loading them
+(where their files are is `shipped`, which the loader needs for `extends`)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,9 @@ from pathlib import Path
 from .errors import Problem, ScenarioError
 from .loader import load_scenario
 from .models import Scenario
+from .shipped import bundled_paths, scenarios_dir
 
-
-def scenarios_dir() -> Path:
-    """The folder of bundled scenarios: inside the package when installed from a wheel,
-    the top-level `scenarios/` folder when running from a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    inside = package / "scenarios"
-    if inside.is_dir():
-        return inside
-    return package.parent / "scenarios"
-
-
-def bundled_paths() -> dict[str, Path]:
-    """Bundled scenario files by id (the file name without `.toml`)."""
-    folder = scenarios_dir()
-    if not folder.is_dir():
-        return {}
-    return {p.stem: p for p in sorted(folder.glob("*.toml"))}
+__all__ = ["bundled_paths", "list_bundled", "load", "resolve", "scenarios_dir"]
 
 
 def resolve(id_or_path: str) -> Path:

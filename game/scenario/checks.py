@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from .checks_v2 import V2Checks
-from .effects import Effect, parse_effect
+from .code import Code
+from .effects import parse_effect
 from .locator import Path
 from .models import FORMATS, HistoryNote, Option, Scenario
 from .notation import (
     RESERVED,
-    Fn,
     Names,
     NotationError,
     did_you_mean,
@@ -26,15 +25,6 @@ from .notation import (
 )
 
 Found = tuple[Path, str, str]  # path, message, hint
-
-
-@dataclass
-class Code:
-    """Compiled notation of a scenario, keyed by the expression's text."""
-
-    conditions: dict[str, Fn] = field(default_factory=dict)
-    numbers: dict[str, Fn] = field(default_factory=dict)
-    effects: dict[str, Effect] = field(default_factory=dict)
 
 
 class Checker(V2Checks):

@@ -13,6 +13,7 @@ amount := sum | sum ".." sum                              (a drawn amount: forma
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from .closures import Fn, always, compile_node
 from .notation import BOOL, INT, RESERVED, Names, check_tree, did_you_mean, names_in
@@ -27,12 +28,19 @@ SHAPES = (
 )
 
 
+EffectKind = Literal[
+    "add", "assign", "set", "clear", "schedule", "if", "moves", "reveal", "mislead"
+]
+"""What an effect does: change a variable by or to an amount, set or clear a flag, schedule
+an event, guard another effect ("if"), change a power's moves, narrow ("reveal") or shift
+("mislead") a power's estimate."""
+
+
 @dataclass(frozen=True)
 class Effect:
-    """A compiled effect. `kind` is "add", "assign", "set", "clear", "schedule", "if",
-    "moves", "reveal" or "mislead"."""
+    """A compiled effect, of one of the `EffectKind`s."""
 
-    kind: str
+    kind: EffectKind
     target: str
     """The variable, flag or event; for "moves" the power."""
     value: Fn = always
@@ -124,7 +132,8 @@ def _estimate(text: str, toks: list[Tok], names: Names) -> Effect:
         )
     var, power = _variable(toks[1], names), _power(toks[3], names)
     value, reads = _sub(text, toks[4].col + len(word) - 1, names, INT)
-    return Effect(head.text, var, value, text=text, power=power, reads=reads)
+    kind: EffectKind = "reveal" if head.text == "reveal" else "mislead"
+    return Effect(kind, var, value, text=text, power=power, reads=reads)
 
 
 def _moves(text: str, toks: list[Tok], names: Names) -> Effect:
@@ -167,7 +176,7 @@ def parse_effect(text: str, names: Names, depth: int = 0) -> Effect:
             raise NotationError(
                 f"unexpected {toks[2].text!r} after the flag", "one flag per effect", toks[2].col
             )
-        return Effect(head.text, flag.text, text=text)
+        return Effect("set" if head.text == "set" else "clear", flag.text, text=text)
     if head.kind == "name" and head.text == "schedule":
         return _schedule(text, toks, names)
     op = toks[1]
@@ -203,8 +212,8 @@ def parse_effect(text: str, names: Names, depth: int = 0) -> Effect:
             text=text,
             reads=reads,
         )
-    kind = "add" if op.text == "+=" else "assign"
-    return Effect(kind, head.text, value, high, text=text, reads=reads)
+    change: EffectKind = "add" if op.text == "+=" else "assign"
+    return Effect(change, head.text, value, high, text=text, reads=reads)
 
 
 def _schedule(text: str, toks: list[Tok], names: Names) -> Effect:

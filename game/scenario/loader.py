@@ -20,6 +20,7 @@ from .errors import MAX_PROBLEMS, Problem, ScenarioError
 from .locator import Path, dotted, line_of, locate_all, nesting_line
 from .models import Scenario
 from .notation import did_you_mean
+from .shipped import bundled_paths
 from .tokens import MAX_MESSAGE, short
 from .variants import Locate, Where, base_path, check_chain, merge
 
@@ -289,8 +290,6 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
     digest = hashlib.sha256(data).hexdigest()
     if "extends" not in raw:
         return raw, at, digest
-    from .bundled import bundled_paths
-
     where = at(("extends",))
     own = str(raw.get("id", ""))
     chain = (*chain, own)

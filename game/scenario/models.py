@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PrivateAttr
 
 from .base import Id, Model, Percent, Score, Weight
+from .code import Code
 from .textmodels import Continuity, Name, Text, TextVariant, fallback
 
 FORMAT_VERSION = 2
@@ -351,16 +352,16 @@ class Scenario(Model):
     continuity: list[Continuity] = []
     """Format 2: words that no text may show while a condition holds."""
 
-    _code: Any = PrivateAttr(default=None)
+    _code: Code | None = PrivateAttr(default=None)
     _file: str = PrivateAttr(default="")
     _digest: str = PrivateAttr(default="")
     _locate: Any = PrivateAttr(default=None)
     """Where each key path was written: (file, line), across a variant and its base."""
 
     @property
-    def code(self) -> Any:
-        """The compiled notation (a `checks.Code`), set by the loader."""
-        return self._code
+    def code(self) -> Code:
+        """The compiled notation, set by the loader (empty for a scenario built otherwise)."""
+        return self._code if self._code is not None else Code()
 
     @property
     def file(self) -> str:

@@ -36,9 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     end_with_parent()
     if os.getppid() != int(args[1]):  # the server died before we could ask
         return 0
-    from game.cli import main as cli_main
+    from game.ui.app import run
 
-    return cli_main(["play", "--saves-dir", args[0]])
+    return run(saves_dir=args[0])
 
 
 if __name__ == "__main__":

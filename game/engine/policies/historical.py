@@ -20,7 +20,7 @@ def follow_path(game: Rules, power: str) -> bool:
         return False
     for step in content.steps.get((st.turn, power), []):
         ca = content.actions[step.action]
-        if game._open(power, ca) and content.step_when[id(step)](st.env):
+        if game._open(power, ca) and step.when(st.env):
             game._play(power, ca)
         else:
             st.off_path.add(power)

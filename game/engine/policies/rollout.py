@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from ...scenario.models import WeightedStart
+from ..draws import flag_start_of, start_of
 from ..state import State
 
 if TYPE_CHECKING:
@@ -36,32 +36,20 @@ def determinize(game: Game, power: str, rng: random.Random) -> dict[str, int]:
     variables, flags = hidden(game, power)
     by_id = {v.id: v for v in sc.variables}
     for vid in variables:
-        var = by_id[vid]
         interval = game.estimate(power, vid)
-        if interval is not None:
-            env[vid] = rng.randint(*interval)
-        elif isinstance(var.start, list):
-            env[vid] = rng.randint(*var.start)
-        elif isinstance(var.start, WeightedStart):
-            env[vid] = rng.choices(var.start.values, var.start.weights or None)[0]
-        else:
-            env[vid] = var.start
+        env[vid] = rng.randint(*interval) if interval is not None else start_of(by_id[vid], rng)
     flag_by_id = {f.id: f for f in sc.flags}
     for fid in flags:
-        flag = flag_by_id[fid]
-        chance = flag.start_chance
-        env[fid] = int(rng.randrange(100) < chance) if chance is not None else int(flag.start)
+        env[fid] = flag_start_of(flag_by_id[fid], rng)
     return env
 
 
 def fork_for(game: Game, power: str, seed: int) -> Game:
     """A quiet copy of the game as `power` may believe it, every power computer-played by
     its cheap policy (planners by the weights), with a generator of its own."""
-    from ..game import Game
-
     rng = random.Random(seed)
     st = game.state
-    g = object.__new__(Game)
+    g = object.__new__(type(game))
     g.scenario, g.content, g.seed, g.names = game.scenario, game.content, game.seed, game.names
     g.humans = ()
     g.policy = "weighted"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption, weight_of
+from ..draws import weighted_index
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -25,7 +26,6 @@ def moves(game: Rules, power: str) -> None:
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
-        total = 0
         for ca in candidates:
             if ca.once_id in used or ca.cost > budget or (ca.limited and not allow(ca)):
                 continue
@@ -38,16 +38,11 @@ def moves(game: Rules, power: str) -> None:
                     continue
             picks.append(ca)
             weights.append(weight)
-            total += weight
-        if not picks or total + pass_weight <= 0:
+        if not picks:
             return
-        roll = rng.randrange(total + pass_weight)
-        if roll >= total:
+        index = weighted_index(rng, weights, pass_weight)
+        if index is None:
             return  # the power lets this move pass
-        index = 0
-        while roll >= weights[index]:
-            roll -= weights[index]
-            index += 1
         game._play(power, picks[index])
 
 

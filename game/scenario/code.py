@@ -1,0 +1,18 @@
+"""A scenario's notation compiled: the closures the engine calls, keyed by the text they
+were compiled from (the checks fill it in; `Scenario.code` hands it to the engine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .closures import Fn
+from .effects import Effect
+
+
+@dataclass
+class Code:
+    """Compiled notation of a scenario, keyed by the expression's text."""
+
+    conditions: dict[str, Fn] = field(default_factory=dict)
+    numbers: dict[str, Fn] = field(default_factory=dict)
+    effects: dict[str, Effect] = field(default_factory=dict)
