@@ -12,7 +12,15 @@ import pytest
 
 from .conftest import ROOT, run_python
 
-CORE = ["game.scenario", "game.engine", "game.analyse", "game.simulate", "game.plain", "game.cli"]
+CORE = [
+    "game.scenario",
+    "game.engine",
+    "game.analyse",
+    "game.simulate",
+    "game.plain",
+    "game.session",
+    "game.cli",
+]
 
 
 @pytest.mark.parametrize("module", CORE)
