@@ -35,6 +35,11 @@ def number(answer: str) -> int | None:
     return None
 
 
+def short(answer: str, most: int = 40) -> str:
+    """An answer as quoted back: a long one is cut short."""
+    return answer if len(answer) <= most else answer[: most - 1] + "…"
+
+
 class Console:
     """Writes and reads lines; keeps everything shown and typed for a transcript."""
 
@@ -70,7 +75,8 @@ class Console:
             self.write("\n")
             return
         for para in text.split("\n"):
-            self.write((self.fill(para, indent) or indent.rstrip()) + "\n")
+            rest = indent + "  " if para.startswith("- ") else indent  # a list item hangs
+            self.write((self.fill(para, indent, rest) or indent.rstrip()) + "\n")
 
     # -- reading -----------------------------------------------------------------------
     def read(self, prompt: str) -> str:
@@ -157,10 +163,10 @@ class Menu:
                 continue
             elif not answer:
                 console.say(f"Please type a number from {span}.")
-            elif n is not None or (answer[1:].isdigit() and answer[0] in "-+"):
-                console.say(f"{answer} is not on the list: type a number from {span}.")
+            elif answer.lstrip("-+").isdigit() and answer.lstrip("-+").isascii():
+                console.say(f"{short(answer)} is not on the list: type a number from {span}.")
             else:
                 console.say(
-                    f"'{answer}' is not a number: type a number from {span}. "
+                    f"'{short(answer)}' is not a number: type a number from {span}. "
                     "Type ? for the commands."
                 )
