@@ -286,3 +286,24 @@ def test_a_long_number_is_not_on_the_list() -> None:
         after(lines, "9" * 5000)[0] == "9" * 39 + "… is not on the list: type a number from 1 to 7."
     )
     assert after(lines, "x" * 5000)[0].startswith("'" + "x" * 39 + "…' is not a number")
+
+
+def test_what_changed_since_the_last_turn_is_told_again_after_a_load(tmp_path: Path) -> None:
+    """The summary comes from the engine's record, so a loaded game tells it too."""
+    args = ["--saves-dir", str(tmp_path)]
+    tiny = ["plain", "--scenario", str(TINY), "--power", "soviet", "--opponents", "historical"]
+    cli.main([*args, *tiny], out=io.StringIO(), inp=io.StringIO("1\ne\ns\nafter\nq\n"))
+    out = io.StringIO()
+    cli.main([*args, "load", "after", "--plain", "--width", "0"], out=out, inp=io.StringIO(""))
+    lines = out.getvalue().splitlines()
+    since = lines.index("-- Since Soviet Union's last turn --")
+    assert lines[since + 1].startswith("  Soviet trust in London ")
+    assert "Great Britain answers: Propose a treaty" in lines[since + 1]
+
+
+def test_a_game_with_nobody_at_the_keyboard_plays_itself_out() -> None:
+    game = Game.new(load_scenario(TINY), humans=[], seed=1)
+    out = io.StringIO()
+    assert Plain(game, io.StringIO(""), out).play() == 0
+    assert "you play: nobody (all computer-played)" in out.getvalue()
+    assert "Scores: Soviet Union 20, Great Britain 30" in out.getvalue()
