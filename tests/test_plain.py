@@ -14,7 +14,7 @@ from game.plain import Plain
 from game.plain.aims import levels
 from game.scenario import load_scenario
 
-from .conftest import TINY
+from .conftest import MAIN, TINY
 
 CONTEST = TINY.parent / "contest.toml"
 DEMO = TINY.parent / "ui_demo.toml"
@@ -216,7 +216,7 @@ def test_commands_work_at_an_answer_too() -> None:
     assert after(lines, "k")[0] == "-- What Blue knows --"
     assert after(lines, "l")[1] == "Blue, an answer is needed — Red: Mr White presses Blue"
     assert after(lines, "g")[0].startswith("There is nothing to repeat here")
-    assert after(lines, "e")[0] == "'e' cannot be done here."
+    assert after(lines, "e")[0] == "'e' cannot be done here: first answer the question."
     assert "* REPLY: Blue answers: Mr White presses Blue" in after(lines, "1")
 
 
@@ -307,3 +307,18 @@ def test_a_game_with_nobody_at_the_keyboard_plays_itself_out() -> None:
     assert Plain(game, io.StringIO(""), out).play() == 0
     assert "you play: nobody (all computer-played)" in out.getvalue()
     assert "Scores: Soviet Union 20, Great Britain 30" in out.getvalue()
+
+
+def test_the_ending_gives_the_readings_of_its_history_note() -> None:
+    from game.engine.policies import parse_opponents
+    from game.plain import words
+
+    game = Game.new(load_scenario(MAIN), humans=[], seed=1, policy=parse_opponents("historical"))
+    while not game.over:
+        game.end_turn()
+    lines = [text for text, _ in words.ending(game)]
+    assert lines[1] == "== The pact of 23 August — 23 August 1939 =="
+    assert lines.index("The sources disagree:") > lines.index(
+        next(x for x in lines if x.startswith("History: "))
+    )
+    assert any(x.startswith("- Western 'double game' (Watt, 1989): Stalin kept") for x in lines)

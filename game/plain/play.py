@@ -123,7 +123,7 @@ class Plain:
         elif word in ("g", "again"):
             self.say("There is nothing to repeat here: 'again' repeats a command of the move menu.")
         elif word in LETTERS or word in LETTERS.values():
-            self.say(f"'{answer}' cannot be done here.")
+            self.say(f"'{answer}' cannot be done here: first answer the question.")
         else:
             return False
         return True
