@@ -59,7 +59,7 @@ def test_look_repeats_the_turn_what_changed_and_the_full_menu() -> None:
     lines = red("1\nl\n")
     shown = after(lines, "l")
     assert shown[1] == "== Turn 1 of 4 — 01 May 1939 — The first week =="
-    assert "Nothing you can see has changed since your last turn." in shown
+    assert "Nothing you can see has changed since the game began." in shown
     assert "Red: 1 action point(s) left this turn." in shown
     assert "  1. Mr White presses Blue (cost 1) — Treaty progress +15" in shown
 
@@ -322,3 +322,13 @@ def test_the_ending_gives_the_readings_of_its_history_note() -> None:
         next(x for x in lines if x.startswith("History: "))
     )
     assert any(x.startswith("- Western 'double game' (Watt, 1989): Stalin kept") for x in lines)
+
+
+def test_look_before_quitting_shows_the_choices_again() -> None:
+    lines = red("1\nq\nl\n3\n")
+    assert after(lines, "l")[:3] == [
+        "  1. Save, then quit",
+        "  2. Quit without saving",
+        "  3. Go back to the game",
+    ]
+    assert "Red: 1 action point(s) left this turn." in after(lines, "3")

@@ -85,7 +85,8 @@ class Plain:
         self.reported.add(key)
         lines = words.since(self.game, power)
         if again and not lines:
-            lines = [("", ""), ("Nothing you can see has changed since your last turn.", "")]
+            since = "the game began" if key[1] == 1 else "your last turn"
+            lines = [("", ""), (f"Nothing you can see has changed since {since}.", "")]
         self.tell(lines)
 
     def heading(self) -> None:
@@ -253,7 +254,9 @@ class Plain:
             ]
         )
         menu.show(self.console)
-        pick = menu.ask(self.console, "Before you go", lambda a: self.meta(a, lambda: None))
+        pick = menu.ask(
+            self.console, "Before you go", lambda a: self.meta(a, lambda: menu.show(self.console))
+        )
         if pick == "s":
             return self.save()
         return pick == "q"
