@@ -42,6 +42,16 @@ def test_no_eval_or_exec_in_the_package() -> None:
     assert offenders == []
 
 
+def test_every_module_is_under_400_lines() -> None:
+    """A module holds one idea; past 400 lines it is time to split it by idea."""
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in (ROOT / "game").rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) >= 400
+    }
+    assert long == {}
+
+
 def _tool(name: str) -> list[str]:
     if shutil.which(name) is None:
         pytest.skip(f"{name} is not installed (pip install -e '.[test]')")

@@ -71,6 +71,13 @@ def test_look_in_a_later_turn_repeats_what_changed_since_the_last() -> None:
     assert shown[since + 1].startswith("  Treaty progress 35 → 33 · Blue answers:")
 
 
+def test_since_tells_again_what_changed_and_why() -> None:
+    lines = red("1\ne\nsince\n")
+    shown = after(lines, "since")
+    assert shown[1] == "-- Since Red's last turn --"
+    assert shown[2].startswith("  Treaty progress 35 → 33 · Blue answers:")
+
+
 def test_again_repeats_the_last_move() -> None:
     lines = red("g\n1\ng\n")
     assert after(lines, "g")[0] == "There is nothing to repeat yet."

@@ -21,6 +21,7 @@ HELP = """Commands, at any question:
   ? or help - this list
   l or look - the situation again: the turn, what changed since your last turn, the menu
   k or status - what your side knows, estimates as intervals
+  since - what changed since your last turn, and why
   a or aims - your aims, the victory levels, and where you stand
   history - the history notes of what has happened, and where the sources disagree
   brief - menus in one line after the first of each turn; verbose - every menu in full
@@ -107,6 +108,8 @@ class Plain:
             look()
         elif word in ("k", "status") and power:
             self.tell(words.status(self.game, power))
+        elif word == "since" and power:
+            self.since(power, again=True)
         elif word in ("a", "aims") and power:
             self.tell(aims(self.game, power))
         elif word in ("history", "notes"):
