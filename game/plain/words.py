@@ -14,7 +14,13 @@ from ..scenario.models import HistoryNote
 Lines = list[tuple[str, str]]
 """Lines to say: each a paragraph and the indent it is written with."""
 
-LABELS = {"event": "NEWS", "move": "MOVE", "reply": "REPLY", "ending": "THE END"}
+LABELS = {
+    "event": "NEWS",
+    "decided": "DECIDED",
+    "move": "MOVE",
+    "reply": "REPLY",
+    "ending": "THE END",
+}
 
 
 def dispatch(g: Game, d: Dispatch) -> Lines:
@@ -24,7 +30,7 @@ def dispatch(g: Game, d: Dispatch) -> Lines:
     if d.kind == "decision":
         return []
     kind = "decided" if d.kind == "event" and d.power else d.kind  # a power chose at an event
-    label = LABELS.get(kind, "DECIDED" if kind == "decided" else kind.upper())
+    label = LABELS.get(kind, kind.upper())
     who = f" ({g.names[d.power]})" if d.power and kind in ("move", "decided") else ""
     private = "" if d.seen_by is None else " [private]"
     out: Lines = [(f"* {label}{who}{private}: {d.title}", "")]
