@@ -339,3 +339,18 @@ def test_look_before_quitting_shows_the_choices_again() -> None:
         "  3. Go back to the game",
     ]
     assert "Red: 1 action point(s) left this turn." in after(lines, "3")
+
+
+def test_a_loaded_game_autosaves_from_a_pipe_only_when_asked(tmp_path: Path) -> None:
+    args = ["--saves-dir", str(tmp_path)]
+    tiny = ["plain", "--scenario", str(TINY), "--power", "soviet"]
+    cli.main([*args, *tiny], out=io.StringIO(), inp=io.StringIO("s\nfirst\nq\n"))
+    before = {p.name for p in tmp_path.glob("*.json")}
+    cli.main([*args, "load", "first", "--plain"], out=io.StringIO(), inp=io.StringIO("e\nq\n3\n"))
+    assert {p.name for p in tmp_path.glob("*.json")} == before
+    cli.main(
+        [*args, "load", "first", "--plain", "--autosave"],
+        out=io.StringIO(),
+        inp=io.StringIO("e\nq\n"),
+    )
+    assert len({p.name for p in tmp_path.glob("*.json")} - before) == 1
