@@ -21,6 +21,10 @@ from .cli_tools import (
     _validate,
 )
 
+AUTOSAVE_OFF = (
+    "No autosave: the answers come from a file or a pipe (--autosave keeps one each turn)."
+)
+
 
 def _parser() -> argparse.ArgumentParser:
     version = f"moscow1939 {__version__}"
@@ -38,6 +42,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--saves-dir", metavar="DIR", help=saves_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def plain_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--width",
+            type=_width,
+            default=78,
+            metavar="N",
+            help="wrap lines at N characters; 0 for no hard wrapping; default %(default)s",
+        )
+        p.add_argument(
+            "--autosave",
+            action="store_true",
+            help="autosave at every turn's end even when the answers come from a pipe or a file "
+            "(a game typed at a terminal always autosaves)",
+        )
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -64,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=1939)
     p.add_argument("--opponents", default="planner:normal", help=opponents_help)
+    plain_options(p)
     p = command(
         "serve",
         "play in a browser: serve the game over HTTP, each browser with its own game and saves "
@@ -84,9 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p = command("continue", "resume the most recent save")
     p.add_argument("--plain", action="store_true", help="in plain mode")
+    plain_options(p)
     p = command("load", "resume a save, by slot name or file path")
     p.add_argument("save", metavar="FILE_OR_SLOT")
     p.add_argument("--plain", action="store_true", help="in plain mode")
+    plain_options(p)
     p.add_argument(
         "--yes",
         action="store_true",
@@ -142,6 +164,19 @@ def _parser() -> argparse.ArgumentParser:
     p = command("lint", "warn about content that can never happen, unused names, missing notes")
     p.add_argument("paths", nargs="+", metavar="PATH")
     return parser
+
+
+def _width(text: str) -> int:
+    """A line width: 0 (no wrapping), or 20 to 1000 characters."""
+    try:
+        n = int(text) if text.isascii() and len(text) < 6 else -1
+    except ValueError:
+        n = -1
+    if n != 0 and not 20 <= n <= 1000:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a width: give 0 for no wrapping, or 20 to 1000 characters"
+        )
+    return n
 
 
 def main(
@@ -209,6 +244,7 @@ def _play_plain(game: object, game_id: str | None, folder: Path, inp: TextIO, ou
     from . import saves
     from .engine import Game
     from .plain import Plain
+    from .plain.console import interactive
 
     assert isinstance(game, Game)
     ident = game_id or saves.new_game_id()
@@ -224,7 +260,16 @@ def _play_plain(game: object, game_id: str | None, folder: Path, inp: TextIO, ou
             return f"Autosave failed: {e}"
         return ""
 
-    return Plain(game, inp, out, on_save=on_save, on_turn_end=on_turn_end).play()
+    autosave = args.autosave or interactive(inp)
+    return Plain(
+        game,
+        inp,
+        out,
+        on_save=on_save,
+        on_turn_end=on_turn_end if autosave else None,
+        width=args.width,
+        opening="" if autosave else AUTOSAVE_OFF,
+    ).play()
 
 
 def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> int:

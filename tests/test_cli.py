@@ -14,7 +14,7 @@ from game import __version__, cli
 from .conftest import ROOT, TINY
 
 # The Soviet line in the tiny scenario: propose the treaty, then end turns.
-SCRIPT = "1\n1\n1\n1\n"
+SCRIPT = "1\ne\ne\ne\n"
 
 
 def run_cli(*args: str, stdin: str = "") -> tuple[int, str]:
@@ -53,7 +53,7 @@ def test_plain_mode_asks_again_after_bad_input() -> None:
         str(TINY),
         "--power",
         "soviet",
-        stdin="abc\n0\n42\n\n1\n1\n1\n1\n",
+        stdin="abc\n0\n42\n\n1\ne\ne\ne\n",
     )
     assert code == 0
     assert "'abc' is not a number: type a number from 1 to 5." in out
@@ -93,7 +93,7 @@ def test_plain_mode_ends_cleanly_on_eof() -> None:
 
 def test_plain_hot_seat_answers_replies_between_people() -> None:
     # Soviet proposes; Britain (a person) answers at the start of turn 2.
-    stdin = "1\n1\n1\n1\n1\n1\n1\n1\n"
+    stdin = "1\ne\n1\ne\n1\n"
     code, out = run_cli(
         "plain",
         "--opponents",
@@ -221,7 +221,7 @@ def test_quitting_can_be_cancelled(tmp_path: object) -> None:
         str(TINY),
         "--power",
         "soviet",
-        stdin="1\n5\n3\n1\n1\n1\n",
+        stdin="1\nq\n3\ne\ne\ne\n",
     )
     assert "Moves made this turn are not saved yet." in out
     assert "Scores:" in out  # went back to the game and finished it
@@ -236,7 +236,8 @@ def test_quitting_right_after_an_autosave_asks_nothing(tmp_path: object) -> None
         str(TINY),
         "--power",
         "soviet",
-        stdin="2\n5\n",
+        "--autosave",
+        stdin="e\nq\n",
     )
     assert "not saved yet" not in out and "You left the game." in out
 

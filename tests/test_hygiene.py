@@ -18,7 +18,15 @@ from .conftest import ROOT, run_python
 LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())"
 """`lint-imports`, run by this interpreter (its script may not be on PATH)."""
 
-CORE = ["game.scenario", "game.engine", "game.analyse", "game.simulate", "game.plain", "game.cli"]
+CORE = [
+    "game.scenario",
+    "game.engine",
+    "game.analyse",
+    "game.simulate",
+    "game.plain",
+    "game.session",
+    "game.cli",
+]
 
 
 @pytest.mark.parametrize("module", CORE)
@@ -38,6 +46,16 @@ def test_no_eval_or_exec_in_the_package() -> None:
             if pattern.search(code) and "compile_node" not in code and "re.compile" not in code:
                 offenders.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
     assert offenders == []
+
+
+def test_every_module_is_under_400_lines() -> None:
+    """A module holds one idea; past 400 lines it is time to split it by idea."""
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in (ROOT / "game").rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) >= 400
+    }
+    assert long == {}
 
 
 def _tool(name: str) -> list[str]:

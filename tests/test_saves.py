@@ -406,7 +406,7 @@ def test_plain_save_quit_continue(tmp_path: Path) -> None:
             "8",
         ],
         out=first,
-        inp=io.StringIO("1\n1\n3\nevening\n4\n"),
+        inp=io.StringIO("1\ne\n3\nevening\n4\n"),
     )
     assert code == 0
     assert "Saved as 'evening'" in first.getvalue()
@@ -436,6 +436,7 @@ def test_continue_takes_the_newest(tmp_path: Path) -> None:
             str(TINY),
             "--power",
             "soviet",
+            "--autosave",
         ],
         out=io.StringIO(),
         inp=io.StringIO("2\n2\n"),

@@ -27,7 +27,7 @@ from game.ui.styles import TITLE_CSS
 if TYPE_CHECKING:
     from game.engine import Game
     from game.scenario import Scenario
-    from game.ui.session import Session
+    from game.session import Session
 
 
 class MoscowApp(App[int]):
@@ -176,8 +176,8 @@ class MoscowApp(App[int]):
 
     def begin(self, game: Game) -> None:
         """Show the game screen for a new or loaded game."""
+        from game.session import Session
         from game.ui.screens.game import GameScreen
-        from game.ui.session import Session
 
         session = Session(game)
         self.session = session

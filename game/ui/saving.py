@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from game.ui.saves import SaveEntry, SaveService, ScenarioChanged
 
 if TYPE_CHECKING:
+    from game.session import Session
     from game.ui.app import MoscowApp
-    from game.ui.session import Session
 
 
 class SaveFlows:

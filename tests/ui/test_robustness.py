@@ -9,8 +9,8 @@ from textual import events
 from textual.pilot import Pilot
 
 from game.engine import Game
+from game.session import Session
 from game.ui.app import MoscowApp
-from game.ui.session import Session
 
 from .helpers import demo_app, screen_name, settle
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine import Game
 from game.scenario import load_scenario
-from game.ui.session import Session, Step
+from game.session import Session, Step
 
 from ..conftest import TESTS
 

@@ -8,9 +8,9 @@ import pytest
 
 from game.engine import Game, GameError
 from game.scenario import Scenario, load
+from game.session import Session, Step
 from game.ui.format import bar, cite, long_date, plural, reflow, short_date, spark, trend
 from game.ui.history_view import divergence, note_for, notes, weeks
-from game.ui.session import Session, Step
 
 from ..conftest import run_python
 from .helpers import DEMO

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from game.engine import Outcome
+from game.session import Session
 from game.ui.format import KIND_LABELS, bar, long_date, reflow, short_date
-from game.ui.session import Session
 from game.ui.styles import SCREENS_CSS
 
 

@@ -18,11 +18,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, OptionList
 
 from game.engine import GameError, Move
+from game.session import Session, Step
 from game.ui.dialogs.choice import DecisionDialog
 from game.ui.dialogs.move import MoveDialog
 from game.ui.dialogs.note import NoteDialog
 from game.ui.history_view import note_for
-from game.ui.session import Session, Step
 from game.ui.styles import SCREENS_CSS
 from game.ui.widgets.dispatches import DispatchLog
 from game.ui.widgets.gauges import StatePanel

@@ -13,9 +13,9 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Dispatch
+from game.session import Session
 from game.ui.format import KIND_LABELS, reflow, short_date
 from game.ui.history_view import note_for
-from game.ui.session import Session
 
 
 class DispatchLog(Vertical):

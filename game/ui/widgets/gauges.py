@@ -6,8 +6,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from game.session import Session
 from game.ui.format import spark, trend
-from game.ui.session import Session
 
 SPARK_WIDTH = 16
 

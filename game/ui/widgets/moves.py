@@ -13,8 +13,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Move
+from game.session import Session
 from game.ui.format import plural, reflow
-from game.ui.session import Session
 
 
 class MovesPanel(Vertical):

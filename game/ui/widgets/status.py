@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from game.session import Session
 from game.ui.format import long_date, plural, short_date
-from game.ui.session import Session
 
 
 class StatusBar(Static):

@@ -6,7 +6,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from game.ui.session import Session
+from game.session import Session
 
 
 class NegotiatingTable(VerticalScroll):

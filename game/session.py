@@ -1,8 +1,9 @@
-"""One game as the UI holds it: the engine's `Game`, who is at the keyboard, unsaved work.
+"""One game as people play it: the engine's `Game`, who is at the keyboard, unsaved work.
 
-The engine keeps the state and decides everything; a session only remembers what the
-screen needs around it: which human power is playing now (hot-seat), who has finished
-the turn, and whether there are commands not yet saved. It imports no Textual.
+The engine keeps the state and decides everything; a session only remembers what a front
+end needs around it: which human power is playing now (hot-seat), who has finished the
+turn, and whether there are commands not yet saved. Both front ends use it (the Textual UI
+and plain mode), so it sits below them and imports neither.
 """
 
 from __future__ import annotations
