@@ -18,13 +18,16 @@ from game import cli
 
 from .conftest import ROOT, TINY, checkout_saves
 
-PLAIN = ["plain", "--opponents", "historical", "--scenario", str(TINY), "--seed", "3"]
+PLAIN = ["plain", "--opponents", "historical", "--scenario", str(TINY), "--seed", "3", "--autosave"]
 COMMANDS: list[tuple[list[str], str]] = [
-    (PLAIN, "1\n1\n1\n1\n"),
-    (["plain", "--scenario", str(TINY), "--opponents", "historical"], "1\n"),  # left mid-game
+    (PLAIN, "1\ne\n1\ne\n1\ne\n"),
+    (
+        ["plain", "--scenario", str(TINY), "--opponents", "historical", "--autosave"],
+        "1\ne\n",
+    ),  # left mid-game
     (["simulate", str(TINY), "--runs", "20"], ""),
     (["saves"], ""),
-    (["continue", "--plain"], "1\n1\n"),
+    (["continue", "--plain", "--autosave"], "1\ne\n"),
     (["validate", str(TINY), "--json"], ""),
 ]
 

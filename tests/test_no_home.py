@@ -19,8 +19,8 @@ from game.saves import folder as saves_folder
 
 from .conftest import ROOT, TINY
 
-SCRIPT = "1\n1\n1\n1\n"
-PLAIN = ["plain", "--opponents", "historical", "--scenario", str(TINY), "--seed", "3"]
+SCRIPT = "1\ne\n1\ne\n1\ne\n"
+PLAIN = ["plain", "--opponents", "historical", "--scenario", str(TINY), "--seed", "3", "--autosave"]
 
 
 def _no_pw_entry(uid: int) -> pwd.struct_passwd:
