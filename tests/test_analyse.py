@@ -242,3 +242,21 @@ def test_markdown_rows_for_the_balance_table(tmp_path: Path) -> None:
     rows = markdown(report).splitlines()
     assert rows[0].startswith("| scenario | power |") and len(rows) == 3
     assert rows[2].startswith("| balance | red | 100% (decisive) | 100.0 |")
+
+
+def test_a_move_that_only_buys_knowledge_is_information_not_null(tmp_path: Path) -> None:
+    """A report that narrows an estimate changes no score a fixed strategy gets: its worth is
+    to a player who reads the estimate, so it is flagged apart from the moves that do
+    nothing."""
+    text = BALANCE.replace("format = 1", "format = 2").replace(
+        '[[actions]]\nid = "null_move"',
+        '[[variables]]\nid = "secret"\nlabel = "Secret"\nstart = [0, 100]\n'
+        'seen_by = []\nestimated_by = ["red"]\nerror = 30\n'
+        '[[actions]]\nid = "spy"\nby = "red"\ntitle = "Ask a spy"\nonce = false\n'
+        'effects = ["reveal secret to red within 2"]\n'
+        '[[actions]]\nid = "null_move"',
+    )
+    red = analyse(write(tmp_path, text, "spies"))["powers"]["red"]
+    moves = {m["id"]: m for m in red["moves"]}
+    assert moves["spy"]["flag"] == "information"
+    assert moves["null_move"]["flag"] == "null"
