@@ -153,7 +153,7 @@ class MoscowApp(App[int]):
         """Whether a save was found (as of the last look, which runs in a thread)."""
         return bool(self.saving.loadable())
 
-    def _in_game(self) -> bool:
+    def in_game(self) -> bool:
         return self.session is not None and not self.session.game.over
 
     def _to_base(self) -> None:
@@ -243,7 +243,7 @@ class MoscowApp(App[int]):
 
         if isinstance(self.screen, SetupScreen):
             return
-        if self._in_game():
+        if self.in_game():
             self.saving.confirm_leave("Start a new game?", self._new_game)
         else:
             self._new_game()
@@ -316,37 +316,16 @@ class MoscowApp(App[int]):
         self.saving.quit()
 
     # -- command palette -------------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        from game.ui.palette import SafePalette
+
+        if self.use_command_palette and not isinstance(self.screen, SafePalette):
+            self.push_screen(SafePalette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from game.ui.screens.game import GameScreen
-        from game.ui.screens.handover import HandoverScreen
+        from game.ui.palette import system_commands
 
-        if isinstance(screen, HandoverScreen):  # nothing private before the next player is in
-            yield SystemCommand("Help", "The rules in brief and every key", self.action_help)
-            return
-
-        yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
-        if isinstance(screen, GameScreen) and self._in_game():
-            yield SystemCommand("End turn", "Finish this turn", screen.action_end_turn)
-            if screen.session.decisions():
-                yield SystemCommand("Answer", "Answer the question waiting", screen.action_answer)
-            yield SystemCommand(
-                "Zoom panel",
-                "Fill the screen with the panel in focus, or restore the board",
-                screen.action_zoom,
-            )
-        yield SystemCommand("Save game", "Save the game in progress", self.action_save)
-        yield SystemCommand("Load game", "Open a saved game", self.action_load_game)
-        if self.session is not None:
-            yield SystemCommand(
-                "History", "What really happened, beside this game", self.action_history
-            )
-        yield SystemCommand(
-            "Encyclopedia", "People, places, treaties and terms", self.action_encyclopedia
-        )
-        yield SystemCommand("Help", "The rules in brief and every key", self.action_help)
-        yield SystemCommand(
-            "Quit", "Quit Moscow 1939 (asks first during a game)", self.action_quit_game
-        )
+        yield from system_commands(self, screen)
         for command in super().get_system_commands(screen):
             if command.title != "Quit":
                 yield command
