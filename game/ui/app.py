@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,6 +24,7 @@ from game.ui.saves import SaveEntry, SaveService, default_service
 from game.ui.saving import SaveFlows
 from game.ui.screens.title import TitleScreen
 from game.ui.styles import TITLE_CSS
+from game.ui.typeahead import typed_ahead
 
 if TYPE_CHECKING:
     from game.engine import Game
@@ -73,6 +75,15 @@ class MoscowApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         return TitleScreen()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and typed_ahead(self.screen, event):
+            return  # a key pressed before the dialog on top opened: set aside
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        if typed_ahead(self.screen, event):  # routed to the screen behind before a dialog
+            event.prevent_default()  # opened, and back here for the bindings: set aside
 
     def on_ready(self) -> None:
         self.run_worker(self._load_default, thread=True, group="default", exclusive=True)
@@ -325,10 +336,7 @@ class MoscowApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from game.ui.palette import system_commands
 
-        yield from system_commands(self, screen)
-        for command in super().get_system_commands(screen):
-            if command.title != "Quit":
-                yield command
+        yield from system_commands(self, screen, super().get_system_commands(screen))
 
 
 def make_app(

@@ -11,6 +11,8 @@ from typing import Any
 from textual import events
 from textual.pilot import Pilot
 
+from game.ui.app import MoscowApp
+
 from .helpers import demo_app, screen_name, settle
 
 CHARS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "space": " "}
@@ -34,3 +36,34 @@ async def test_page_keys_right_after_the_palette_opens() -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert screen_name(pilot) == "TitleScreen"
+
+
+async def start(pilot: Pilot[Any], *humans: str) -> None:
+    app = pilot.app
+    await settle(pilot)
+    assert isinstance(app, MoscowApp) and app.default is not None
+    app.start_game(app.default, humans, 1939)
+    await settle(pilot)
+    while screen_name(pilot) == "BriefingScreen":
+        await pilot.press("escape")
+        await settle(pilot)
+
+
+async def test_keys_typed_as_a_question_opens_are_set_aside() -> None:
+    # Britain alone: ending week 1 brings Warsaw's reserve, a question for London.
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "britain")
+        assert app.session is not None and screen_name(pilot) == "GameScreen"
+        session, game = app.session, app.session.game
+        while affordable := [m for m in session.moves() if m.cost <= session.budget()]:
+            session.play(affordable[0].id)
+        await burst(pilot, "e", "y", "enter", "enter", "1", "a", "enter")
+        assert screen_name(pilot) == "DecisionDialog"
+        assert game.state.turn == 2
+        assert game.decisions("britain"), "the question was answered by keys typed ahead"
+        assert [c.verb for c in game.state.log if c.turn == 2] == []
+        assert "set aside" in " ".join(n.message for n in app._notifications).lower()
+        await pilot.press("a")  # typed once the question is up: it answers
+        await settle(pilot)
+        assert [c.verb for c in game.state.log if c.turn == 2] == ["decide"]

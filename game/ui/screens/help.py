@@ -112,7 +112,7 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         (
             "Dialogs",
             [
-                ("1-9", "Choose an answer by number"),
+                ("a-i", "Choose an answer by its letter"),
                 ("y / n", "Yes / no"),
                 ("Esc", "Close, cancel, or answer later"),
             ],
