@@ -33,8 +33,11 @@ class SafePalette(CommandPalette):
         super()._action_command_list(action)
 
 
-def system_commands(app: MoscowApp, screen: Screen[object]) -> Iterable[SystemCommand]:
-    """The commands the palette offers on `screen`: the game's first, then Textual's."""
+def system_commands(
+    app: MoscowApp, screen: Screen[object], textual: Iterable[SystemCommand]
+) -> Iterable[SystemCommand]:
+    """The commands the palette offers on `screen`: the game's first, then Textual's
+    (themes, keys, screenshot) but its Quit."""
     from game.ui.screens.game import GameScreen
     from game.ui.screens.handover import HandoverScreen
 
@@ -61,3 +64,4 @@ def system_commands(app: MoscowApp, screen: Screen[object]) -> Iterable[SystemCo
     )
     yield SystemCommand("Help", "The rules in brief and every key", app.action_help)
     yield SystemCommand("Quit", "Quit Moscow 1939 (asks first during a game)", app.action_quit_game)
+    yield from (command for command in textual if command.title != "Quit")
