@@ -202,11 +202,11 @@ class MoscowApp(App[int]):
 
     def hand_over(self, session: Session, then: Callable[[], None]) -> None:
         """Cover the game until the next hot-seat player is ready."""
-        from game.ui.format import long_date
+        from game.ui.format import long_date, turn_label
         from game.ui.screens.handover import HandoverScreen
 
         g = session.game
-        week = f"Week {g.state.turn} of {g.turns} · {long_date(g.state.date)}"
+        week = f"{turn_label(g.scenario, g.state.turn, g.turns)} · {long_date(g.state.date)}"
         self.push_screen(
             HandoverScreen(session.name(session.active), week), lambda _: self._after_handover(then)
         )

@@ -106,12 +106,17 @@ class DecisionDialog(ChoiceDialog):
     """A question the engine puts to a human power: a reply to give, or an event's choice."""
 
     def __init__(
-        self, decision: Decision, choices: Sequence[Choice], asker: str, power: str
+        self,
+        decision: Decision,
+        choices: Sequence[Choice],
+        asker: str,
+        power: str,
+        period: str = "week",
     ) -> None:
         source = f" by {asker}" if asker else ""
         super().__init__(
             decision.title,
-            f"{power} is asked{source}, week {decision.turn}:\n{reflow(decision.prompt)}",
+            f"{power} is asked{source}, {period} {decision.turn}:\n{reflow(decision.prompt)}",
             [
                 (c.id, c.label + (f" ({c.effects})" if c.effects and c.open else ""))
                 for c in choices

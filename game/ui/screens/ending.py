@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from game.engine import Outcome
-from game.ui.format import KIND_LABELS, bar, long_date, reflow, short_date
+from game.ui.format import KIND_LABELS, bar, long_date, reflow, short_date, turn_label
 from game.ui.session import Session
 from game.ui.styles import SCREENS_CSS
 
@@ -42,7 +42,12 @@ def timeline(session: Session) -> Content:
     parts: list[Content | str | tuple[str, str]] = [("Timeline of this game", "bold underline")]
     for turn in range(1, g.state.turn + 1):
         day = g.scenario.calendar[turn - 1].date
-        parts.append((f"\n\nWeek {turn} · {short_date(day)} · {g.turn_title(turn)}", "bold"))
+        parts.append(
+            (
+                f"\n\n{turn_label(g.scenario, turn)} · {short_date(day)} · {g.turn_title(turn)}",
+                "bold",
+            )
+        )
         for d in g.dispatches(viewer, turn):
             if d.kind in ("news", "decision"):
                 continue
@@ -69,12 +74,13 @@ class EndingScreen(Screen[None]):
         outcome = self.session.game.ending
         assert outcome is not None
         turns = self.session.game.turns
+        when = turn_label(self.session.scenario, outcome.turn, turns)
         with VerticalScroll(id="ending-scroll"):
             yield Static(
                 Content.assemble(
                     ("THE END · ", "bold"),
                     (outcome.title, "bold"),
-                    f"\n{long_date(outcome.date)}, week {outcome.turn} of {turns}",
+                    f"\n{long_date(outcome.date)}, {when.lower()}",
                 ),
                 id="ending-title",
             )

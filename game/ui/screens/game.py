@@ -21,6 +21,7 @@ from game.engine import GameError, Move
 from game.ui.dialogs.choice import DecisionDialog
 from game.ui.dialogs.move import MoveDialog
 from game.ui.dialogs.note import NoteDialog
+from game.ui.format import period, turn_label
 from game.ui.history_view import note_for
 from game.ui.session import Session, Step
 from game.ui.styles import SCREENS_CSS
@@ -185,7 +186,9 @@ class GameScreen(Screen[None]):
         else:
             g = s.game
             self.app.clear_notifications()
-            self.notify(g.turn_title(), title=f"Week {g.state.turn} of {g.turns}", timeout=2)
+            self.notify(
+                g.turn_title(), title=turn_label(g.scenario, g.state.turn, g.turns), timeout=2
+            )
             self.prompt_decisions()
 
     def action_undo(self) -> None:
@@ -207,7 +210,9 @@ class GameScreen(Screen[None]):
             return
         decision = s.decisions()[0]
         asker = s.name(decision.sender) if decision.sender else ""
-        dialog = DecisionDialog(decision, s.game.options(decision), asker, s.name(s.active))
+        dialog = DecisionDialog(
+            decision, s.game.options(decision), asker, s.name(s.active), period(s.scenario)
+        )
 
         def answered(choice: str | None) -> None:
             if choice is None:

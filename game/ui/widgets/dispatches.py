@@ -13,7 +13,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Dispatch
-from game.ui.format import KIND_LABELS, reflow, short_date
+from game.ui.format import KIND_LABELS, period, reflow, short_date, turn_label
 from game.ui.history_view import note_for
 from game.ui.session import Session
 
@@ -55,9 +55,10 @@ class DispatchLog(Vertical):
         if self.shown is not None and self.shown >= current:
             self.shown = None
         week = self.shown or current
-        label = f"Week {week} of {session.game.turns}: {session.game.turn_title(week)}"
+        sc = session.scenario
+        label = f"{turn_label(sc, week, session.game.turns)}: {session.game.turn_title(week)}"
         if self.shown is not None:
-            label += "  (earlier week)"
+            label += "  (earlier {period(sc)})"
         self.query_one("#week-label", Static).update(label)
         self.query_one("#earlier", Button).disabled = week <= 1
         self.query_one("#later", Button).disabled = week >= current
@@ -84,11 +85,16 @@ class DispatchLog(Vertical):
             options.append(None)
         if earlier:
             options.append(
-                Option(Content.styled(f"Since you ended week {week - 1}:", "bold"), disabled=True)
+                Option(
+                    Content.styled(f"Since you ended {period(sc)} {week - 1}:", "bold"),
+                    disabled=True,
+                )
             )
         for i, d in enumerate(self._items):
             if i == len(earlier) and earlier:
-                options.append(Option(Content.styled(f"Week {week}:", "bold"), disabled=True))
+                options.append(
+                    Option(Content.styled(f"{turn_label(sc, week)}:", "bold"), disabled=True)
+                )
             elif i:
                 options.append(None)
             options.append(self._option(session, i, d))
