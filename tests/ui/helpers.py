@@ -60,6 +60,15 @@ async def start_from_title(pilot: Pilot[Any], *keys: str) -> None:
     await settle(pilot)
 
 
+async def end_turn(pilot: Pilot[Any]) -> None:
+    """Press e; if the game asks whether to end with actions unspent, say yes."""
+    await pilot.press("e")
+    await settle(pilot)
+    if screen_name(pilot) == "ConfirmDialog":
+        await pilot.press("y")
+        await settle(pilot)
+
+
 async def play_by_keys(pilot: Pilot[Any]) -> list[str]:
     """Play to the ending pressing keys only, as a player reading the screen would."""
     app = pilot.app

@@ -13,6 +13,7 @@ from .helpers import (
     DEMO,
     MAX_STEPS,
     demo_app,
+    end_turn,
     play_by_keys,
     screen_name,
     screen_text,
@@ -91,8 +92,7 @@ async def test_hotseat_hides_the_previous_power() -> None:
         session.play("sound_berlin")  # a secret move, for the test's sake
         assert isinstance(app.screen, GameScreen)
         app.screen.render_all()
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert screen_name(pilot) == "HandoverScreen"
         text = screen_text(pilot)
         assert "Great Britain" in text and "Soviet trust" not in text
@@ -120,8 +120,7 @@ async def test_watching_the_computer_play() -> None:
         for _ in range(10):
             if screen_name(pilot) == "EndingScreen":
                 break
-            await pilot.press("e")
-            await settle(pilot)
+            await end_turn(pilot)
         assert screen_name(pilot) == "EndingScreen"
 
 
@@ -178,8 +177,7 @@ async def test_earlier_weeks_stay_reachable() -> None:
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await start_from_title(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert "Week 2 of 5: London hesitates" in screen_text(pilot)
         await pilot.press("left_square_bracket")
         await pilot.pause()
@@ -194,8 +192,7 @@ async def test_a_decision_can_wait_and_is_asked_again() -> None:
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await start_from_title(pilot, "enter", "enter", "down", "enter")  # Britain alone
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert screen_name(pilot) == "DecisionDialog"
         await pilot.press("escape")
         await pilot.pause()

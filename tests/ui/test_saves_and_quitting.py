@@ -8,7 +8,7 @@ from game.engine import Game
 from game.scenario import load
 from game.ui.saves import SaveEntry
 
-from .helpers import DEMO, demo_app, menu_entries, screen_name, settle, start_from_title
+from .helpers import DEMO, demo_app, end_turn, menu_entries, screen_name, settle, start_from_title
 
 
 async def test_quitting_mid_game_asks_first() -> None:
@@ -129,8 +129,7 @@ async def test_saves_on_disk_save_autosave_and_resume(tmp_path: Any) -> None:
         await pilot.pause()
         saved = sorted(p.name for p in tmp_path.glob("*.json"))
         assert len(saved) == 1 and saved[0].startswith("ui_demo-soviet-")
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert len(list(tmp_path.glob("auto-*.json"))) == 1
         assert app.session is not None and not app.session.unsaved
         turn = app.session.game.state.turn
@@ -206,10 +205,9 @@ async def test_two_turns_save_quit_new_app_continue_same_screen(tmp_path: Any) -
     async with app.run_test(size=(120, 40)) as pilot:
         await start_from_title(pilot)
         for _ in range(2):
-            await pilot.press("e")
-            await settle(pilot)
+            await end_turn(pilot)
             while screen_name(pilot) == "DecisionDialog":
-                await pilot.press("1")
+                await pilot.press("a")
                 await settle(pilot)
         await pilot.press("enter", "enter")  # a move in the third week
         await pilot.pause()

@@ -19,9 +19,10 @@ from textual.widgets import Button, Footer, OptionList
 
 from game.engine import GameError, Move
 from game.ui.dialogs.choice import DecisionDialog
+from game.ui.dialogs.confirm import ConfirmDialog
 from game.ui.dialogs.move import MoveDialog
 from game.ui.dialogs.note import NoteDialog
-from game.ui.format import period, turn_label
+from game.ui.format import period, plural, turn_label
 from game.ui.history_view import note_for
 from game.ui.session import Session, Step
 from game.ui.styles import SCREENS_CSS
@@ -67,6 +68,8 @@ class GameScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.warned: tuple[int, str | None] | None = None
+        """The turn and power last asked whether to end a turn with actions left: once."""
         self.asking = True
         """View state: put waiting questions to the player whenever the board is shown
         (off once the player puts a question off with Escape, until asked again)."""
@@ -168,6 +171,22 @@ class GameScreen(Screen[None]):
             self.notify("Answer the questions waiting first.", severity="warning")
             self.prompt_decisions()
             return
+        left = [m for m in s.moves() if m.cost <= s.budget()]
+        here = (s.game.state.turn, s.active)
+        if left and self.warned != here:
+            self.warned = here
+            word = period(s.scenario)
+            text = (
+                f"{plural(s.budget(), 'action')} unspent, and {plural(len(left), 'move')} "
+                f"open to you. Actions do not carry over to the next {word}."
+            )
+            dialog = ConfirmDialog(f"End the {word} now?", text, yes=f"End the {word}")
+            self.app.push_screen(dialog, lambda yes: self._end_turn() if yes else None)
+            return
+        self._end_turn()
+
+    def _end_turn(self) -> None:
+        s = self.session
         step: list[Step] = []
         turn = s.game.state.turn
         if not self._run(lambda: step.append(s.finish_turn())) or not step:
