@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -25,6 +25,7 @@ from game.ui.saving import SaveFlows
 from game.ui.screens.title import TitleScreen
 from game.ui.styles import TITLE_CSS
 from game.ui.typeahead import typed_ahead
+from game.ui.views import Views
 
 if TYPE_CHECKING:
     from game.engine import Game
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from game.ui.session import Session
 
 
-class MoscowApp(App[int]):
+class MoscowApp(Views):
     """Moscow 1939 in the terminal."""
 
     CSS_PATH = TITLE_CSS
@@ -67,11 +68,11 @@ class MoscowApp(App[int]):
         self._catalog = catalog or bundled_catalog
         self._found: list[Scenario] | None = None
         """The catalog's scenarios, once loaded (set-up loads them on first use)."""
-        self.default: Scenario | None = None
-        """The scenario shown on the title screen, once loaded."""
-        self.session: Session | None = None
+        self.default = None
+        self.session = None
         self.saving = SaveFlows(self, self.saves)
         self._ended: Session | None = None
+        self._unbriefed = set()
 
     def get_default_screen(self) -> Screen[None]:
         return TitleScreen()
@@ -183,20 +184,23 @@ class MoscowApp(App[int]):
         except GameError as err:
             self.notify(str(err), title="Cannot start", severity="error")
             return
-        self.begin(game)
+        self.begin(game, new=True)
 
-    def begin(self, game: Game) -> None:
-        """Show the game screen for a new or loaded game."""
+    def begin(self, game: Game, new: bool = False) -> None:
+        """Show the game screen for a new or loaded game (a new one opens on the briefing)."""
         from game.ui.screens.game import GameScreen
         from game.ui.session import Session
 
         session = Session(game)
         self.session = session
         self._ended = None
+        self._unbriefed = set(session.humans) if new else set()
         self._to_base()
         self.push_screen(GameScreen(session))
         if session.hotseat:
             self.hand_over(session, lambda: None)
+        else:
+            self._brief_first(session)
         if game.over:
             self.show_ending(session)
 
@@ -216,6 +220,7 @@ class MoscowApp(App[int]):
 
         if isinstance(self.screen, GameScreen):
             self.screen.render_all()
+            self._brief_first(self.screen.session)
         self.call_after_refresh(then)
         self.call_after_refresh(self._prompt)
 
@@ -270,42 +275,6 @@ class MoscowApp(App[int]):
         self.session = None
         self._to_base()
         self.refresh_saves()
-
-    def _handing_over(self) -> bool:
-        """Whether the hot-seat hand-over screen is up: nothing private may be opened then."""
-        from game.ui.screens.handover import HandoverScreen
-
-        if any(isinstance(screen, HandoverScreen) for screen in self.screen_stack):
-            self.notify("Pass the keyboard first: the next player confirms with Enter.")
-            return True
-        return False
-
-    def action_history(self) -> None:
-        from game.ui.screens.history import HistoryScreen
-
-        s = self.session
-        if self._handing_over():
-            return
-        if s is None:
-            self.notify("No game in progress.")
-        elif not isinstance(self.screen, HistoryScreen):
-            viewer = None if s.game.over else s.active
-            self.push_screen(HistoryScreen(s.game, viewer))
-
-    def action_help(self) -> None:
-        from game.ui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    def action_encyclopedia(self) -> None:
-        from game.ui.screens.encyclopedia import EncyclopediaScreen
-
-        scenario = self.session.scenario if self.session else self.default
-        if scenario is None:
-            self.notify("The scenario is still loading.")
-        elif not isinstance(self.screen, EncyclopediaScreen):
-            self.push_screen(EncyclopediaScreen(scenario))
 
     def action_save(self) -> None:
         if self._handing_over():

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from game.engine.causes import Shift
 from game.scenario import Scenario
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -129,3 +130,13 @@ def turn_label(scenario: Scenario, turn: int, of: int | None = None) -> str:
     """'Week 3', or with `of` 'Week 3 of 25' (the calendar's own word)."""
     word = period(scenario).capitalize()
     return f"{word} {turn}" + (f" of {of}" if of is not None else "")
+
+
+def shifts_text(shifts: Sequence[Shift]) -> str:
+    """What one cause changed: 'Soviet trust 37 → 31; Litvinov dismissed: yes'."""
+    return "; ".join(
+        f"{s.label}: {'yes' if s.after else 'no'}"
+        if s.flag
+        else f"{s.label} {s.before} → {s.after}"
+        for s in shifts
+    )

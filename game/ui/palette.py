@@ -55,6 +55,13 @@ def system_commands(
             "Fill the screen with the panel in focus, or restore the board",
             screen.action_zoom,
         )
+    if app.session is not None and app.session.active is not None:
+        yield SystemCommand(
+            "Briefing", "Your aims, what a score means, where you stand", app.action_briefing
+        )
+        yield SystemCommand(
+            "Since your last turn", "What changed and why, and what came in", app.action_changes
+        )
     yield SystemCommand("Save game", "Save the game in progress", app.action_save)
     yield SystemCommand("Load game", "Open a saved game", app.action_load_game)
     if app.session is not None:

@@ -14,6 +14,7 @@ from .helpers import (
     MAX_STEPS,
     demo_app,
     end_turn,
+    past_briefing,
     play_by_keys,
     screen_name,
     screen_text,
@@ -52,7 +53,9 @@ async def test_whole_game_by_mouse() -> None:
             name = screen_name(pilot)
             if name == "EndingScreen":
                 break
-            if name == "DecisionDialog":
+            if name == "BriefingScreen":
+                await pilot.press("escape")
+            elif name == "DecisionDialog":
                 await pilot.click("#choices", offset=(3, 0))
             elif name == "MoveDialog":
                 await pilot.click("#make")
@@ -86,6 +89,9 @@ async def test_hotseat_hides_the_previous_power() -> None:
         assert "Soviet Union" in screen_text(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        assert screen_name(pilot) == "BriefingScreen"  # each player's own, after the cover
+        assert "Soviet Union · briefing" in screen_text(pilot)
+        await past_briefing(pilot)
         session = app.session
         assert session.active == "soviet"
         assert "Soviet trust in the West" in screen_text(pilot)
@@ -105,6 +111,8 @@ async def test_hotseat_hides_the_previous_power() -> None:
         assert commands == ["Help"]
         await pilot.press("enter")
         await settle(pilot)
+        assert "Great Britain · briefing" in screen_text(pilot)
+        await past_briefing(pilot)
         assert session.active == "britain"
         text = screen_text(pilot)
         assert "Soviet trust in the West" not in text
@@ -156,6 +164,8 @@ async def test_opening_a_good_scenario_file() -> None:
         assert not app.screen.query_one("#scenario-error").display
         await pilot.press("f5")
         await settle(pilot)
+        assert screen_name(pilot) == "BriefingScreen"
+        await past_briefing(pilot)
         assert screen_name(pilot) == "GameScreen"
 
 

@@ -52,6 +52,8 @@ class GameScreen(Screen[None]):
         Binding("e", "end_turn", "End turn"),
         Binding("a", "answer", "Answer"),
         Binding("u", "undo", "Take back", show=False),
+        Binding("b", "app.briefing", "Briefing"),
+        Binding("c", "app.changes", "Since last turn"),
         Binding("h", "app.history", "History"),
         Binding("i", "app.encyclopedia", "Encyclopedia"),
         Binding("question_mark", "app.help", "Help"),

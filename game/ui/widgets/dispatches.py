@@ -13,7 +13,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Dispatch
-from game.ui.format import KIND_LABELS, period, reflow, short_date, turn_label
+from game.ui.format import KIND_LABELS, period, reflow, shifts_text, short_date, turn_label
 from game.ui.history_view import note_for
 from game.ui.session import Session
 
@@ -74,13 +74,7 @@ class DispatchLog(Vertical):
         if changes:
             lines = [Content.styled("What changed, and why:", "bold")]
             for group in changes:
-                shifts = "; ".join(
-                    f"{s.label}: {'yes' if s.after else 'no'}"
-                    if s.flag
-                    else f"{s.label} {s.before} → {s.after}"
-                    for s in group.shifts
-                )
-                lines.append(Content(f"\n• {shifts} · {group.title}"))
+                lines.append(Content(f"\n• {shifts_text(group.shifts)} · {group.title}"))
             options.append(Option(Content.assemble(*lines), disabled=True))
             options.append(None)
         if earlier:
