@@ -18,11 +18,13 @@ from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from game.ui.catalog import Catalog, bundled_catalog, bundled_default
 from game.ui.saves import SaveEntry, SaveService, default_service
 from game.ui.saving import SaveFlows
 from game.ui.screens.title import TitleScreen
+from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.styles import TITLE_CSS
 from game.ui.typeahead import typed_ahead
 from game.ui.views import Views
@@ -71,6 +73,8 @@ class MoscowApp(Views):
         self.default = None
         self.session = None
         self.saving = SaveFlows(self, self.saves)
+        self.settings: Settings = load_settings()
+        """What the player chose in earlier runs (the theme, the hints seen)."""
         self._ended: Session | None = None
         self._unbriefed = set()
 
@@ -85,6 +89,20 @@ class MoscowApp(Views):
     def on_key(self, event: events.Key) -> None:
         if typed_ahead(self.screen, event):  # routed to the screen behind before a dialog
             event.prevent_default()  # opened, and back here for the bindings: set aside
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.settings.theme:
+            self.settings.theme = theme.name
+            save_settings(self.settings)
+
+    def remember(self) -> None:
+        """Write the settings now (a failure is not fatal: they last for this run)."""
+        save_settings(self.settings)
 
     def on_ready(self) -> None:
         self.run_worker(self._load_default, thread=True, group="default", exclusive=True)

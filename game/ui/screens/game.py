@@ -28,6 +28,7 @@ from game.ui.session import Session, Step
 from game.ui.styles import SCREENS_CSS
 from game.ui.widgets.dispatches import DispatchLog
 from game.ui.widgets.gauges import StatePanel
+from game.ui.widgets.hints import FirstTurnHints
 from game.ui.widgets.moves import MovesPanel
 from game.ui.widgets.status import StatusBar
 from game.ui.widgets.table import NegotiatingTable
@@ -65,6 +66,7 @@ class GameScreen(Screen[None]):
         Binding("3", "panel('table')", "Table", show=False),
         Binding("4", "panel('state')", "State", show=False),
         Binding("z", "zoom", "Zoom panel", show=False),
+        Binding("x", "put_hints_away", "Hints away"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -95,6 +97,8 @@ class GameScreen(Screen[None]):
             state = StatePanel(id="state", classes="panel")
             state.border_title = "State (4)"
             yield state
+        if not self.moscow.settings.hints_seen and self.session.active is not None:
+            yield FirstTurnHints(self.session.budget(), period(self.session.scenario))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -122,6 +126,8 @@ class GameScreen(Screen[None]):
             return not self.session.game.over
         if action == "undo":
             return self.session.can_undo() or None
+        if action == "put_hints_away":
+            return bool(self.query(FirstTurnHints))
         return True
 
     # -- commands ------------------------------------------------------------------------
@@ -211,6 +217,19 @@ class GameScreen(Screen[None]):
                 g.turn_title(), title=turn_label(g.scenario, g.state.turn, g.turns), timeout=2
             )
             self.prompt_decisions()
+
+    @on(Button.Pressed, "#hints-done")
+    def _hints_done(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_put_hints_away()
+
+    def action_put_hints_away(self) -> None:
+        """Put the first-turn hints away, never to be shown again."""
+        for hints in self.query(FirstTurnHints):
+            hints.remove()
+        self.moscow.settings.hints_seen = True
+        self.moscow.remember()
+        self.refresh_bindings()
 
     def action_undo(self) -> None:
         """Take back the last move or answer of this turn (the game replays without it)."""
