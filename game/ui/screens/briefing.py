@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 
 from game.engine import Game, Outcome
 from game.engine.endings import level_of, outcome_of
-from game.ui.format import bar, long_date, plural, reflow, turn_label
+from game.ui.format import bar, long_date, period, plural, reflow, turn_label
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
 
@@ -84,7 +84,7 @@ def briefing_content(game: Game, power: str) -> Content:
         )
         if not game.over:
             left = game.turns - turn
-            parts.append(f"\n{plural(left, 'turn')} remain to change it.")
+            parts.append(f"\n{plural(left, period(sc))} remain to change it.")
     return Content.assemble(*parts)
 
 

@@ -54,7 +54,7 @@ class GameScreen(Screen[None]):
         Binding("a", "answer", "Answer"),
         Binding("u", "undo", "Take back", show=False),
         Binding("b", "app.briefing", "Briefing"),
-        Binding("c", "app.changes", "Since last turn"),
+        Binding("c", "app.changes", "Changes"),
         Binding("h", "app.history", "History"),
         Binding("i", "app.encyclopedia", "Encyclopedia"),
         Binding("question_mark", "app.help", "Help"),
