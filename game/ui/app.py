@@ -270,6 +270,8 @@ class MoscowApp(Views):
             return self.default is not None or self.session is not None
         if action == "history":
             return self.session is not None
+        if action == "map":
+            return self.session is not None and self.session.scenario.map is not None
         return True
 
     def action_new_game(self) -> None:

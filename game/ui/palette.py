@@ -62,6 +62,8 @@ def system_commands(
         yield SystemCommand(
             "Since your last turn", "What changed and why, and what came in", app.action_changes
         )
+    if app.session is not None and app.session.scenario.map is not None:
+        yield SystemCommand("Map", "The theatre, coloured by the state of things", app.action_map)
     yield SystemCommand("Save game", "Save the game in progress", app.action_save)
     yield SystemCommand("Load game", "Open a saved game", app.action_load_game)
     if app.session is not None:

@@ -81,6 +81,19 @@ class Views(App[int]):
         elif not isinstance(self.screen, EncyclopediaScreen):
             self.push_screen(EncyclopediaScreen(scenario))
 
+    def action_map(self) -> None:
+        """The scenario's map, coloured by the state as the power at the keyboard sees it."""
+        from game.ui.screens.map import MapScreen
+
+        s = self.session
+        if self._handing_over() or isinstance(self.screen, MapScreen):
+            return
+        section = s.scenario.map if s is not None else None
+        if s is None or section is None:
+            self.notify("This scenario has no map.")
+            return
+        self.push_screen(MapScreen(s.game, section, None if s.game.over else s.active))
+
     def action_changes(self) -> None:
         """What changed for the power at the keyboard since its last turn, and why."""
         from game.ui.screens.changes import ChangesScreen

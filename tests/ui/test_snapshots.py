@@ -67,6 +67,10 @@ class TestScreens:
         steps = going("n", "f5", "escape", "END", "escape", "c")
         assert snap_compare(demo_app(), terminal_size=size, run_before=steps)
 
+    def test_map(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        steps = going("n", "f5", "escape", "m")
+        assert snap_compare(demo_app(), terminal_size=size, run_before=steps)
+
     def test_history(self, snap_compare: Any, size: tuple[int, int]) -> None:
         steps = going("n", "f5", "escape", "down", "enter", "enter", "END", "h")
         assert snap_compare(demo_app(), terminal_size=size, run_before=steps)

@@ -55,6 +55,7 @@ class GameScreen(Screen[None]):
         Binding("u", "undo", "Take back", show=False),
         Binding("b", "app.briefing", "Briefing"),
         Binding("c", "app.changes", "Changes"),
+        Binding("m", "app.map", "Map"),
         Binding("h", "app.history", "History"),
         Binding("i", "app.encyclopedia", "Encyclopedia"),
         Binding("question_mark", "app.help", "Help"),
