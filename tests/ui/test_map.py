@@ -95,3 +95,17 @@ async def test_m_opens_the_map_and_the_legend_says_it_in_words() -> None:
         await settle(pilot)
         assert screen_name(pilot) == "GameScreen"
         assert "Map" in screen_text(pilot)
+
+
+async def test_no_map_key_where_the_scenario_has_no_map() -> None:
+    from ..conftest import TESTS
+
+    app = demo_app(scenario=str(TESTS / "scenarios" / "contest.toml"), opponents="weighted")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_from_title(pilot)
+        assert screen_name(pilot) == "GameScreen"
+        assert " Map " not in screen_text(pilot).splitlines()[-1]  # not in the footer
+        app.action_map()
+        await settle(pilot)
+        assert screen_name(pilot) == "GameScreen"
+        assert any("no map" in str(n.message) for n in app._notifications)
