@@ -9,14 +9,13 @@ the legend.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from textual.content import Content
 
 from game.engine import Game
 from game.scenario.mapmodel import Map, Region, RegionState
-from game.scenario.parser import Node, parse_tree
+from game.ui.seen import visible
 
 KINDS: dict[str, tuple[str, str, str]] = {
     "guaranteed": ("◆", "guaranteed", "bold #ffffff on #1d4e89"),
@@ -56,21 +55,6 @@ class Shown:
 
     region: Region
     state: RegionState | None
-
-
-def _names(node: Node) -> Iterator[str]:
-    if node.op == "name":
-        yield str(node.value)
-    for arg in node.args:
-        yield from _names(arg)
-
-
-def visible(game: Game, power: str | None, when: str) -> bool:
-    """Whether `power` sees every variable and flag the condition `when` reads."""
-    if power is None or game.over:
-        return True
-    names = [n for n in _names(parse_tree(when)) if n not in ("date", "turn")]
-    return all(game.sees_name(power, n.removeprefix("uses.")) for n in names)
 
 
 def shown(game: Game, section: Map, power: str | None) -> list[Shown]:

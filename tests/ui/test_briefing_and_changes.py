@@ -89,3 +89,24 @@ async def test_since_your_last_turn_reopens_and_survives_save_and_load(tmp_path:
         await settle(pilot)
         assert screen_name(pilot) == "ChangesScreen"
         assert str(app.screen.query_one("#changes-text").render()) == summary
+
+
+def test_where_one_stands_is_not_told_when_it_would_give_a_secret_away() -> None:
+    import dataclasses
+
+    from game.engine import Game
+    from game.scenario import load
+    from game.ui.screens.briefing import briefing_content, hidden_from, standing
+
+    from .helpers import DEMO
+
+    sc = load(str(DEMO))
+    london = Game.new(sc, humans=("britain",), seed=1939)
+    now = standing(london)
+    assert now is not None and not hidden_from(london, "britain", now)
+    # The pact ending turns on a channel and a trust that only Moscow and Berlin see.
+    pact = dataclasses.replace(now, ending="pact")
+    assert hidden_from(london, "britain", pact)
+    moscow = Game.new(sc, humans=("soviet",), seed=1939)
+    assert not hidden_from(moscow, "soviet", pact)
+    assert "/100" in briefing_content(london, "britain").plain

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 from game.engine import Game, Outcome
 from game.engine.endings import level_of, outcome_of
 from game.ui.format import bar, long_date, period, plural, reflow, turn_label
+from game.ui.seen import visible
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
 
@@ -29,6 +30,16 @@ def standing(game: Game) -> Outcome | None:
     """The ending and scores the game would have if the calendar ran out today (the
     ending itself once the game is over)."""
     return game.ending or outcome_of(game, final=True)
+
+
+def hidden_from(game: Game, power: str, outcome: Outcome) -> bool:
+    """Whether the ending reckoned, or the power's score in it, reads what the power does
+    not see: then the briefing may not tell it (the reckoning would give a secret away)."""
+    if game.over:
+        return False
+    ending = next(e for e in game.scenario.endings if e.id == outcome.ending)
+    texts = [ending.when, str(ending.scores.get(power, 0))]
+    return not all(visible(game, power, text) for text in texts if text.strip())
 
 
 def victory_lines(game: Game, power: str, score: int | None) -> Parts:
@@ -63,11 +74,15 @@ def briefing_content(game: Game, power: str) -> Content:
     if not p.objectives:
         parts.append("\nThe scenario states none: the score is the measure.")
     now = standing(game)
-    score = now.scores.get(power) if now is not None else None
+    secret = now is not None and hidden_from(game, power, now)
+    score = now.scores.get(power) if now is not None and not secret else None
     parts.append(("\n\nWhat a score means", "bold"))
     parts.extend(victory_lines(game, power, score))
     parts.append(("\n\nWhere you stand", "bold"))
-    if now is None or score is None:
+    if secret:
+        parts.append("\nThe reckoning turns on what your power cannot see: the dispatches and")
+        parts.append(" your estimates are all you have to judge by.")
+    elif now is None or score is None:
         parts.append("\nNo ending scores your power yet.")
     else:
         level = now.levels.get(power, "")
