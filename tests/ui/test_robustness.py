@@ -16,7 +16,7 @@ from .helpers import demo_app, screen_name, settle
 
 PRESSES = 800
 KEYS = [
-    *"eeeabchiz1234[]yyynwst?/ ",
+    *"eeeabchimxz1234[]yyynwst?/ ",
     "enter",
     "escape",
     "tab",
@@ -54,6 +54,9 @@ OVER_THE_GAME = {
     "HandoverScreen",
     "ChoiceDialog",
     "ConfirmDialog",
+    "BriefingScreen",
+    "ChangesScreen",
+    "MapScreen",
 }
 SIDES = [("soviet",), ("britain", "france"), ("france",)]
 

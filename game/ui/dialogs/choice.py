@@ -77,7 +77,10 @@ class ChoiceDialog(RefusesTypedAhead, ModalScreen[str | None]):
             yield Static(self.note, classes="dialog-note", markup=False)
 
     def on_mount(self) -> None:
-        choices = self.query_one("#choices", OptionList)
+        found = self.query("#choices").results(OptionList)
+        choices = next(found, None)
+        if choices is None:  # answered by a key before it was drawn, and already gone
+            return
         choices.highlighted = next(
             (i for i, (ident, _) in enumerate(self.choices) if ident not in self.locked), 0
         )
