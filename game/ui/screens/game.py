@@ -214,9 +214,10 @@ class GameScreen(Screen[None]):
         else:
             g = s.game
             self.app.clear_notifications()
-            self.notify(
-                g.turn_title(), title=turn_label(g.scenario, g.state.turn, g.turns), timeout=2
-            )
+            if not s.decisions():  # a question opening now says which week it is itself;
+                self.notify(  # a notice would only stay behind it
+                    g.turn_title(), title=turn_label(g.scenario, g.state.turn, g.turns), timeout=2
+                )
             self.prompt_decisions()
 
     @on(Button.Pressed, "#hints-done")
