@@ -57,7 +57,7 @@ class GameScreen(Screen[None]):
         Binding("c", "app.changes", "Changes"),
         Binding("m", "app.map", "Map"),
         Binding("h", "app.history", "History"),
-        Binding("i", "app.encyclopedia", "Encyclopedia"),
+        Binding("i", "app.encyclopedia", "Encyclopedia", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit_game", "Quit"),
         Binding("left_square_bracket", "week(-1)", "Earlier week", show=False),
@@ -67,7 +67,7 @@ class GameScreen(Screen[None]):
         Binding("3", "panel('table')", "Table", show=False),
         Binding("4", "panel('state')", "State", show=False),
         Binding("z", "zoom", "Zoom panel", show=False),
-        Binding("x", "put_hints_away", "Hints away"),
+        Binding("x", "put_hints_away", "Put the hints away", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -100,7 +100,7 @@ class GameScreen(Screen[None]):
             yield state
         if not self.moscow.settings.hints_seen and self.session.active is not None:
             yield FirstTurnHints(self.session.budget(), period(self.session.scenario))
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # all of it fits in 80 columns
 
     def on_mount(self) -> None:
         self.render_all()
