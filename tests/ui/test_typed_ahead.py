@@ -67,3 +67,22 @@ async def test_keys_typed_as_a_question_opens_are_set_aside() -> None:
         await pilot.press("a")  # typed once the question is up: it answers
         await settle(pilot)
         assert [c.verb for c in game.state.log if c.turn == 2] == ["decide"]
+
+
+async def test_keys_typed_ahead_never_lift_the_hotseat_cover() -> None:
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "soviet", "britain")
+        assert screen_name(pilot) == "HandoverScreen"
+        await pilot.press("enter")  # the Soviet player is in
+        await settle(pilot)
+        while screen_name(pilot) == "BriefingScreen":
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.session is not None and app.session.active == "soviet"
+        session = app.session
+        while affordable := [m for m in session.moves() if m.cost <= session.budget()]:
+            session.play(affordable[0].id)
+        await burst(pilot, "e", "enter", "enter")
+        assert screen_name(pilot) == "HandoverScreen"  # Britain's board stays covered
+        assert session.active == "britain"
