@@ -49,7 +49,8 @@ CHROMIUM_FLAGS = [
 COOKIE = "moscow1939_session"
 WAIT_MS = 15_000
 GAME_MARK = b"game.serve.child"
-QUESTION = "Number keys or Enter answer"  # the foot of a question's dialog
+QUESTION = "A letter or Enter answers"  # the foot of a question's dialog
+UNSPENT = "unspent"  # ending a week with actions left asks first
 
 # Catch the page's xterm Terminal when textual-serve assigns it (`this.terminal = new
 # Terminal(...)`), and read its visible rows as text.
@@ -404,7 +405,7 @@ class Visitor:
         for _ in range(5):
             if QUESTION not in self.screen():
                 return
-            self.press("1")
+            self.press("a")
             self.page.wait_for_function("(text) => !window.__screen().includes(text)", arg=QUESTION)
         raise AssertionError(f"the questions never stopped; the screen:\n{self.screen()}")
 
@@ -413,12 +414,16 @@ class Visitor:
         self.press("n")
         self.wait_for("· 25 turns")  # the scenario is chosen: the game can start
         self.press("F5")
-        self.wait_for("Week 1 of 25")
+        self.wait_for("· briefing")  # a new game opens on the briefing
+        self.press("Escape")
+        self.wait_for("End turn (e)")
         for week in range(2, 2 + turns):
             for _ in range(5):  # each question asked before the week closes stops the end
                 self.wait_for("End turn (e)")
                 self.answer_questions()
                 self.press("e")
+                if self.wait_for(f"Week {week} of 25", QUESTION, UNSPENT) == UNSPENT:
+                    self.press("y")
                 if self.wait_for(f"Week {week} of 25", QUESTION) != QUESTION:
                     break
             self.wait_for(f"Week {week} of 25")

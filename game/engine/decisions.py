@@ -74,3 +74,12 @@ def lock_reason(when: str, env: Env, label: Label, now: Now, is_flag: Callable[[
                 words += f" — now {known}"
         parts.append(words)
     return "; ".join(parts) or "not open now"
+
+
+def condition_words(when: str, label: Label) -> str:
+    """A condition in words, its parts joined by 'and': "Pact signed and treaty ≥ 80"."""
+    try:
+        tree = parse_tree(when)
+    except Exception:  # the loader has checked it; be safe all the same
+        return when
+    return " and ".join(_words(part, label) for part in _conjuncts(tree))

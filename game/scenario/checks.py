@@ -14,6 +14,7 @@ from .checks_v2 import V2Checks
 from .code import Code
 from .effects import parse_effect
 from .locator import Path
+from .mapmodel import check_map
 from .models import FORMATS, HistoryNote, Option, Scenario
 from .notation import (
     RESERVED,
@@ -203,6 +204,8 @@ class Checker(V2Checks):
         self.unique("questions", [q.id for q in sc.questions])
         for i, entry in enumerate(sc.encyclopedia):
             self.cite(("encyclopedia", i, "sources"), entry.sources)
+        if sc.map is not None:
+            check_map(self, sc.map)
 
     def variable(self, i: int) -> None:
         var = self.sc.variables[i]

@@ -14,6 +14,7 @@ from pydantic import Field, PrivateAttr
 
 from .base import Id, Model, Percent, Score, Weight
 from .code import Code
+from .mapmodel import Map
 from .textmodels import Continuity, Name, Text, TextVariant, fallback
 
 FORMAT_VERSION = 2
@@ -351,6 +352,8 @@ class Scenario(Model):
     """Format 2: names that texts write as `{id}`."""
     continuity: list[Continuity] = []
     """Format 2: words that no text may show while a condition holds."""
+    map: Map | None = None
+    """A map of the theatre: regions on a grid, coloured by conditions (see `mapmodel`)."""
 
     _code: Code | None = PrivateAttr(default=None)
     _file: str = PrivateAttr(default="")

@@ -14,15 +14,20 @@ import contextlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, SystemCommand
+from textual import events
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from game.ui.catalog import Catalog, bundled_catalog, bundled_default
 from game.ui.saves import SaveEntry, SaveService, default_service
 from game.ui.saving import SaveFlows
 from game.ui.screens.title import TitleScreen
+from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.styles import TITLE_CSS
+from game.ui.typeahead import typed_ahead
+from game.ui.views import Views
 
 if TYPE_CHECKING:
     from game.engine import Game
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
     from game.session import Session
 
 
-class MoscowApp(App[int]):
+class MoscowApp(Views):
     """Moscow 1939 in the terminal."""
 
     CSS_PATH = TITLE_CSS
@@ -65,14 +70,39 @@ class MoscowApp(App[int]):
         self._catalog = catalog or bundled_catalog
         self._found: list[Scenario] | None = None
         """The catalog's scenarios, once loaded (set-up loads them on first use)."""
-        self.default: Scenario | None = None
-        """The scenario shown on the title screen, once loaded."""
-        self.session: Session | None = None
+        self.default = None
+        self.session = None
         self.saving = SaveFlows(self, self.saves)
+        self.settings: Settings = load_settings()
+        """What the player chose in earlier runs (the theme, the hints seen)."""
         self._ended: Session | None = None
+        self._unbriefed = set()
 
     def get_default_screen(self) -> Screen[None]:
         return TitleScreen()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and typed_ahead(self.screen, event):
+            return  # a key pressed before the dialog on top opened: set aside
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        if typed_ahead(self.screen, event):  # routed to the screen behind before a dialog
+            event.prevent_default()  # opened, and back here for the bindings: set aside
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.settings.theme:
+            self.settings.theme = theme.name
+            save_settings(self.settings)
+
+    def remember(self) -> None:
+        """Write the settings now (a failure is not fatal: they last for this run)."""
+        save_settings(self.settings)
 
     def on_ready(self) -> None:
         self.run_worker(self._load_default, thread=True, group="default", exclusive=True)
@@ -153,7 +183,7 @@ class MoscowApp(App[int]):
         """Whether a save was found (as of the last look, which runs in a thread)."""
         return bool(self.saving.loadable())
 
-    def _in_game(self) -> bool:
+    def in_game(self) -> bool:
         return self.session is not None and not self.session.game.over
 
     def _to_base(self) -> None:
@@ -172,30 +202,33 @@ class MoscowApp(App[int]):
         except GameError as err:
             self.notify(str(err), title="Cannot start", severity="error")
             return
-        self.begin(game)
+        self.begin(game, new=True)
 
-    def begin(self, game: Game) -> None:
-        """Show the game screen for a new or loaded game."""
+    def begin(self, game: Game, new: bool = False) -> None:
+        """Show the game screen for a new or loaded game (a new one opens on the briefing)."""
         from game.session import Session
         from game.ui.screens.game import GameScreen
 
         session = Session(game)
         self.session = session
         self._ended = None
+        self._unbriefed = set(session.humans) if new else set()
         self._to_base()
         self.push_screen(GameScreen(session))
         if session.hotseat:
             self.hand_over(session, lambda: None)
+        else:
+            self._brief_first(session)
         if game.over:
             self.show_ending(session)
 
     def hand_over(self, session: Session, then: Callable[[], None]) -> None:
         """Cover the game until the next hot-seat player is ready."""
-        from game.ui.format import long_date
+        from game.ui.format import long_date, turn_label
         from game.ui.screens.handover import HandoverScreen
 
         g = session.game
-        week = f"Week {g.state.turn} of {g.turns} · {long_date(g.state.date)}"
+        week = f"{turn_label(g.scenario, g.state.turn, g.turns)} · {long_date(g.state.date)}"
         self.push_screen(
             HandoverScreen(session.name(session.active), week), lambda _: self._after_handover(then)
         )
@@ -205,6 +238,7 @@ class MoscowApp(App[int]):
 
         if isinstance(self.screen, GameScreen):
             self.screen.render_all()
+            self._brief_first(self.screen.session)
         self.call_after_refresh(then)
         self.call_after_refresh(self._prompt)
 
@@ -236,6 +270,8 @@ class MoscowApp(App[int]):
             return self.default is not None or self.session is not None
         if action == "history":
             return self.session is not None
+        if action == "map":
+            return self.session is not None and self.session.scenario.map is not None
         return True
 
     def action_new_game(self) -> None:
@@ -243,7 +279,7 @@ class MoscowApp(App[int]):
 
         if isinstance(self.screen, SetupScreen):
             return
-        if self._in_game():
+        if self.in_game():
             self.saving.confirm_leave("Start a new game?", self._new_game)
         else:
             self._new_game()
@@ -259,42 +295,6 @@ class MoscowApp(App[int]):
         self.session = None
         self._to_base()
         self.refresh_saves()
-
-    def _handing_over(self) -> bool:
-        """Whether the hot-seat hand-over screen is up: nothing private may be opened then."""
-        from game.ui.screens.handover import HandoverScreen
-
-        if any(isinstance(screen, HandoverScreen) for screen in self.screen_stack):
-            self.notify("Pass the keyboard first: the next player confirms with Enter.")
-            return True
-        return False
-
-    def action_history(self) -> None:
-        from game.ui.screens.history import HistoryScreen
-
-        s = self.session
-        if self._handing_over():
-            return
-        if s is None:
-            self.notify("No game in progress.")
-        elif not isinstance(self.screen, HistoryScreen):
-            viewer = None if s.game.over else s.active
-            self.push_screen(HistoryScreen(s.game, viewer))
-
-    def action_help(self) -> None:
-        from game.ui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    def action_encyclopedia(self) -> None:
-        from game.ui.screens.encyclopedia import EncyclopediaScreen
-
-        scenario = self.session.scenario if self.session else self.default
-        if scenario is None:
-            self.notify("The scenario is still loading.")
-        elif not isinstance(self.screen, EncyclopediaScreen):
-            self.push_screen(EncyclopediaScreen(scenario))
 
     def action_save(self) -> None:
         if self._handing_over():
@@ -316,40 +316,16 @@ class MoscowApp(App[int]):
         self.saving.quit()
 
     # -- command palette -------------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        from game.ui.palette import SafePalette
+
+        if self.use_command_palette and not isinstance(self.screen, SafePalette):
+            self.push_screen(SafePalette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        from game.ui.screens.game import GameScreen
-        from game.ui.screens.handover import HandoverScreen
+        from game.ui.palette import system_commands
 
-        if isinstance(screen, HandoverScreen):  # nothing private before the next player is in
-            yield SystemCommand("Help", "The rules in brief and every key", self.action_help)
-            return
-
-        yield SystemCommand("New game", "Choose a scenario and a side", self.action_new_game)
-        if isinstance(screen, GameScreen) and self._in_game():
-            yield SystemCommand("End turn", "Finish this turn", screen.action_end_turn)
-            if screen.session.decisions():
-                yield SystemCommand("Answer", "Answer the question waiting", screen.action_answer)
-            yield SystemCommand(
-                "Zoom panel",
-                "Fill the screen with the panel in focus, or restore the board",
-                screen.action_zoom,
-            )
-        yield SystemCommand("Save game", "Save the game in progress", self.action_save)
-        yield SystemCommand("Load game", "Open a saved game", self.action_load_game)
-        if self.session is not None:
-            yield SystemCommand(
-                "History", "What really happened, beside this game", self.action_history
-            )
-        yield SystemCommand(
-            "Encyclopedia", "People, places, treaties and terms", self.action_encyclopedia
-        )
-        yield SystemCommand("Help", "The rules in brief and every key", self.action_help)
-        yield SystemCommand(
-            "Quit", "Quit Moscow 1939 (asks first during a game)", self.action_quit_game
-        )
-        for command in super().get_system_commands(screen):
-            if command.title != "Quit":
-                yield command
+        yield from system_commands(self, screen, super().get_system_commands(screen))
 
 
 def make_app(

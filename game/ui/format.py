@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from game.engine.causes import Shift
 from game.scenario import Scenario
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -105,3 +106,37 @@ def reflow(text: str) -> str:
 def plural(n: int, word: str) -> str:
     """'1 action', '2 actions'."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+PERIODS = ((1, "day"), (9, "week"), (17, "fortnight"), (45, "month"), (100, "quarter"))
+"""The word for a turn, by the usual days between two turns of the calendar (at most)."""
+
+
+def period(scenario: Scenario) -> str:
+    """What one turn of the scenario's calendar is called: 'week', 'month', or 'turn'.
+
+    Read from the calendar's dates (the middle gap between two turns), so a monthly
+    calendar never says "week"; a calendar of one turn, or of gaps no word fits, says "turn".
+    """
+    dates = [t.date for t in scenario.calendar]
+    gaps = sorted((b - a).days for a, b in zip(dates, dates[1:], strict=False))
+    if not gaps:
+        return "turn"
+    gap = gaps[len(gaps) // 2]
+    return next((word for most, word in PERIODS if gap <= most), "turn")
+
+
+def turn_label(scenario: Scenario, turn: int, of: int | None = None) -> str:
+    """'Week 3', or with `of` 'Week 3 of 25' (the calendar's own word)."""
+    word = period(scenario).capitalize()
+    return f"{word} {turn}" + (f" of {of}" if of is not None else "")
+
+
+def shifts_text(shifts: Sequence[Shift]) -> str:
+    """What one cause changed: 'Soviet trust 37 → 31; Litvinov dismissed: yes'."""
+    return "; ".join(
+        f"{s.label}: {'yes' if s.after else 'no'}"
+        if s.flag
+        else f"{s.label} {s.before} → {s.after}"
+        for s in shifts
+    )

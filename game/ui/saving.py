@@ -153,8 +153,7 @@ class SaveFlows:
     # -- quitting ------------------------------------------------------------------------
     def quit(self) -> None:
         """Quit; during a game, ask first (and offer to save the moves not yet saved)."""
-        from game.ui.dialogs.choice import ChoiceDialog
-        from game.ui.dialogs.confirm import ConfirmDialog
+        from game.ui.dialogs.quit import QuitDialog
 
         if self._quitting:
             return
@@ -163,30 +162,16 @@ class SaveFlows:
             self.app.exit(0)
             return
         self._quitting = True
-        if self.service.can_save and s.unsaved:
-            choices = [
-                ("save", "Save and quit"),
-                ("quit", "Quit without saving"),
-                ("stay", "Keep playing"),
-            ]
-            dialog = ChoiceDialog(
-                "Quit Moscow 1939?",
-                "This game has moves that are not saved.",
-                choices,
-                note="Esc: keep playing",
-            )
-            self.app.push_screen(dialog, self._quit_answer)
-            return
-        if not self.service.can_save:
+        can_save = self.service.can_save and s.unsaved
+        if can_save:
+            text = "This game has moves that are not saved."
+        elif not self.service.can_save:
             text = "This game cannot be saved here: quitting ends it."
         elif not s.game.state.log:
             text = "No move has been made yet: there is nothing to save."
         else:
             text = "Everything played so far is saved."
-        self.app.push_screen(
-            ConfirmDialog("Quit Moscow 1939?", text, yes="Quit", no="Keep playing"),
-            lambda yes: self._quit_answer("quit" if yes else None),
-        )
+        self.app.push_screen(QuitDialog(text, can_save), self._quit_answer)
 
     def _quit_answer(self, answer: str | None) -> None:
         self._quitting = False

@@ -58,6 +58,23 @@ async def start_from_title(pilot: Pilot[Any], *keys: str) -> None:
     assert screen_name(pilot) == "SetupScreen"
     await pilot.press(*keys, "f5")
     await settle(pilot)
+    await past_briefing(pilot)
+
+
+async def past_briefing(pilot: Pilot[Any]) -> None:
+    """Close the briefing a new game opens on, if it is up."""
+    if screen_name(pilot) == "BriefingScreen":
+        await pilot.press("escape")
+        await settle(pilot)
+
+
+async def end_turn(pilot: Pilot[Any]) -> None:
+    """Press e; if the game asks whether to end with actions unspent, say yes."""
+    await pilot.press("e")
+    await settle(pilot)
+    if screen_name(pilot) == "ConfirmDialog":
+        await pilot.press("y")
+        await settle(pilot)
 
 
 async def play_by_keys(pilot: Pilot[Any]) -> list[str]:
@@ -71,7 +88,7 @@ async def play_by_keys(pilot: Pilot[Any]) -> list[str]:
             return seen
         if name == "DecisionDialog":
             await pilot.press("enter")  # the first open answer is highlighted
-        elif name in ("MoveDialog", "HandoverScreen"):
+        elif name in ("MoveDialog", "HandoverScreen", "BriefingScreen"):
             await pilot.press("enter")
         elif name == "GameScreen":
             assert isinstance(app, MoscowApp) and app.session is not None

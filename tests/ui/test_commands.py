@@ -18,6 +18,9 @@ async def test_command_palette_ends_the_turn() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await settle(pilot)
+        assert screen_name(pilot) == "ConfirmDialog"  # actions are left: asked once
+        await pilot.press("y")
+        await settle(pilot)
         assert app.session.game.state.turn == 2
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..conftest import TESTS
-from .helpers import demo_app, screen_name, screen_text, settle, start_from_title
+from .helpers import demo_app, end_turn, screen_name, screen_text, settle, start_from_title
 
 CONTEST = str(TESTS / "scenarios" / "contest.toml")
 
@@ -17,8 +17,7 @@ async def test_changes_estimates_and_reasons_are_shown() -> None:
         assert "Blue's patience" in text and "about " in text and "estimate:" in text
         assert app.session is not None
         app.session.play("press")
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         for _ in range(4):
             if screen_name(pilot) != "DecisionDialog":
                 break

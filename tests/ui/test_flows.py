@@ -13,6 +13,8 @@ from .helpers import (
     DEMO,
     MAX_STEPS,
     demo_app,
+    end_turn,
+    past_briefing,
     play_by_keys,
     screen_name,
     screen_text,
@@ -51,7 +53,9 @@ async def test_whole_game_by_mouse() -> None:
             name = screen_name(pilot)
             if name == "EndingScreen":
                 break
-            if name == "DecisionDialog":
+            if name == "BriefingScreen":
+                await pilot.press("escape")
+            elif name == "DecisionDialog":
                 await pilot.click("#choices", offset=(3, 0))
             elif name == "MoveDialog":
                 await pilot.click("#make")
@@ -85,14 +89,16 @@ async def test_hotseat_hides_the_previous_power() -> None:
         assert "Soviet Union" in screen_text(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        assert screen_name(pilot) == "BriefingScreen"  # each player's own, after the cover
+        assert "Soviet Union · briefing" in screen_text(pilot)
+        await past_briefing(pilot)
         session = app.session
         assert session.active == "soviet"
         assert "Soviet trust in the West" in screen_text(pilot)
         session.play("sound_berlin")  # a secret move, for the test's sake
         assert isinstance(app.screen, GameScreen)
         app.screen.render_all()
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert screen_name(pilot) == "HandoverScreen"
         text = screen_text(pilot)
         assert "Great Britain" in text and "Soviet trust" not in text
@@ -105,6 +111,8 @@ async def test_hotseat_hides_the_previous_power() -> None:
         assert commands == ["Help"]
         await pilot.press("enter")
         await settle(pilot)
+        assert "Great Britain · briefing" in screen_text(pilot)
+        await past_briefing(pilot)
         assert session.active == "britain"
         text = screen_text(pilot)
         assert "Soviet trust in the West" not in text
@@ -120,8 +128,7 @@ async def test_watching_the_computer_play() -> None:
         for _ in range(10):
             if screen_name(pilot) == "EndingScreen":
                 break
-            await pilot.press("e")
-            await settle(pilot)
+            await end_turn(pilot)
         assert screen_name(pilot) == "EndingScreen"
 
 
@@ -157,6 +164,8 @@ async def test_opening_a_good_scenario_file() -> None:
         assert not app.screen.query_one("#scenario-error").display
         await pilot.press("f5")
         await settle(pilot)
+        assert screen_name(pilot) == "BriefingScreen"
+        await past_briefing(pilot)
         assert screen_name(pilot) == "GameScreen"
 
 
@@ -178,8 +187,7 @@ async def test_earlier_weeks_stay_reachable() -> None:
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await start_from_title(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert "Week 2 of 5: London hesitates" in screen_text(pilot)
         await pilot.press("left_square_bracket")
         await pilot.pause()
@@ -194,8 +202,7 @@ async def test_a_decision_can_wait_and_is_asked_again() -> None:
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await start_from_title(pilot, "enter", "enter", "down", "enter")  # Britain alone
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert screen_name(pilot) == "DecisionDialog"
         await pilot.press("escape")
         await pilot.pause()

@@ -1,4 +1,4 @@
-"""2,000 random key presses on the game screen raise nothing and leave a consistent game."""
+"""800 random key presses on the game screen raise nothing and leave a consistent game."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from game.ui.app import MoscowApp
 
 from .helpers import demo_app, screen_name, settle
 
-PRESSES = 2000
+PRESSES = 800
 KEYS = [
-    *"eahiz1234[]ynwst?/ ",
+    *"eeeabchimxz1234[]yyynwst?/ ",
     "enter",
     "escape",
     "tab",
@@ -32,7 +32,9 @@ KEYS = [
     "f1",
     "ctrl+s",
 ]
-"""Every key the game uses and a few it does not; not the quit keys or the palette."""
+"""Every key the game uses and a few it does not; not the quit keys or the palette. Ending a
+turn and saying yes come thrice, so that games end within the presses (ending a turn with
+actions left asks first)."""
 NAMES = {
     "[": "left_square_bracket",
     "]": "right_square_bracket",
@@ -51,6 +53,10 @@ OVER_THE_GAME = {
     "EncyclopediaScreen",
     "HandoverScreen",
     "ChoiceDialog",
+    "ConfirmDialog",
+    "BriefingScreen",
+    "ChangesScreen",
+    "MapScreen",
 }
 SIDES = [("soviet",), ("britain", "france"), ("france",)]
 
@@ -59,7 +65,7 @@ async def press(pilot: Pilot[Any], key: str) -> None:
     """Send one key as the terminal driver would, and wait until the screen has handled it.
 
     Faster than `Pilot.press`, which also waits for the process to go idle after every key:
-    2,000 of those take minutes, and a player typing fast does not wait either.
+    800 of those take a minute, and a player typing fast does not wait either.
     """
     name = NAMES.get(key, key)
     char = key if len(key) == 1 else CHARS.get(key)

@@ -8,7 +8,7 @@ from game.engine import Game
 from game.scenario import load
 from game.ui.saves import SaveEntry
 
-from .helpers import DEMO, demo_app, menu_entries, screen_name, settle, start_from_title
+from .helpers import DEMO, demo_app, end_turn, menu_entries, screen_name, settle, start_from_title
 
 
 async def test_quitting_mid_game_asks_first() -> None:
@@ -17,13 +17,13 @@ async def test_quitting_mid_game_asks_first() -> None:
         await start_from_title(pilot)
         await pilot.press("q")
         await pilot.pause()
-        assert screen_name(pilot) == "ConfirmDialog"
+        assert screen_name(pilot) == "QuitDialog"
         await pilot.press("n")
         await pilot.pause()
         assert screen_name(pilot) == "GameScreen"
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert screen_name(pilot) == "ConfirmDialog"
+        assert screen_name(pilot) == "QuitDialog"
         await pilot.press("y")
         await pilot.pause()
     assert app.return_value == 0
@@ -96,8 +96,9 @@ async def test_saving_and_quitting_with_a_save_service() -> None:
         assert app.session is not None and app.session.unsaved
         await pilot.press("q")
         await pilot.pause()
-        assert screen_name(pilot) == "ChoiceDialog"
-        await pilot.press("3")  # keep playing
+        assert screen_name(pilot) == "QuitDialog"
+        assert pilot.app.screen.query("#save")
+        await pilot.press("n")  # keep playing
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -108,7 +109,10 @@ async def test_saving_and_quitting_with_a_save_service() -> None:
         assert saves.slots == ["proposed"]
         await pilot.press("q")
         await pilot.pause()
-        assert screen_name(pilot) == "ConfirmDialog"
+        assert screen_name(pilot) == "QuitDialog"
+        await pilot.press("s")  # nothing unsaved: the same key does nothing
+        await pilot.pause()
+        assert screen_name(pilot) == "QuitDialog"
 
 
 async def test_saves_on_disk_save_autosave_and_resume(tmp_path: Any) -> None:
@@ -125,8 +129,7 @@ async def test_saves_on_disk_save_autosave_and_resume(tmp_path: Any) -> None:
         await pilot.pause()
         saved = sorted(p.name for p in tmp_path.glob("*.json"))
         assert len(saved) == 1 and saved[0].startswith("ui_demo-soviet-")
-        await pilot.press("e")
-        await settle(pilot)
+        await end_turn(pilot)
         assert len(list(tmp_path.glob("auto-*.json"))) == 1
         assert app.session is not None and not app.session.unsaved
         turn = app.session.game.state.turn
@@ -140,7 +143,8 @@ async def test_saves_on_disk_save_autosave_and_resume(tmp_path: Any) -> None:
         assert app.session.game.state.turn == turn and app.session.game.state.log == log
         await pilot.press("q")
         await pilot.pause()
-        assert screen_name(pilot) == "ConfirmDialog"  # no unsaved moves: a plain confirm
+        assert screen_name(pilot) == "QuitDialog"  # no unsaved moves: no "save and quit"
+        assert not pilot.app.screen.query("#save")
         await pilot.press("y")
         await pilot.pause()
     assert app.return_value == 0
@@ -186,9 +190,9 @@ async def test_load_lists_broken_saves_and_says_why(tmp_path: Any) -> None:
         labels = [label for _, label in pilot.app.screen.choices]
         assert any(label.startswith("✗ torn") and "cut short" in label for label in labels)
         broken = next(
-            n for n, (_, label) in enumerate(pilot.app.screen.choices, 1) if label.startswith("✗")
+            n for n, (_, label) in enumerate(pilot.app.screen.choices) if label.startswith("✗")
         )
-        await pilot.press(str(broken))
+        await pilot.press("abcdefghi"[broken])
         await pilot.pause()
         assert screen_name(pilot) == "TitleScreen"
         assert any("cut short" in str(n.message) for n in pilot.app._notifications)
@@ -201,10 +205,9 @@ async def test_two_turns_save_quit_new_app_continue_same_screen(tmp_path: Any) -
     async with app.run_test(size=(120, 40)) as pilot:
         await start_from_title(pilot)
         for _ in range(2):
-            await pilot.press("e")
-            await settle(pilot)
+            await end_turn(pilot)
             while screen_name(pilot) == "DecisionDialog":
-                await pilot.press("1")
+                await pilot.press("a")
                 await settle(pilot)
         await pilot.press("enter", "enter")  # a move in the third week
         await pilot.pause()
@@ -247,3 +250,22 @@ async def test_take_back_the_last_move_of_the_turn() -> None:
         await pilot.press("u")  # nothing left to take back: nothing happens
         await pilot.pause()
         assert screen_name(pilot) == "GameScreen"
+
+
+async def test_one_quit_dialog_saves_then_quits() -> None:
+    saves = MemorySaves()
+    app = demo_app(saves=saves)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_from_title(pilot)
+        await pilot.press("enter", "enter")  # a move, not saved
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # the same dialog as q
+        await pilot.pause()
+        assert screen_name(pilot) == "QuitDialog"
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen_name(pilot) == "SaveDialog"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert len(saves.games) == 1
+    assert app.return_value == 0

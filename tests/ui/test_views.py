@@ -9,7 +9,18 @@ import pytest
 from game.engine import Game, GameError
 from game.scenario import Scenario, load
 from game.session import Session, Step
-from game.ui.format import bar, cite, long_date, plural, reflow, short_date, spark, trend
+from game.ui.format import (
+    bar,
+    cite,
+    long_date,
+    period,
+    plural,
+    reflow,
+    short_date,
+    spark,
+    trend,
+    turn_label,
+)
 from game.ui.history_view import divergence, note_for, notes, weeks
 
 from ..conftest import run_python
@@ -48,6 +59,24 @@ def test_bar_and_plural() -> None:
 def test_reflow_joins_wrapped_lines_and_keeps_paragraphs_and_items() -> None:
     text = "\nBERLIN.  One line\nwrapped.\n\nA second\nparagraph:\n- first\n- second\n"
     assert reflow(text) == "BERLIN.  One line wrapped.\n\nA second paragraph:\n- first\n- second"
+
+
+def test_the_turn_is_named_by_the_calendar(demo: Scenario) -> None:
+    assert period(demo) == "week" and turn_label(demo, 3, 12) == "Week 3 of 12"
+    start = dt.date(1939, 1, 1)
+
+    def every(days: int, turns: int = 6) -> Scenario:
+        calendar = [
+            turn.model_copy(update={"date": start + dt.timedelta(days=days * n)})
+            for n, turn in enumerate(demo.calendar[:1] * turns)
+        ]
+        return demo.model_copy(update={"calendar": calendar})
+
+    assert period(every(30)) == "month" and turn_label(every(31), 2) == "Month 2"
+    assert period(every(14)) == "fortnight"
+    assert period(every(1)) == "day"
+    assert period(every(7, turns=1)) == "turn"
+    assert period(every(400)) == "turn"
 
 
 def test_cite_spells_out_sources(demo: Scenario) -> None:

@@ -17,16 +17,25 @@ from textual.widgets.option_list import Option
 from game.engine import Choice, Decision
 from game.ui.format import reflow
 from game.ui.styles import SCREENS_CSS
+from game.ui.typeahead import RefusesTypedAhead
+
+LETTERS = "abcdefghi"
+"""Answers are chosen by letter: on the board behind, the number keys switch panels."""
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+def _letters(count: int) -> list[str]:
+    """The key shown beside each of `count` answers (past the ninth, none)."""
+    return [LETTERS[i] if i < len(LETTERS) else " " for i in range(count)]
+
+
+class ChoiceDialog(RefusesTypedAhead, ModalScreen[str | None]):
     """Dismisses with the id of the chosen answer, or None when put off with Escape."""
 
     CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "later", "Later"),
-        *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
+        *(Binding(letter, f"pick({n})", show=False) for n, letter in enumerate(LETTERS, 1)),
     ]
 
     def __init__(
@@ -34,10 +43,11 @@ class ChoiceDialog(ModalScreen[str | None]):
         title: str,
         text: str,
         choices: Sequence[tuple[str, str]],
-        note: str = "Number keys or Enter choose.",
+        note: str = "A letter or Enter chooses.",
         can_wait: bool = True,
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self.refuse_earlier_keys()
         self.question = title
         self.text = text
         self.choices = list(choices)
@@ -49,13 +59,15 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         options = [
             Option(
-                Content(f"{n}. {label}")
+                Content(f"{letter}. {label}")
                 if ident not in self.locked
-                else Content(f"{n}. {label} — closed: {self.locked[ident]}"),
+                else Content(f"{letter}. {label} — closed: {self.locked[ident]}"),
                 id=ident,
                 disabled=ident in self.locked,
             )
-            for n, (ident, label) in enumerate(self.choices, 1)
+            for letter, (ident, label) in zip(
+                _letters(len(self.choices)), self.choices, strict=True
+            )
         ]
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
@@ -65,7 +77,10 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(self.note, classes="dialog-note", markup=False)
 
     def on_mount(self) -> None:
-        choices = self.query_one("#choices", OptionList)
+        found = self.query("#choices").results(OptionList)
+        choices = next(found, None)
+        if choices is None:  # answered by a key before it was drawn, and already gone
+            return
         choices.highlighted = next(
             (i for i, (ident, _) in enumerate(self.choices) if ident not in self.locked), 0
         )
@@ -94,17 +109,22 @@ class DecisionDialog(ChoiceDialog):
     """A question the engine puts to a human power: a reply to give, or an event's choice."""
 
     def __init__(
-        self, decision: Decision, choices: Sequence[Choice], asker: str, power: str
+        self,
+        decision: Decision,
+        choices: Sequence[Choice],
+        asker: str,
+        power: str,
+        period: str = "week",
     ) -> None:
         source = f" by {asker}" if asker else ""
         super().__init__(
             decision.title,
-            f"{power} is asked{source}, week {decision.turn}:\n{reflow(decision.prompt)}",
+            f"{power} is asked{source}, {period} {decision.turn}:\n{reflow(decision.prompt)}",
             [
                 (c.id, c.label + (f" ({c.effects})" if c.effects and c.open else ""))
                 for c in choices
             ],
-            note="Number keys or Enter answer · Esc: look at the board first",
+            note="A letter or Enter answers · Esc: look at the board first",
         )
         self.locked = {c.id: c.locked for c in choices if not c.open}
         self.decision = decision

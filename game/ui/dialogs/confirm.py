@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game.ui.styles import SCREENS_CSS
+from game.ui.typeahead import RefusesTypedAhead
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(RefusesTypedAhead, ModalScreen[bool]):
     """Asks a question; dismisses with True for yes, False for no or Escape."""
 
     CSS_PATH = SCREENS_CSS
@@ -26,6 +27,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self, title: str, text: str, yes: str = "Yes", no: str = "No", default_yes: bool = False
     ) -> None:
         super().__init__(classes="dialog-screen")
+        self.refuse_earlier_keys()
         self.question = title
         self.text = text
         self.yes = yes

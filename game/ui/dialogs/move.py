@@ -12,9 +12,10 @@ from textual.widgets import Button, Static
 from game.engine import Move
 from game.ui.format import plural, reflow
 from game.ui.styles import SCREENS_CSS
+from game.ui.typeahead import RefusesTypedAhead
 
 
-class MoveDialog(ModalScreen[bool]):
+class MoveDialog(RefusesTypedAhead, ModalScreen[bool]):
     """Shows what a move is and does; dismisses with True to make it."""
 
     CSS_PATH = SCREENS_CSS
@@ -23,6 +24,7 @@ class MoveDialog(ModalScreen[bool]):
 
     def __init__(self, move: Move, budget: int, addressed: str) -> None:
         super().__init__(classes="dialog-screen")
+        self.refuse_earlier_keys()
         self.move = move
         self.budget = budget
         self.addressed = addressed

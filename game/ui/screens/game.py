@@ -20,12 +20,15 @@ from textual.widgets import Button, Footer, OptionList
 from game.engine import GameError, Move
 from game.session import Session, Step
 from game.ui.dialogs.choice import DecisionDialog
+from game.ui.dialogs.confirm import ConfirmDialog
 from game.ui.dialogs.move import MoveDialog
 from game.ui.dialogs.note import NoteDialog
+from game.ui.format import period, plural, turn_label
 from game.ui.history_view import note_for
 from game.ui.styles import SCREENS_CSS
 from game.ui.widgets.dispatches import DispatchLog
 from game.ui.widgets.gauges import StatePanel
+from game.ui.widgets.hints import FirstTurnHints
 from game.ui.widgets.moves import MovesPanel
 from game.ui.widgets.status import StatusBar
 from game.ui.widgets.table import NegotiatingTable
@@ -50,8 +53,11 @@ class GameScreen(Screen[None]):
         Binding("e", "end_turn", "End turn"),
         Binding("a", "answer", "Answer"),
         Binding("u", "undo", "Take back", show=False),
+        Binding("b", "app.briefing", "Briefing"),
+        Binding("c", "app.changes", "Changes"),
+        Binding("m", "app.map", "Map"),
         Binding("h", "app.history", "History"),
-        Binding("i", "app.encyclopedia", "Encyclopedia"),
+        Binding("i", "app.encyclopedia", "Encyclopedia", show=False),
         Binding("question_mark", "app.help", "Help"),
         Binding("q", "app.quit_game", "Quit"),
         Binding("left_square_bracket", "week(-1)", "Earlier week", show=False),
@@ -61,11 +67,14 @@ class GameScreen(Screen[None]):
         Binding("3", "panel('table')", "Table", show=False),
         Binding("4", "panel('state')", "State", show=False),
         Binding("z", "zoom", "Zoom panel", show=False),
+        Binding("x", "put_hints_away", "Put the hints away", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.warned: tuple[int, str | None] | None = None
+        """The turn and power last asked whether to end a turn with actions left: once."""
         self.asking = True
         """View state: put waiting questions to the player whenever the board is shown
         (off once the player puts a question off with Escape, until asked again)."""
@@ -89,7 +98,9 @@ class GameScreen(Screen[None]):
             state = StatePanel(id="state", classes="panel")
             state.border_title = "State (4)"
             yield state
-        yield Footer()
+        if not self.moscow.settings.hints_seen and self.session.active is not None:
+            yield FirstTurnHints(self.session.budget(), period(self.session.scenario))
+        yield Footer(compact=True, show_command_palette=False)  # all of it fits in 80 columns
 
     def on_mount(self) -> None:
         self.render_all()
@@ -116,6 +127,8 @@ class GameScreen(Screen[None]):
             return not self.session.game.over
         if action == "undo":
             return self.session.can_undo() or None
+        if action == "put_hints_away":
+            return bool(self.query(FirstTurnHints))
         return True
 
     # -- commands ------------------------------------------------------------------------
@@ -167,6 +180,22 @@ class GameScreen(Screen[None]):
             self.notify("Answer the questions waiting first.", severity="warning")
             self.prompt_decisions()
             return
+        left = [m for m in s.moves() if m.cost <= s.budget()]
+        here = (s.game.state.turn, s.active)
+        if left and self.warned != here:
+            self.warned = here
+            word = period(s.scenario)
+            text = (
+                f"{plural(s.budget(), 'action')} unspent, and {plural(len(left), 'move')} "
+                f"open to you. Actions do not carry over to the next {word}."
+            )
+            dialog = ConfirmDialog(f"End the {word} now?", text, yes=f"End the {word}")
+            self.app.push_screen(dialog, lambda yes: self._end_turn() if yes else None)
+            return
+        self._end_turn()
+
+    def _end_turn(self) -> None:
+        s = self.session
         step: list[Step] = []
         turn = s.game.state.turn
         if not self._run(lambda: step.append(s.finish_turn())) or not step:
@@ -185,8 +214,24 @@ class GameScreen(Screen[None]):
         else:
             g = s.game
             self.app.clear_notifications()
-            self.notify(g.turn_title(), title=f"Week {g.state.turn} of {g.turns}", timeout=2)
+            if not s.decisions():  # a question opening now says which week it is itself;
+                self.notify(  # a notice would only stay behind it
+                    g.turn_title(), title=turn_label(g.scenario, g.state.turn, g.turns), timeout=2
+                )
             self.prompt_decisions()
+
+    @on(Button.Pressed, "#hints-done")
+    def _hints_done(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_put_hints_away()
+
+    def action_put_hints_away(self) -> None:
+        """Put the first-turn hints away, never to be shown again."""
+        for hints in self.query(FirstTurnHints):
+            hints.remove()
+        self.moscow.settings.hints_seen = True
+        self.moscow.remember()
+        self.refresh_bindings()
 
     def action_undo(self) -> None:
         """Take back the last move or answer of this turn (the game replays without it)."""
@@ -207,7 +252,9 @@ class GameScreen(Screen[None]):
             return
         decision = s.decisions()[0]
         asker = s.name(decision.sender) if decision.sender else ""
-        dialog = DecisionDialog(decision, s.game.options(decision), asker, s.name(s.active))
+        dialog = DecisionDialog(
+            decision, s.game.options(decision), asker, s.name(s.active), period(s.scenario)
+        )
 
         def answered(choice: str | None) -> None:
             if choice is None:

@@ -10,9 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from game.ui.styles import SCREENS_CSS
+from game.ui.typeahead import RefusesTypedAhead
 
 
-class HandoverScreen(Screen[None]):
+class HandoverScreen(RefusesTypedAhead, Screen[None]):
     """Covers the game until the next player is at the keyboard."""
 
     CSS_PATH = SCREENS_CSS
@@ -21,6 +22,7 @@ class HandoverScreen(Screen[None]):
 
     def __init__(self, power: str, week: str) -> None:
         super().__init__()
+        self.refuse_earlier_keys()
         self.power = power
         self.week = week
 

@@ -17,15 +17,23 @@ RULES = "\n".join(
     [
         "Each turn is one period of the calendar, a week in the main scenario.",
         "",
+        "• Briefing (b): a new game opens on it — your situation, your aims, what a score "
+        "means and where you stand were the calendar to run out today.",
+        "• Since your last turn (c): what changed for your power and why, and the moves and "
+        "replies that came in; it heads the week's dispatches too.",
         "• Dispatches: the week opens with its events. Some ask your power to decide; a reply "
-        "to a proposal can take weeks to come, and may need your answer.",
+        "to a proposal can take weeks to come, and may need your answer. Keys pressed just "
+        "before a question opens are set aside, never taken as the answer.",
         "• Moves: spend your actions on the moves open to you now. Each move shows its cost and "
-        "what it is expected to do. Secret moves are heard only by the powers addressed.",
+        "what it is expected to do, and a move made this turn is ticked. Secret moves are "
+        "heard only by the powers addressed. Ending a turn with actions to spare asks first.",
         "• End the turn: the other powers move and answer, pressures drift, and the next week "
         "begins. Endings are checked after every move: the game may end at any time, and at the "
         "latest when the calendar runs out.",
         "• The table shows where each power stands on the open questions. The state panel shows "
         "the numbers your power can see, with their trend since the first week.",
+        "• The map (m), where the scenario has one: each region marked and coloured by its "
+        "state, with the same in words below.",
         "• History compares your game with what really happened, week by week, with notes and "
         "sources. Every dispatch marked † has a history note: select it to read it.",
         "• Hot-seat: several people may each play a power; a blank hand-over screen hides one "
@@ -112,8 +120,9 @@ def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         (
             "Dialogs",
             [
-                ("1-9", "Choose an answer by number"),
+                ("a-i", "Choose an answer by its letter"),
                 ("y / n", "Yes / no"),
+                ("q / s / n", "Quitting: quit, save and then quit, or keep playing"),
                 ("Esc", "Close, cancel, or answer later"),
             ],
         ),

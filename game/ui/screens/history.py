@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from game.engine import Game
 from game.ui.dialogs.note import note_content
-from game.ui.format import cite, long_date, plural, reflow
+from game.ui.format import cite, long_date, period, plural, reflow, turn_label
 from game.ui.history_view import Week, divergence, notes, weeks
 from game.ui.styles import SCREENS_CSS
 
@@ -55,12 +55,13 @@ class HistoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         rows = weeks(self.game, self.viewer)
         differences, diverged = divergence(rows)
+        word = period(self.game.scenario)
         with TabbedContent(initial="weeks"):
-            with TabPane("Week by week (w)", id="weeks"):
+            with TabPane(f"{word.capitalize()} by {word} (w)", id="weeks"):
                 yield Static(
                     f"Divergence so far: {plural(differences, 'difference')} from history "
-                    f"in {diverged} of {plural(len(rows), 'week')}.  "
-                    "≠ marks a week that went otherwise; = a week as in history.",
+                    f"in {diverged} of {plural(len(rows), word)}.  "
+                    f"≠ marks a {word} that went otherwise; = a {word} as in history.",
                     id="divergence",
                     markup=False,
                 )
@@ -81,12 +82,13 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def _weeks(self, rows: list[Week]) -> ComposeResult:
+        sc = self.game.scenario
         with VerticalScroll(id="weeks-scroll"):
             for week in rows:
                 mark = "≠" if week.diverged else "="
                 head = Content.assemble(
                     (f" {mark} ", "reverse bold" if week.diverged else "bold"),
-                    (f" Week {week.turn} · {long_date(week.date)} · ", "bold"),
+                    (f" {turn_label(sc, week.turn)} · {long_date(week.date)} · ", "bold"),
                     (week.title, "bold italic"),
                 )
                 with Vertical(classes="week diverged" if week.diverged else "week"):

@@ -57,20 +57,38 @@ def briefing(scenario: Scenario, power_id: str | None) -> Content:
 OPPONENTS = [
     (
         "planner:normal",
-        "Planners (normal)",
+        "Planners",
+        "each plays for its own aims",
         "each computer power plays the rest of the game forward from what it can see, "
         "and picks what serves its own aims",
     ),
     (
         "historical",
-        "The historical line",
+        "History",
+        "they do what they did in 1939",
         "the others do what they did in 1939 while they can, then follow the scenario's weights",
     ),
-    ("planner:easy", "Planners (easy)", "planners that look less far ahead: easier to outwit"),
-    ("planner:hard", "Planners (hard)", "planners that look harder: slower, and harder to beat"),
-    ("weighted", "Weighted chance", "the others choose by the scenario's weights from the start"),
+    (
+        "planner:easy",
+        "Easy planners",
+        "they look less far ahead",
+        "planners that look less far ahead: easier to outwit",
+    ),
+    (
+        "planner:hard",
+        "Hard planners",
+        "they look further: slower",
+        "planners that look further ahead: slower, and harder to beat",
+    ),
+    (
+        "weighted",
+        "Chance",
+        "by the scenario's odds",
+        "the others choose by the scenario's weights from the start",
+    ),
 ]
-"""Who plays the computer powers: (policy spec, label, what it means)."""
+"""Who plays the computer powers: (policy spec, label, the choice in one line, what it
+means in full)."""
 
 
 class SetupScreen(Screen[None]):
@@ -114,9 +132,13 @@ class SetupScreen(Screen[None]):
                 yield PowerPicker(id="powers")
                 yield Static("Opponents (the computer powers)", classes="field-label")
                 yield OptionList(
-                    *(Option(label, id=spec) for spec, label, _ in OPPONENTS), id="opponents"
+                    *(
+                        Option(Content.assemble((label, "bold"), (f" · {line}", "dim")), id=spec)
+                        for spec, label, line, _ in OPPONENTS
+                    ),
+                    id="opponents",
                 )
-                yield Static(OPPONENTS[0][2], id="opponents-note", markup=False)
+                yield Static(OPPONENTS[0][3], id="opponents-note", markup=False)
                 yield Static("Seed (blank: a random game)", classes="field-label")
                 seed = "" if self.moscow.seed is None else str(self.moscow.seed)
                 yield Input(seed, placeholder="e.g. 1939", type="integer", id="seed", compact=True)
@@ -131,7 +153,7 @@ class SetupScreen(Screen[None]):
         apply_cursor_blink(self)
         self.query_one("#scenario-error").display = False
         self.run_worker(self._find_scenarios, thread=True, exclusive=True)
-        specs = [spec for spec, _, _ in OPPONENTS]
+        specs = [spec for spec, *_ in OPPONENTS]
         first = specs.index(self.moscow.opponents) if self.moscow.opponents in specs else 0
         self.query_one("#opponents", OptionList).highlighted = first
         self.query_one("#scenario-list").focus()
@@ -182,7 +204,7 @@ class SetupScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#opponents")
     def _opponents_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        note = next(n for spec, _, n in OPPONENTS if spec == event.option.id)
+        note = next(n for spec, *_, n in OPPONENTS if spec == event.option.id)
         self.query_one("#opponents-note", Static).update(note)
 
     @property

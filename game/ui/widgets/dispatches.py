@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from game.engine import Dispatch
 from game.session import Session
-from game.ui.format import KIND_LABELS, reflow, short_date
+from game.ui.format import KIND_LABELS, period, reflow, shifts_text, short_date, turn_label
 from game.ui.history_view import note_for
 
 
@@ -55,9 +55,10 @@ class DispatchLog(Vertical):
         if self.shown is not None and self.shown >= current:
             self.shown = None
         week = self.shown or current
-        label = f"Week {week} of {session.game.turns}: {session.game.turn_title(week)}"
+        sc = session.scenario
+        label = f"{turn_label(sc, week, session.game.turns)}: {session.game.turn_title(week)}"
         if self.shown is not None:
-            label += "  (earlier week)"
+            label += "  (earlier {period(sc)})"
         self.query_one("#week-label", Static).update(label)
         self.query_one("#earlier", Button).disabled = week <= 1
         self.query_one("#later", Button).disabled = week >= current
@@ -73,22 +74,21 @@ class DispatchLog(Vertical):
         if changes:
             lines = [Content.styled("What changed, and why:", "bold")]
             for group in changes:
-                shifts = "; ".join(
-                    f"{s.label}: {'yes' if s.after else 'no'}"
-                    if s.flag
-                    else f"{s.label} {s.before} → {s.after}"
-                    for s in group.shifts
-                )
-                lines.append(Content(f"\n• {shifts} · {group.title}"))
+                lines.append(Content(f"\n• {shifts_text(group.shifts)} · {group.title}"))
             options.append(Option(Content.assemble(*lines), disabled=True))
             options.append(None)
         if earlier:
             options.append(
-                Option(Content.styled(f"Since you ended week {week - 1}:", "bold"), disabled=True)
+                Option(
+                    Content.styled(f"Since you ended {period(sc)} {week - 1}:", "bold"),
+                    disabled=True,
+                )
             )
         for i, d in enumerate(self._items):
             if i == len(earlier) and earlier:
-                options.append(Option(Content.styled(f"Week {week}:", "bold"), disabled=True))
+                options.append(
+                    Option(Content.styled(f"{turn_label(sc, week)}:", "bold"), disabled=True)
+                )
             elif i:
                 options.append(None)
             options.append(self._option(session, i, d))

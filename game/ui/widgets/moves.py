@@ -14,7 +14,17 @@ from textual.widgets.option_list import Option
 
 from game.engine import Move
 from game.session import Session
-from game.ui.format import plural, reflow
+from game.ui.format import period, plural, reflow
+
+
+def made_this_turn(session: Session) -> dict[str, str]:
+    """The moves the power at the keyboard has made this turn: id → title, in order."""
+    g = session.game
+    return {
+        c.args[0]: g.text(g.content.actions[c.args[0]].action.title)
+        for c in g.state.log
+        if c.turn == g.state.turn and c.verb == "play" and c.power == session.active
+    }
 
 
 class MovesPanel(Vertical):
@@ -59,7 +69,15 @@ class MovesPanel(Vertical):
             total = session.scenario.power(session.active).moves_per_turn
             header = f"Left: {budget} of {total}"
         self.query_one("#budget", Static).update(header)
-        options = [self._option(i, m, budget) for i, m in enumerate(moves)]
+        made = made_this_turn(session)
+        word = period(session.scenario)
+        options = [self._option(i, m, budget, m.id in made, word) for i, m in enumerate(moves)]
+        listed = {m.id for m in moves}
+        options += [
+            Option(Content.styled(f"✓ {title} — made this {word}", "dim"), disabled=True)
+            for move_id, title in made.items()
+            if move_id not in listed
+        ]
         if not options:
             options = [Option("No moves open now.", disabled=True)]
         listing.set_options(options)
@@ -71,11 +89,12 @@ class MovesPanel(Vertical):
         end.disabled = session.game.over
         end.label = "Next week (e)" if session.active is None else "End turn (e)"
 
-    def _option(self, index: int, move: Move, budget: int) -> Option:
+    def _option(self, index: int, move: Move, budget: int, made: bool, word: str) -> Option:
         short = move.cost > budget
         prompt = Content.assemble(
             (f"[{move.cost}] ", "bold"),
             (move.title, "" if short else "bold"),
+            (f" ✓ made this {word}", "dim") if made else "",
             (" (not enough actions)", "dim") if short else "",
         )
         return Option(prompt, id=str(index), disabled=short)

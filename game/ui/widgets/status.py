@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from game.session import Session
-from game.ui.format import long_date, plural, short_date
+from game.ui.format import long_date, plural, short_date, turn_label
 
 
 class StatusBar(Static):
@@ -31,7 +31,8 @@ class StatusBar(Static):
 
     def _line(self, session: Session, long: bool) -> Content:
         g = session.game
-        week = f"Week {g.state.turn} of {g.turns}" if long else f"Week {g.state.turn}/{g.turns}"
+        label = turn_label(g.scenario, g.state.turn)
+        week = f"{label} of {g.turns}" if long else f"{label}/{g.turns}"
         day = long_date(g.state.date) if long else short_date(g.state.date)
         when = Content.assemble((week, "bold"), f" · {day} · ", (g.turn_title(), "italic"))
         if g.over:

@@ -1,0 +1,40 @@
+"""Keys typed ahead: a key pressed before a dialog opened never acts in it, nor behind it.
+
+A player who types fast, or whose terminal delivers a burst of keys at once, may have
+pressed keys meant for the board when a question, a confirmation or the hot-seat cover
+appears. Those keys are set aside, and the player is told so; keys pressed once the
+dialog is up reach it as usual. A screen opts in by deriving from `RefusesTypedAhead`
+and calling `refuse_earlier_keys` when it is built; the app asks `typed_ahead` about
+every key before handling it.
+"""
+
+from __future__ import annotations
+
+from textual import _time, events
+from textual.screen import Screen
+
+NOTICE = "Keys pressed before this appeared were set aside: read it, then choose."
+
+
+class RefusesTypedAhead:
+    """A screen that refuses keys pressed before it was built."""
+
+    opened_at: float | None = None
+    """When the screen was built, on the clock of Textual's events."""
+    told_typed_ahead: bool = False
+    """Whether the player has been told that keys were set aside."""
+
+    def refuse_earlier_keys(self) -> None:
+        self.opened_at = _time.get_time()
+
+
+def typed_ahead(screen: Screen[object], event: events.Key) -> bool:
+    """Whether `event` was pressed before `screen` opened; if so, say so (once)."""
+    if not isinstance(screen, RefusesTypedAhead) or screen.opened_at is None:
+        return False
+    if event.time >= screen.opened_at:
+        return False
+    if not screen.told_typed_ahead:
+        screen.told_typed_ahead = True
+        screen.notify(NOTICE, title="Set aside", severity="warning", timeout=4)
+    return True

@@ -1,0 +1,88 @@
+"""Keys typed ahead: a burst of keys sent before the screen has caught up.
+
+Each test posts all its keys at once, as a fast typist or a pasted string would deliver
+them, so none is handled before the next is queued.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.pilot import Pilot
+
+from game.ui.app import MoscowApp
+
+from .helpers import demo_app, screen_name, settle
+
+CHARS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "space": " "}
+
+
+async def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Queue every key at once, then let the app handle them all."""
+    for key in keys:
+        char = key if len(key) == 1 else CHARS.get(key)
+        pilot.app.post_message(events.Key(key, char))
+    await settle(pilot)
+
+
+async def test_page_keys_right_after_the_palette_opens() -> None:
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "ctrl+p", "pagedown", "pageup", "pagedown")
+        assert screen_name(pilot) == "SafePalette"
+        await burst(pilot, "pageup", "escape", "ctrl+p", "pageup", "pagedown", "pageup")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen_name(pilot) == "TitleScreen"
+
+
+async def start(pilot: Pilot[Any], *humans: str) -> None:
+    app = pilot.app
+    await settle(pilot)
+    assert isinstance(app, MoscowApp) and app.default is not None
+    app.start_game(app.default, humans, 1939)
+    await settle(pilot)
+    while screen_name(pilot) == "BriefingScreen":
+        await pilot.press("escape")
+        await settle(pilot)
+
+
+async def test_keys_typed_as_a_question_opens_are_set_aside() -> None:
+    # Britain alone: ending week 1 brings Warsaw's reserve, a question for London.
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "britain")
+        assert app.session is not None and screen_name(pilot) == "GameScreen"
+        session, game = app.session, app.session.game
+        while affordable := [m for m in session.moves() if m.cost <= session.budget()]:
+            session.play(affordable[0].id)
+        await burst(pilot, "e", "y", "enter", "enter", "1", "a", "enter")
+        assert screen_name(pilot) == "DecisionDialog"
+        assert game.state.turn == 2
+        assert game.decisions("britain"), "the question was answered by keys typed ahead"
+        assert [c.verb for c in game.state.log if c.turn == 2] == []
+        assert "set aside" in " ".join(n.message for n in app._notifications).lower()
+        await pilot.press("a")  # typed once the question is up: it answers
+        await settle(pilot)
+        assert [c.verb for c in game.state.log if c.turn == 2] == ["decide"]
+
+
+async def test_keys_typed_ahead_never_lift_the_hotseat_cover() -> None:
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "soviet", "britain")
+        assert screen_name(pilot) == "HandoverScreen"
+        await pilot.press("enter")  # the Soviet player is in
+        await settle(pilot)
+        while screen_name(pilot) == "BriefingScreen":
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.session is not None and app.session.active == "soviet"
+        session = app.session
+        while affordable := [m for m in session.moves() if m.cost <= session.budget()]:
+            session.play(affordable[0].id)
+        await burst(pilot, "e", "enter", "enter")
+        assert screen_name(pilot) == "HandoverScreen"  # Britain's board stays covered
+        assert session.active == "britain"
