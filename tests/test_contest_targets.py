@@ -73,3 +73,27 @@ def test_the_powers_best_endings_differ(name: str) -> None:
         for p in sc.playable
     }
     assert len(set(best.values())) >= 2, best
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_no_question_offers_one_answer_without_the_closed_ones(name: str) -> None:
+    """Every question a playable power meets in random play offers two open answers, or
+    shows the closed ones with the reason they are closed."""
+    sc = scenario(name)
+    bare: Counter[str] = Counter()
+    for power in sc.playable:
+        for seed in range(15):
+            g = Game.new(sc, humans=(power.id,), seed=seed, policy="historical")
+            while not g.over:
+                for d in list(g.decisions(power.id)):
+                    options = g.options(d)
+                    if len(options) < 2:
+                        bare[d.source] += 1
+                    closed = [o for o in options if not o.open]
+                    assert all(o.locked for o in closed), (d.source, closed)
+                    g.decide(power.id, d.id, next(o.id for o in options if o.open))
+                    if g.over:
+                        break
+                if not g.over:
+                    g.end_turn()
+    assert bare == Counter()
