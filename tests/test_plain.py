@@ -50,8 +50,8 @@ def test_help_and_question_mark_list_the_commands() -> None:
     for answer in ("?", "help"):
         shown = after(lines, answer)
         assert shown[0] == "Commands, at any question:"
-        assert any(line.startswith("  transcript FILE") for line in shown[:12])
-        assert any(line.startswith("  g or again") for line in shown[:12])
+        assert any(line.startswith("  transcript FILE") for line in shown[:14])
+        assert any(line.startswith("  g or again") for line in shown[:14])
     assert "Type ? at any question for the commands." in lines
 
 
@@ -354,3 +354,18 @@ def test_a_loaded_game_autosaves_from_a_pipe_only_when_asked(tmp_path: Path) -> 
         inp=io.StringIO("e\nq\n"),
     )
     assert len({p.name for p in tmp_path.glob("*.json")} - before) == 1
+
+
+def test_the_map_as_a_list_says_how_each_region_stands() -> None:
+    """`map` reads the scenario's [map] as words: every region, and the state it is in for
+    this power (the UI draws the same states)."""
+    lines = run(
+        "--scenario", str(MAIN), "--power", "britain", "--seed", "2", "--width", "0",
+        stdin="map\n",
+    )  # fmt: skip
+    shown = after(lines, "map")
+    assert shown[0] == "-- Eastern Europe, from the Baltic to the Black Sea --"
+    assert "  Danzig: the Free City agitates for Berlin" in shown
+    assert "  Finland: nothing to report" in shown
+    assert "map - the map as a list" in "\n".join(red("?\n"))
+    assert "This scenario has no map." in after(red("map\n"), "map")[0]

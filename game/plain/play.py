@@ -23,6 +23,7 @@ HELP = """Commands, at any question:
   k or status - what your side knows, estimates as intervals
   since - what changed since your last turn, and why
   a or aims - your aims, the victory levels, and where you stand
+  map - the map as a list: each region and how it stands
   history - the history notes of what has happened, and where the sources disagree
   brief - menus in one line after the first of each turn; verbose - every menu in full
   transcript FILE - write the session, from its start, to FILE; transcript off - stop
@@ -112,6 +113,8 @@ class Plain:
             self.since(power, again=True)
         elif word in ("a", "aims") and power:
             self.tell(aims(self.game, power))
+        elif word == "map":
+            self.tell(words.map_list(self.game, power))
         elif word in ("history", "notes"):
             self.tell(words.history(self.game, self.session.humans))
         elif word == "brief":

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..engine import Dispatch, Game
 from ..scenario import Scenario
 from ..scenario.models import HistoryNote
+from ..seen import map_states
 
 Lines = list[tuple[str, str]]
 """Lines to say: each a paragraph and the indent it is written with."""
@@ -152,4 +153,15 @@ def history(g: Game, viewers: tuple[str, ...]) -> Lines:
         out.extend(note(sc, n))
     if not done:
         out.append(("No history notes yet: they come with the events they tell of.", "  "))
+    return out
+
+
+def map_list(game: Game, power: str | None) -> Lines:
+    """The scenario's map as a list: each region and how it stands for `power`."""
+    section = game.scenario.map
+    if section is None:
+        return [("This scenario has no map.", "")]
+    out: Lines = [(f"-- {section.title or 'The map'} --", "")]
+    for region, state in map_states(game, power):
+        out.append((f"{region.label}: {state.text if state else 'nothing to report'}", "  "))
     return out

@@ -15,7 +15,7 @@ from textual.content import Content
 
 from game.engine import Game
 from game.scenario.mapmodel import Map, Region, RegionState
-from game.ui.seen import visible
+from game.seen import map_states
 
 KINDS: dict[str, tuple[str, str, str]] = {
     "guaranteed": ("◆", "guaranteed", "bold #ffffff on #1d4e89"),
@@ -57,18 +57,9 @@ class Shown:
     state: RegionState | None
 
 
-def shown(game: Game, section: Map, power: str | None) -> list[Shown]:
+def shown(game: Game, power: str | None) -> list[Shown]:
     """Each region with the first state whose condition holds and that `power` may see."""
-    env = game.state.env
-    conditions = game.scenario.code.conditions
-    out = []
-    for region in section.regions:
-        state = next(
-            (s for s in region.states if visible(game, power, s.when) and conditions[s.when](env)),
-            None,
-        )
-        out.append(Shown(region, state))
-    return out
+    return [Shown(region, state) for region, state in map_states(game, power)]
 
 
 def cell_size(section: Map, width: int, height: int) -> tuple[int, int]:

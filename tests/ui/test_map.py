@@ -57,7 +57,7 @@ def test_moscow_map_reads_at_80_by_24_and_at_120_by_40() -> None:
     sc = load(str(MOSCOW))
     assert sc.map is not None
     game = Game.new(sc, humans=("soviet",), seed=1939)
-    regions = shown(game, sc.map, "soviet")
+    regions = shown(game, "soviet")
     for width, height in ((78, 16), (118, 31)):
         lines = [line.plain for line in draw(sc.map, regions, width, height)]
         assert max(len(line) for line in lines) <= width and len(lines) <= height
@@ -74,11 +74,11 @@ def test_a_region_shows_only_what_the_power_may_see() -> None:
     assert sc.map is not None
     moscow = Game.new(sc, humans=("soviet",), seed=1939)
     london = Game.new(sc, humans=("britain",), seed=1939)
-    soviet = {s.region.id: s.state for s in shown(moscow, sc.map, "soviet")}
-    british = {s.region.id: s.state for s in shown(london, sc.map, "britain")}
+    soviet = {s.region.id: s.state for s in shown(moscow, "soviet")}
+    british = {s.region.id: s.state for s in shown(london, "britain")}
     assert soviet["soviet_union"] is not None and soviet["soviet_union"].kind == "refused"
     assert british["soviet_union"] is None  # Soviet trust is Moscow's own secret
-    assert "Moscow doubts the West" in legend(shown(moscow, sc.map, "soviet")).plain
+    assert "Moscow doubts the West" in legend(shown(moscow, "soviet")).plain
 
 
 async def test_m_opens_the_map_and_the_legend_says_it_in_words() -> None:

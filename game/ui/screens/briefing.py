@@ -18,8 +18,8 @@ from textual.widgets import Footer, Static
 
 from game.engine import Game, Outcome
 from game.engine.endings import level_of, outcome_of
+from game.seen import visible
 from game.ui.format import bar, long_date, period, plural, reflow, turn_label
-from game.ui.seen import visible
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
 

@@ -32,7 +32,7 @@ class MapView(Widget):
         self.power = power
 
     def render(self) -> Content:
-        regions = shown(self.game, self.section, self.power)
+        regions = shown(self.game, self.power)
         lines = draw(self.section, regions, self.size.width, self.size.height)
         return Content("\n").join(lines)
 
@@ -58,7 +58,7 @@ class MapScreen(RefusesTypedAhead, Screen[None]):
         yield Static(Content.assemble((title, "bold"), f" · {when}"), id="map-title", markup=False)
         yield MapView(g, self.section, self.power, id="map")
         with VerticalScroll(id="map-legend"):
-            yield Static(legend(shown(g, self.section, self.power)), id="map-key")
+            yield Static(legend(shown(g, self.power)), id="map-key")
         yield Footer()
 
     def on_mount(self) -> None:
