@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -227,6 +228,17 @@ def _folder(args: argparse.Namespace, err: TextIO) -> Path | None:
     return where.folder
 
 
+def terminal_problem() -> str:
+    """Why the terminal UI cannot draw here ('' if it can): it needs a terminal on standard
+    input and output, and one that understands escape codes."""
+    streams = (sys.__stdin__, sys.__stdout__)
+    if not all(s is not None and s.isatty() for s in streams):
+        return "standard input or output is not a terminal"
+    if os.environ.get("TERM", "") == "dumb":
+        return "TERM=dumb: this terminal cannot draw the screen"
+    return ""
+
+
 def _ui(
     args: argparse.Namespace,
     err: TextIO,
@@ -235,6 +247,13 @@ def _ui(
 ) -> int:
     folder = folder or _folder(args, err)
     if folder is None:
+        return EXIT_INVALID
+    problem = terminal_problem()
+    if problem:
+        err.write(
+            f"moscow1939: the game's screen needs a terminal ({problem}). Play in plain mode, "
+            "which reads numbered answers from standard input: moscow1939 plain --power soviet\n"
+        )
         return EXIT_INVALID
     try:
         from .ui.app import run

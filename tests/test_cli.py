@@ -297,3 +297,36 @@ def test_plain_mode_tells_what_changed_why_and_what_is_closed() -> None:
     assert "Treaty progress 35 → 33 · Blue answers: Mr White presses Blue — Mr Black" in out
     assert "Blue's patience: about " in out and "(an estimate; first estimate)" in out
     assert "Scores: Red " in out
+
+
+def test_without_a_terminal_the_game_says_so_and_offers_plain_mode() -> None:
+    """`moscow1939 < /dev/null` or TERM=dumb: one line, plain mode offered, a non-zero exit,
+    and no escape codes (it used to draw into the pipe and wait for ever)."""
+    for env in ({}, {"TERM": "dumb"}):
+        done = subprocess.run(
+            [sys.executable, "-m", "game"],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, **env},
+        )
+        assert done.returncode != 0
+        assert "needs a terminal" in done.stderr and "moscow1939 plain" in done.stderr
+        assert "\x1b" not in done.stdout + done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_terminal_problem_names_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "__stdin__", Tty())
+    monkeypatch.setattr(sys, "__stdout__", Tty())
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert cli.terminal_problem() == ""
+    monkeypatch.setenv("TERM", "dumb")
+    assert "TERM=dumb" in cli.terminal_problem()
+    monkeypatch.setattr(sys, "__stdin__", io.StringIO())
+    assert "not a terminal" in cli.terminal_problem()

@@ -104,6 +104,7 @@ def test_the_ui_starts_with_the_fallback_folder(
         return 0
 
     monkeypatch.setattr("game.ui.app.run", run_app)
+    monkeypatch.setattr("game.cli.terminal_problem", lambda: "")
     code, out = run()
     assert code == 0
     assert started["saves_dir"] == str(homeless / "moscow1939-saves")
