@@ -157,3 +157,14 @@ def test_the_title_screen_does_not_wait_for_the_engine() -> None:
     )
     proc = run_python(code)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_gauge_compares_with_the_start_of_last_turn_and_keeps_its_width() -> None:
+    from game.ui.widgets.gauges import SPARK_WIDTH, gauge
+
+    assert gauge([], 40, 0, 100) == ("= 0", spark([40], 0, 100).rjust(SPARK_WIDTH))
+    # turns began at 30 and 35; moves this turn took it to 50: +20 against last turn's start
+    change, line = gauge([30, 35], 50, 0, 100)
+    assert change == "▲ +20" and len(line) == SPARK_WIDTH
+    assert gauge([30, 35], 44, 0, 100)[0] == "▲ +14"  # the baseline does not move
+    assert len(gauge(list(range(40)), 10, 0, 100)[1]) == SPARK_WIDTH

@@ -12,6 +12,15 @@ from game.ui.format import spark, trend
 SPARK_WIDTH = 16
 
 
+def gauge(starts: list[int], value: int, low: int, high: int) -> tuple[str, str]:
+    """A variable's change and sparkline. The change is against its value at the start of
+    last turn, so it stays put while the power moves; the line (each turn's start, then now)
+    is always SPARK_WIDTH wide, so it does not jump from turn to turn."""
+    baseline = starts[-2] if len(starts) >= 2 else (starts[0] if starts else value)
+    line = spark((list(starts) + [value])[-SPARK_WIDTH:], low, high)
+    return trend([baseline, value]), line.rjust(SPARK_WIDTH)
+
+
 class StatePanel(VerticalScroll):
     """Each visible variable with value, last change and a sparkline; each visible flag."""
 
@@ -24,20 +33,21 @@ class StatePanel(VerticalScroll):
     def show(self, session: Session) -> None:
         g = session.game
         parts: list[Content | str | tuple[str, str]] = []
-        for n, (ident, label, value, low, high) in enumerate(g.variables(session.active)):
-            series = list(g.state.series.get(ident, []))
-            if not series or series[-1] != value:
-                series.append(value)
+        shown = g.variables(session.active)
+        if shown:
+            parts.append(("▲▼ since the start of last turn · the line: each turn's start", "dim"))
+        for ident, label, value, low, high in shown:
+            change, line = gauge(g.state.series.get(ident, []), value, low, high)
             parts.append(
                 Content.assemble(
-                    "\n" if n else "",
+                    "\n",
                     (label, "bold"),
                     "\n",
                     (f"  {value:>3}", "bold"),
                     f"/{high} ",
-                    (f"{trend(series):<6}", ""),
+                    (f"{change:<6}", ""),
                     " ",
-                    (spark(series, low, high, SPARK_WIDTH), "$accent"),
+                    (line, "$accent"),
                 )
             )
         estimates = g.estimates(session.active) if session.active else []
