@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import stat
 import types
 import typing
@@ -22,19 +21,10 @@ from .models import Scenario
 from .notation import did_you_mean
 from .shipped import bundled_paths
 from .tokens import MAX_MESSAGE, short
+from .tomltext import MAX_NESTING, MAX_NUMBER, NUMBER_HINT, decode, parse_toml, table_hint, too_deep
 from .variants import Locate, Where, base_path, check_chain, merge
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-    import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
-
 MAX_BYTES = 2 * 1024 * 1024
-MAX_NESTING = 20
-"""The deepest lists and tables may nest (the format needs about seven levels)."""
-MAX_NUMBER = 10**9
-"""The largest number, either way, a scenario may write."""
-NUMBER_HINT = f"numbers in a scenario are at most {MAX_NUMBER:,} either way"
 
 WORDS: dict[str, tuple[str | None, str]] = {
     # pydantic's error type: the message in the format's words (None: pydantic's), a hint
@@ -122,54 +112,6 @@ def read_source(path: str | FilePath) -> bytes:
         raise _unreadable(name, f"cannot read: {why}", "check the path")
 
 
-def decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ScenarioError(
-            [Problem(name, line, "(file)", "not valid UTF-8 text", "save the file as UTF-8")]
-        )
-
-
-def _toml_problem(name: str, line: int, message: str, hint: str) -> ScenarioError:
-    return ScenarioError([Problem(name, line, "(toml)", message, hint)])
-
-
-def parse_toml(text: str, name: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        msg = str(err)
-        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        line = int(m.group(1)) if m else text.count("\n") + 1
-        if not m and "end of document" in msg:
-            msg += " at the end of the file"
-        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
-        col = f" (column {m.group(2)})" if m else ""
-        raise _toml_problem(
-            name,
-            line,
-            f"TOML syntax: {msg}{col}",
-            "check quotes, brackets, commas and '=' on this line and the one before",
-        )
-    except RecursionError:
-        raise _too_deep(name, nesting_line(text, MAX_NESTING))
-    except ValueError:  # an integer past Python's limit on digits
-        long = re.search(r"[0-9][0-9_]{999,}", text)
-        line = text.count("\n", 0, long.start()) + 1 if long else 0
-        raise _toml_problem(name, line, "a number with thousands of digits", NUMBER_HINT)
-
-
-def _too_deep(name: str, line: int) -> ScenarioError:
-    return _toml_problem(
-        name,
-        line,
-        f"lists and tables nested more than {MAX_NESTING} deep",
-        "a scenario needs a few levels at most: check the brackets on this line",
-    )
-
-
 def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], Where]) -> None:
     """Refuse nesting deeper than `MAX_NESTING` and numbers beyond `MAX_NUMBER`, wherever
     they are, before anything walks the document recursively or prints a number."""
@@ -179,7 +121,7 @@ def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], 
         path, node = stack.pop()
         if len(path) > MAX_NESTING:
             line = nesting_line(text, MAX_NESTING) or at(path[:MAX_NESTING])[1]
-            raise _too_deep(name, line)
+            raise too_deep(name, line)
         if isinstance(node, dict):
             stack.extend(((*path, k), v) for k, v in node.items())
         elif isinstance(node, list):
@@ -222,6 +164,44 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
+def _value_at(data: Any, path: Path) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _placed(key: str, value: Any) -> str:
+    """For a table written where it does not belong, where it does: `[[replies]]` at the
+    top level is `[[actions.replies]]`."""
+    tables = value if isinstance(value, list) else [value]
+    if not tables or not all(isinstance(t, dict) for t in tables):
+        return ""
+    places: list[str] = []
+    stack: list[tuple[str, Any]] = [("", Scenario)]
+    while stack:
+        prefix, model = stack.pop()
+        for field, info in model.model_fields.items():
+            inner = _inner_model(info.annotation)
+            if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+                continue
+            where = f"{prefix}.{field}" if prefix else field
+            if field == key and prefix:
+                places.append(where)
+            if where.count(".") < 4:
+                stack.append((where, inner))
+    if not places:
+        return ""
+    place = min(places, key=len)
+    brackets = "[[{}]]" if isinstance(value, list) else "[{}]"
+    parent = place.rsplit(".", 1)[0]
+    return (
+        f"did you mean {brackets.format(place)}? It goes below the [[{parent}]] entry it belongs to"
+    )
+
+
 def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
     """Keep the parts of a pydantic location that exist in the data (drops union tags)."""
     out: list[str | int] = []
@@ -261,10 +241,14 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
         if kind == "extra_forbidden":
             parent = _field_model(Scenario, path)
             fields = list(parent.model_fields) if parent else []
-            hint = did_you_mean(key, fields) or (
-                f"known keys here: {', '.join(fields)}" if fields else "remove it"
+            hint = (
+                did_you_mean(key, fields)
+                or _placed(key, _value_at(data, path))
+                or (f"known keys here: {', '.join(fields)}" if fields else "remove it")
             )
             found.append((path, f"unknown key '{key}'", hint))
+        elif kind == "list_type" and (table := table_hint(path, _value_at(data, path))):
+            found.append((path, *table))
         elif kind == "missing":
             found.append((path, f"missing key '{key}'", f"add {key} = ..."))
         else:
