@@ -460,3 +460,26 @@ def test_orphan_reply_with_no_action_after_it(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.line == line_of(text, "[[actions.replies]]")
     assert "[[actions.replies]] comes before any [[actions]]" in problem.message
+
+
+def test_a_duplicate_source_key_is_one_error_at_its_key(tmp_path: Path) -> None:
+    # copied from the first source, the second was meant to be 'Taylor', which is cited
+    text = mutate("[[powers]]", '[[sources]]\nkey = "GSE"\ntitle = "Taylor, 1961"\n\n[[powers]]')
+    text = text.replace('sources = ["GSE"] }', 'sources = ["Taylor"] }')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.message) == ("sources[1].key", "duplicate key 'GSE'")
+    assert problem.line == line_of(text, 'title = "Taylor') - 1
+    assert "'Taylor' is used but declared nowhere" in problem.hint
+
+
+def test_one_unknown_id_is_one_error_naming_its_other_uses(tmp_path: Path) -> None:
+    text = mutate('id = "trust"', 'id = "trst"')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("unknown variable 'trust'")
+    assert problem.line == line_of(text, '"trust += 5"')
+    assert f"actions[1].effects[0] (line {line_of(text, 'trust += 6')})" in problem.message
+    assert "did you mean 'trst'?" in problem.hint

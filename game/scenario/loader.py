@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .blame import blame
 from .checks import check
 from .errors import MAX_PROBLEMS, Problem, ScenarioError
 from .locator import Path, dotted, line_of, locate_all, nesting_line
@@ -22,7 +23,7 @@ from .notation import did_you_mean
 from .shipped import bundled_paths
 from .tokens import MAX_MESSAGE, short
 from .tomltext import MAX_NESTING, MAX_NUMBER, NUMBER_HINT, decode, parse_toml, table_hint, too_deep
-from .variants import Locate, Where, base_path, check_chain, merge
+from .variants import Locate, Trace, Where, base_path, check_chain, merge
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -256,8 +257,9 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
     return found
 
 
-Read = tuple[dict[str, Any], Locate, str]
-"""A parsed document, its locator, and a digest of its bytes (and of any base's)."""
+Read = tuple[dict[str, Any], Locate, str, Trace | None]
+"""A parsed document, its locator, a digest of its bytes (and of any base's), and for a
+variant what merging it did."""
 
 
 def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()) -> Read:
@@ -273,29 +275,31 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
     check_shape(raw, text, name, at)
     digest = hashlib.sha256(data).hexdigest()
     if "extends" not in raw:
-        return raw, at, digest
+        return raw, at, digest, None
     where = at(("extends",))
     own = str(raw.get("id", ""))
     chain = (*chain, own)
     check_chain(raw["extends"], chain, where)
     path = base_path(raw["extends"], name, bundled_paths(), where)
     base_data = read_source(path)
-    base_raw, base_at, base_digest = read_document(
+    base_raw, base_at, base_digest, _ = read_document(
         decode(base_data, str(path)), str(path), base_data, chain
     )
     if base_raw.get("id") == raw.get("id"):
         hint = f"'{raw.get('id')}' is the id of the scenario it extends"
         raise ScenarioError([Problem(*at(("id",)), "id", "a variant needs an id of its own", hint)])
-    merged, locate = merge(base_raw, base_at, raw, at)
+    merged, locate, trace = merge(base_raw, base_at, raw, at)
     combined = hashlib.sha256((base_digest + digest).encode()).hexdigest()
-    return merged, locate, combined
+    return merged, locate, combined, trace
 
 
 def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) -> Scenario:
     """Validate scenario text; raise `ScenarioError` with every problem found."""
     try:
-        raw, locate, digest = read_document(text, name, text.encode() if data is None else data)
-        return validate_data(raw, locate, name, digest)
+        raw, locate, digest, trace = read_document(
+            text, name, text.encode() if data is None else data
+        )
+        return validate_data(raw, locate, name, digest, trace)
     except ScenarioError as err:
         if all(len(str(p)) <= MAX_MESSAGE for p in err.problems):
             raise
@@ -306,14 +310,18 @@ def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) ->
         raise ScenarioError(problems, err.unreadable) from None
 
 
-def validate_data(raw: dict[str, Any], locate: Locate, name: str, digest: str) -> Scenario:
-    """Validate a parsed (and merged) document; problems are placed by `locate`."""
+def validate_data(
+    raw: dict[str, Any], locate: Locate, name: str, digest: str, trace: Trace | None = None
+) -> Scenario:
+    """Validate a parsed (and merged) document; problems are placed by `locate`, those a
+    variant's merge explains (`trace`) at the variant's line that caused them."""
 
     def problem(path: Path, message: str, hint: str) -> Problem:
         file, line = locate(path)
         return Problem(file, line, dotted(path), message, hint)
 
     def fail(found: list[tuple[Path, str, str]]) -> ScenarioError:
+        found = blame(found, trace, locate)
         problems = sorted((problem(*f) for f in found), key=lambda p: (p.file != name, p.line))
         return ScenarioError(problems[: MAX_PROBLEMS + 1])
 
