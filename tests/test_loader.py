@@ -483,3 +483,12 @@ def test_one_unknown_id_is_one_error_naming_its_other_uses(tmp_path: Path) -> No
     assert problem.line == line_of(text, '"trust += 5"')
     assert f"actions[1].effects[0] (line {line_of(text, 'trust += 6')})" in problem.message
     assert "did you mean 'trst'?" in problem.hint
+
+
+def test_a_missing_list_of_tables_is_written_as_its_header(tmp_path: Path) -> None:
+    text = 'format = 1\nid = "x"\ntitle = "X"\nstart = 1939-08-02\nend = 1939-08-30\n'
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    hints = {p.path: p.hint for p in caught.value.problems}
+    assert hints["powers"].startswith("add a [[powers]] table")
+    assert "powers = ..." not in str(caught.value)

@@ -6,13 +6,11 @@ import errno
 import hashlib
 import os
 import stat
-import types
-import typing
 from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .blame import blame
 from .checks import check
@@ -20,6 +18,7 @@ from .errors import MAX_PROBLEMS, Problem, ScenarioError
 from .locator import Path, dotted, line_of, locate_all, nesting_line
 from .models import Scenario
 from .notation import did_you_mean
+from .placement import add_hint, field_model, placed, value_at
 from .shipped import bundled_paths
 from .tokens import MAX_MESSAGE, short
 from .tomltext import MAX_NESTING, MAX_NUMBER, NUMBER_HINT, decode, parse_toml, table_hint, too_deep
@@ -137,72 +136,6 @@ def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], 
         raise ScenarioError(problems)
 
 
-def _field_model(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
-    """The model class that holds the last key of `loc`, walking field annotations."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            inner = _inner_model(arg)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
-                return inner
-        return None
-    return annotation
-
-
-def _value_at(data: Any, path: Path) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _placed(key: str, value: Any) -> str:
-    """For a table written where it does not belong, where it does: `[[replies]]` at the
-    top level is `[[actions.replies]]`."""
-    tables = value if isinstance(value, list) else [value]
-    if not tables or not all(isinstance(t, dict) for t in tables):
-        return ""
-    places: list[str] = []
-    stack: list[tuple[str, Any]] = [("", Scenario)]
-    while stack:
-        prefix, model = stack.pop()
-        for field, info in model.model_fields.items():
-            inner = _inner_model(info.annotation)
-            if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
-                continue
-            where = f"{prefix}.{field}" if prefix else field
-            if field == key and prefix:
-                places.append(where)
-            if where.count(".") < 4:
-                stack.append((where, inner))
-    if not places:
-        return ""
-    place = min(places, key=len)
-    brackets = "[[{}]]" if isinstance(value, list) else "[{}]"
-    parent = place.rsplit(".", 1)[0]
-    return (
-        f"did you mean {brackets.format(place)}? It goes below the [[{parent}]] entry it belongs to"
-    )
-
-
 def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
     """Keep the parts of a pydantic location that exist in the data (drops union tags)."""
     out: list[str | int] = []
@@ -240,18 +173,18 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
         seen.add(path)
         key = str(path[-1]) if path else ""
         if kind == "extra_forbidden":
-            parent = _field_model(Scenario, path)
+            parent = field_model(Scenario, path)
             fields = list(parent.model_fields) if parent else []
             hint = (
                 did_you_mean(key, fields)
-                or _placed(key, _value_at(data, path))
+                or placed(key, value_at(data, path))
                 or (f"known keys here: {', '.join(fields)}" if fields else "remove it")
             )
             found.append((path, f"unknown key '{key}'", hint))
-        elif kind == "list_type" and (table := table_hint(path, _value_at(data, path))):
+        elif kind == "list_type" and (table := table_hint(path, value_at(data, path))):
             found.append((path, *table))
         elif kind == "missing":
-            found.append((path, f"missing key '{key}'", f"add {key} = ..."))
+            found.append((path, f"missing key '{key}'", add_hint(path, key)))
         else:
             found.append((path, plain_words(kind, e), WORDS.get(kind, (None, ""))[1]))
     return found
