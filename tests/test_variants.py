@@ -218,3 +218,16 @@ def test_a_key_given_twice_in_a_variant_is_a_duplicate(folder: Path) -> None:
     (problem,) = caught.value.problems
     assert (problem.path, problem.message) == ("sources[1].key", "duplicate key 'Taylor'")
     assert problem.line == line_in(path, 'title = "A"') + 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['\n[events]\nid = "prague"\ndate = 1939-03-22\n', "events = 3\n"],
+    ids=["table", "number"],
+)
+def test_a_list_of_the_base_replaced_by_something_else_is_an_error(folder: Path, body: str) -> None:
+    path = variant(folder, body)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert [p.path for p in caught.value.problems] == ["events"]
+    assert caught.value.problems[0].file == str(path)

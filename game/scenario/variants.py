@@ -191,7 +191,8 @@ def merge(
     if problems:
         raise ScenarioError(problems)
     for (table, index), sources in origins.items():
-        entry = merged[table][index]
+        entries = merged.get(table)  # not a list if the variant replaced it with something else
+        entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
         if len(sources) == 1 and sources[0][0] is variant_at and isinstance(entry, dict):
             trace.added[(table, index)] = str(entry.get(KEYED[table]))
 
