@@ -231,3 +231,17 @@ def test_a_list_of_the_base_replaced_by_something_else_is_an_error(folder: Path,
         load_scenario(path)
     assert [p.path for p in caught.value.problems] == ["events"]
     assert caught.value.problems[0].file == str(path)
+
+
+def test_a_removed_entry_given_again_is_a_new_entry_at_the_end(folder: Path) -> None:
+    # endings are tried in order: moving 'treaty' after a new ending lets that one win
+    body = (
+        '\n[remove]\nendings = ["treaty"]\n\n'
+        '[[endings]]\nid = "league"\ntitle = "The League"\nwhen = "treaty"\nepilogue = "."\n'
+        "scores = { soviet = 50, britain = 50 }\n\n"
+        '[[endings]]\nid = "treaty"\ntitle = "A treaty"\nwhen = "treaty"\nepilogue = "."\n'
+        "scores = { soviet = 80, britain = 60 }\n"
+    )
+    sc = load_scenario(variant(folder, body))
+    assert [e.id for e in sc.endings] == ["rebuff", "nothing", "league", "treaty"]
+    assert sc.endings[-1].title == "A treaty" and sc.endings[-1].history is None

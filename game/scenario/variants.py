@@ -12,7 +12,9 @@ Rules:
   a new id is added at the end; one id given twice in the variant is an error;
 - `historical_path` steps merge by `action`, and `calendar` turns by `date` (kept in date
   order), the same way;
-- `[remove]` lists ids to take out of the base: `remove = { events = ["litvinov_dismissed"] }`.
+- `[remove]` lists ids to take out of the base: `remove = { events = ["litvinov_dismissed"] }`;
+  it is applied first, so an entry the variant gives with a removed id is a new entry, added
+  at the end (the way to move a base entry, an ending say, after the variant's own).
 """
 
 from __future__ import annotations
@@ -176,6 +178,8 @@ def merge(
                 origins[(table, i)] = [(base_at, i, keys)]
     top_from_variant: set[str] = set()
 
+    # [remove] first, from the base: an entry the variant then gives with a removed id is new
+    trace.removed = _remove(variant.get("remove"), merged, origins, fail)
     for key, value in variant.items():
         if key in ("extends", "remove"):
             continue
@@ -184,7 +188,6 @@ def merge(
         else:
             merged[key] = value
             top_from_variant.add(key)
-    trace.removed = _remove(variant.get("remove"), merged, origins, fail)
     _sort_calendar(merged, origins)
     merged.pop("extends", None)
     merged["extends"] = variant.get("extends", "")
