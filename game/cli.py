@@ -20,6 +20,7 @@ from .cli_tools import (
     _schema,
     _simulate,
     _validate,
+    power_problem,
 )
 
 AUTOSAVE_OFF = (
@@ -77,6 +78,10 @@ def _plain(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> i
     from .engine.policies import parse_opponents
 
     powers = args.power or [sc.playable[0].id]
+    for power in powers:
+        if problem := power_problem("plain", sc, power, playable=True):
+            err.write(problem + "\n")
+            return EXIT_INVALID
     try:
         game = Game.new(sc, humans=powers, seed=args.seed, policy=parse_opponents(args.opponents))
     except GameError as e:

@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        # help is %-formatted by argparse (so "%%" there), a description is printed as it is
+        p = sub.add_parser(name, help=help_text, description=help_text.replace("%%", "%"))
         p.add_argument("--version", action="version", version=version)
         p.add_argument("--saves-dir", metavar="DIR", default=argparse.SUPPRESS, help=saves_help)
         return p
@@ -140,10 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("schema", "write the JSON Schema of the scenario format (for editors)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p = command("validate", "check scenario files; print every located error")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="SCENARIO", help="scenario id or path")
     p.add_argument("--json", action="store_true", help="one JSON object (scenarios/README.md)")
     p = command("lint", "warn about content that can never happen, unused names, missing notes")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="SCENARIO", help="scenario id or path")
     return parser
 
 

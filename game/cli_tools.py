@@ -4,9 +4,30 @@ and schema (`cli` parses the arguments and calls these)."""
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .scenario import Scenario
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+
+def power_problem(command: str, sc: Scenario, power: str, playable: bool) -> str | None:
+    """Why `--power POWER` cannot be played (with a did-you-mean for a typo), or None."""
+    from .scenario.notation import did_you_mean
+
+    ids = [p.id for p in sc.powers]
+    allowed = [p.id for p in sc.playable] if playable else ids
+    if power in allowed:
+        return None
+    listed = f"({'playable powers' if playable else 'powers'}: {', '.join(allowed)})"
+    if power in ids:
+        return f"moscow1939 {command}: '{power}' is not a playable power of {sc.id} {listed}"
+    guess = did_you_mean(power, allowed) or did_you_mean(power, ids)
+    if guess and not any(f"'{p}'" in guess for p in allowed):
+        guess += " It is not playable here"
+    said = f" — {guess}" if guess else ""
+    return f"moscow1939 {command}: '{power}' is not a power of {sc.id}{said} {listed}"
 
 
 def _scenarios(out: TextIO, as_json: bool = False) -> int:
@@ -51,10 +72,13 @@ def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .scenario.errors import ScenarioError
 
     try:
-        load(args.scenario)
+        sc = load(args.scenario)
     except ScenarioError as e:
         err.write(e.report() + "\n")
         return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
+    if args.power and (problem := power_problem("analyse", sc, args.power, playable=True)):
+        err.write(problem + "\n")
+        return EXIT_INVALID
     jobs = args.jobs or os.cpu_count() or 1
     tty = not args.json and err.isatty()
 
@@ -97,6 +121,9 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ScenarioError as e:
         err.write(e.report() + "\n")
         return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
+    if args.power and (problem := power_problem("simulate", sc, args.power, playable=False)):
+        err.write(problem + "\n")
+        return EXIT_INVALID
     if args.runs < 1:
         err.write("moscow1939 simulate: --runs must be at least 1\n")
         return EXIT_INVALID
@@ -155,14 +182,14 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _validate(paths: list[str], out: TextIO, as_json: bool = False) -> int:
     from . import cli_json
-    from .scenario import load_scenario
+    from .scenario import load_scenario, resolve
     from .scenario.errors import ScenarioError
 
     worst = EXIT_OK
     files = []
     for path in paths:
         try:
-            sc = load_scenario(path)
+            sc = load_scenario(resolve(path))
         except ScenarioError as err:
             files.append(cli_json.validated(path, None, err))
             if not as_json:
@@ -182,15 +209,16 @@ def _validate(paths: list[str], out: TextIO, as_json: bool = False) -> int:
 
 
 def _lint(paths: list[str], out: TextIO) -> int:
-    from .scenario import load_scenario
+    from .scenario import load_scenario, resolve
     from .scenario.errors import ScenarioError
     from .scenario.lint import lint
 
     worst = EXIT_OK
     for path in paths:
         try:
-            sc = load_scenario(path)
-            with open(path, encoding="utf-8") as f:
+            file = resolve(path)
+            sc = load_scenario(file)
+            with open(file, encoding="utf-8") as f:
                 text = f.read()
         except ScenarioError as err:
             out.write(err.report() + "\n")

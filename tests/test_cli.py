@@ -135,6 +135,41 @@ def test_lint_clean_file() -> None:
     assert code == 0 and "no warnings" in out
 
 
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_validate_and_lint_take_a_bundled_scenario_id(command: str) -> None:
+    code, out = run_cli(command, "moscow_1939")
+    assert code == 0 and "no such file" not in out
+    assert out.startswith("moscow_1939: ")
+
+
+def test_a_mistyped_bundled_id_gets_a_did_you_mean() -> None:
+    code, out = run_cli("validate", "moscow_1393")
+    assert code == 2 and "did you mean 'moscow_1939'?" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plain", "--opponents", "historical", "--scenario", str(TINY)],
+        ["simulate", str(TINY), "--runs", "1"],
+        ["analyse", str(TINY)],
+    ],
+    ids=["plain", "simulate", "analyse"],
+)
+def test_a_mistyped_power_gets_a_did_you_mean(args: list[str]) -> None:
+    code, out = run_cli(*args, "--power", "britian")
+    assert code == 1
+    assert "'britian' is not a power of tiny — did you mean 'britain'?" in out
+    assert "soviet, britain" in out
+
+
+def test_simulate_help_prints_one_percent_sign(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["simulate", "--help"])
+    text = capsys.readouterr().out
+    assert "95% intervals" in " ".join(text.split()) and "%%" not in text
+
+
 @pytest.mark.parametrize(
     "args",
     [["--version"], ["plain", "--version"], ["validate", "--version"], ["scenarios", "--version"]],

@@ -377,3 +377,118 @@ def test_references_to_a_broken_entry_are_not_called_unknown(tmp_path: Path) -> 
     with pytest.raises(ScenarioError) as caught:
         load_scenario(write(tmp_path, text))
     assert [p.path for p in caught.value.problems] == ["actions[0].cost"]
+
+
+def test_byte_order_mark_is_named_with_how_to_save_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.encode("utf-8"))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert problem.line == 1 and "byte-order mark (BOM)" in problem.message
+    assert "without BOM" in problem.hint
+    assert "Invalid statement" not in str(caught.value)
+
+
+# TOML mistakes, explained: (name, old, new, message fragment, hint fragment, line marker)
+TOML_MISTAKES = [
+    (
+        "inline_table_over_two_lines",
+        'on 15 March 1939.", sources = ["GSE"] }',
+        'on 15 March 1939.",\n  sources = ["GSE"] }',
+        "inline tables must fit on one line",
+        "join it onto one line",
+        'history = { note = "Germany',
+    ),
+    (
+        "single_table_for_a_list",
+        "[[sources]]",
+        "[sources]",
+        "[sources] is a single table",
+        "use [[...]] for a list of tables",
+        "[sources]",
+    ),
+    (
+        "single_table_then_list",
+        '[[events]]\nid = "prague"',
+        '[events]\nid = "prague"\ntitle = "x"\n\n[[events]]\nid = "prague2"',
+        "[events] makes 'events' a single table",
+        "use [[events]] for a list of tables",
+        "[events]",
+    ),
+    (
+        "orphan_reply_before_any_action",
+        '[[actions]]\nid = "propose_treaty"',
+        '[[actions.replies]]\nby = "britain"\n\n[[actions]]\nid = "propose_treaty"',
+        "[[actions.replies]] comes before any [[actions]]",
+        "move it below the [[actions]] entry it belongs to",
+        '[[actions.replies]]\nby = "britain"\n\n',
+    ),
+    (
+        "replies_at_the_top_level",
+        '[[endings]]\nid = "treaty"',
+        '[[replies]]\nby = "britain"\nprompt = "Well?"\n\n[[endings]]\nid = "treaty"',
+        "unknown key 'replies'",
+        "did you mean [[actions.replies]]?",
+        "[[replies]]",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "fragment", "hint", "marker"),
+    TOML_MISTAKES,
+    ids=[c[0] for c in TOML_MISTAKES],
+)
+def test_toml_mistake_is_explained_where_it_is(
+    tmp_path: Path, name: str, old: str, new: str, fragment: str, hint: str, marker: str
+) -> None:
+    text = mutate(old, new)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert fragment in problem.message and hint in problem.hint, str(problem)
+    assert problem.line == line_of(text, marker), str(problem)
+
+
+def test_orphan_reply_with_no_action_after_it(tmp_path: Path) -> None:
+    start, end = BASE.index("[[actions]]"), BASE.index("[[endings]]")
+    history = BASE.index("[[historical_path]]")
+    text = BASE[:start] + '[[actions.replies]]\nby = "britain"\n\n' + BASE[end:history]
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert problem.line == line_of(text, "[[actions.replies]]")
+    assert "[[actions.replies]] comes before any [[actions]]" in problem.message
+
+
+def test_a_duplicate_source_key_is_one_error_at_its_key(tmp_path: Path) -> None:
+    # copied from the first source, the second was meant to be 'Taylor', which is cited
+    text = mutate("[[powers]]", '[[sources]]\nkey = "GSE"\ntitle = "Taylor, 1961"\n\n[[powers]]')
+    text = text.replace('sources = ["GSE"] }', 'sources = ["Taylor"] }')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.message) == ("sources[1].key", "duplicate key 'GSE'")
+    assert problem.line == line_of(text, 'title = "Taylor') - 1
+    assert "'Taylor' is used but declared nowhere" in problem.hint
+
+
+def test_one_unknown_id_is_one_error_naming_its_other_uses(tmp_path: Path) -> None:
+    text = mutate('id = "trust"', 'id = "trst"')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    (problem,) = caught.value.problems
+    assert problem.message.startswith("unknown variable 'trust'")
+    assert problem.line == line_of(text, '"trust += 5"')
+    assert f"actions[1].effects[0] (line {line_of(text, 'trust += 6')})" in problem.message
+    assert "did you mean 'trst'?" in problem.hint
+
+
+def test_a_missing_list_of_tables_is_written_as_its_header(tmp_path: Path) -> None:
+    text = 'format = 1\nid = "x"\ntitle = "X"\nstart = 1939-08-02\nend = 1939-08-30\n'
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(write(tmp_path, text))
+    hints = {p.path: p.hint for p in caught.value.problems}
+    assert hints["powers"].startswith("add a [[powers]] table")
+    assert "powers = ..." not in str(caught.value)

@@ -193,6 +193,27 @@ def test_readme_tutorial_final_file_validates(tmp_path: Path) -> None:
     assert len(json.loads(out.getvalue())["endings"]) >= 2
 
 
+def test_readme_tutorial_steps_make_a_file_that_validates_and_lints(tmp_path: Path) -> None:
+    # steps 1 to 7 (format 1), their code in order, as someone following the text writes it
+    readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    tutorial = readme.split("## Tutorial: a scenario in twenty minutes\n", 1)[1]
+    steps = tutorial.split("**8. ", 1)[0]
+    blocks = [b.split("```", 1)[0] for b in steps.split("```toml\n")[1:]]
+    text = "\n".join(blocks)
+    path = tmp_path / "corridor.toml"
+    path.write_text(text, encoding="utf-8")
+    sc = load_scenario(path)
+    assert [t.title for t in sc.calendar][:2] == ["The missions sail", "Arrival in Moscow"]
+    assert lint(sc, text) == []
+
+
+def test_readme_multi_line_string_example_reads_as_it_says() -> None:
+    readme = (ROOT / "scenarios" / "README.md").read_text(encoding="utf-8")
+    block = readme.split('text = """', 1)[1].split('"""', 1)[0]
+    text = tomllib.loads(f'text = """{block}"""')["text"]
+    assert text.startswith("MOSCOW, 14 AUGUST.") and "\n" not in text
+
+
 def test_schema_accepts_a_partial_variant_and_checks_its_keys() -> None:
     variant = {
         "format": 1,

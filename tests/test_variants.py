@@ -168,3 +168,80 @@ def test_calendar_turns_merge_by_date_and_keep_their_order(folder: Path) -> None
         (25, "An extra turn"),
         (29, "The third week"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("remove", "uses"),
+    [
+        ('flags = ["treaty"]', ["actions[0].when", "endings[0].when"]),
+        ('actions = ["propose_treaty"]', ["historical_path[0].action"]),
+        ('powers = ["britain"]', ["actions[0].to[0]", "actions[1].by"]),
+    ],
+)
+def test_removing_what_the_base_uses_is_reported_at_the_remove_line(
+    folder: Path, remove: str, uses: list[str]
+) -> None:
+    path = variant(folder, f"\n[remove]\n{remove}\n")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == (str(path), line_in(path, remove))
+    assert "is removed here, but the scenario still uses it" in problem.message
+    for use in uses:
+        assert f"{use} ({folder / 'tiny.toml'}:" in problem.message
+
+
+def test_removing_the_fallback_ending_is_reported_at_the_remove_line(folder: Path) -> None:
+    path = variant(folder, '\n[remove]\nendings = ["nothing"]\n')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == (str(path), line_in(path, "endings = "))
+    assert "'nothing' is removed here, but it is the fallback ending" in problem.message
+
+
+def test_a_mistyped_id_of_a_changed_entry_says_the_base_has_none(folder: Path) -> None:
+    path = variant(folder, '[[variables]]\nid = "trst"\nstart = 70\n')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.path) == (line_in(path, 'id = "trst"'), "variables[1].id")
+    assert "the base has no variable 'trst' to change" in problem.message
+    assert "did you mean 'trust'?" in problem.hint
+
+
+def test_a_key_given_twice_in_a_variant_is_a_duplicate(folder: Path) -> None:
+    body = '[[sources]]\nkey = "Taylor"\ntitle = "A"\n\n[[sources]]\nkey = "Taylor"\ntitle = "B"\n'
+    path = variant(folder, body)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.message) == ("sources[1].key", "duplicate key 'Taylor'")
+    assert problem.line == line_in(path, 'title = "A"') + 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['\n[events]\nid = "prague"\ndate = 1939-03-22\n', "events = 3\n"],
+    ids=["table", "number"],
+)
+def test_a_list_of_the_base_replaced_by_something_else_is_an_error(folder: Path, body: str) -> None:
+    path = variant(folder, body)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert [p.path for p in caught.value.problems] == ["events"]
+    assert caught.value.problems[0].file == str(path)
+
+
+def test_a_removed_entry_given_again_is_a_new_entry_at_the_end(folder: Path) -> None:
+    # endings are tried in order: moving 'treaty' after a new ending lets that one win
+    body = (
+        '\n[remove]\nendings = ["treaty"]\n\n'
+        '[[endings]]\nid = "league"\ntitle = "The League"\nwhen = "treaty"\nepilogue = "."\n'
+        "scores = { soviet = 50, britain = 50 }\n\n"
+        '[[endings]]\nid = "treaty"\ntitle = "A treaty"\nwhen = "treaty"\nepilogue = "."\n'
+        "scores = { soviet = 80, britain = 60 }\n"
+    )
+    sc = load_scenario(variant(folder, body))
+    assert [e.id for e in sc.endings] == ["rebuff", "nothing", "league", "treaty"]
+    assert sc.endings[-1].title == "A treaty" and sc.endings[-1].history is None

@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import Problem, ScenarioError
 from .loader import load_scenario
 from .models import Scenario
+from .notation import did_you_mean
 from .shipped import bundled_paths, scenarios_dir
 
 __all__ = ["bundled_paths", "list_bundled", "load", "resolve", "scenarios_dir"]
@@ -21,6 +22,7 @@ def resolve(id_or_path: str) -> Path:
     path = Path(id_or_path)
     if path.suffix == "" and not _exists(path):
         known = ", ".join(bundled) or "none"
+        guess = did_you_mean(id_or_path, bundled)
         raise ScenarioError(
             [
                 Problem(
@@ -28,7 +30,8 @@ def resolve(id_or_path: str) -> Path:
                     0,
                     "(scenario)",
                     "no bundled scenario has this id",
-                    f"bundled scenarios: {known}; or give a path to a .toml file",
+                    (f"{guess} " if guess else "")
+                    + f"bundled scenarios: {known}; or give a path to a .toml file",
                 )
             ],
             unreadable=True,

@@ -48,17 +48,19 @@ class Checker(V2Checks):
         self.found.append((path, message, hint))
 
     # -- ids ----------------------------------------------------------------------------
-    def unique(self, table: str, ids: Iterable[str], seen: dict[str, Path] | None = None) -> None:
+    def unique(
+        self, table: str, ids: Iterable[str], seen: dict[str, Path] | None = None, key: str = "id"
+    ) -> None:
         seen = {} if seen is None else seen
         for i, ident in enumerate(ids):
             if ident in seen:
                 self.add(
-                    (table, i, "id"),
-                    f"duplicate id '{ident}'",
-                    f"already used at {_dotted(seen[ident])}; ids must be unique",
+                    (table, i, key),
+                    f"duplicate {key} '{ident}'",
+                    f"already used at {_dotted(seen[ident])}; {key}s must be unique",
                 )
             else:
-                seen[ident] = (table, i, "id")
+                seen[ident] = (table, i, key)
 
     def power(self, path: Path, ident: str, allow_all: bool = False) -> None:
         if allow_all and ident == "all":
@@ -161,7 +163,7 @@ class Checker(V2Checks):
         shared: dict[str, Path] = {}
         self.unique("variables", [v.id for v in sc.variables], shared)
         self.unique("flags", [f.id for f in sc.flags], shared)
-        self.unique("sources", [s.key for s in sc.sources])
+        self.unique("sources", [s.key for s in sc.sources], key="key")
         for i in range(len(sc.variables)):
             self.variable(i)
         for i, flag in enumerate(sc.flags):

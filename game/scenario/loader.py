@@ -5,36 +5,26 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import stat
-import types
-import typing
 from collections.abc import Callable
 from pathlib import Path as FilePath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from .blame import blame
 from .checks import check
 from .errors import MAX_PROBLEMS, Problem, ScenarioError
 from .locator import Path, dotted, line_of, locate_all, nesting_line
 from .models import Scenario
 from .notation import did_you_mean
+from .placement import add_hint, field_model, placed, value_at
 from .shipped import bundled_paths
 from .tokens import MAX_MESSAGE, short
-from .variants import Locate, Where, base_path, check_chain, merge
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python < 3.11
-    import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
+from .tomltext import MAX_NESTING, MAX_NUMBER, NUMBER_HINT, decode, parse_toml, table_hint, too_deep
+from .variants import Locate, Trace, Where, base_path, check_chain, merge
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_NESTING = 20
-"""The deepest lists and tables may nest (the format needs about seven levels)."""
-MAX_NUMBER = 10**9
-"""The largest number, either way, a scenario may write."""
-NUMBER_HINT = f"numbers in a scenario are at most {MAX_NUMBER:,} either way"
 
 WORDS: dict[str, tuple[str | None, str]] = {
     # pydantic's error type: the message in the format's words (None: pydantic's), a hint
@@ -122,54 +112,6 @@ def read_source(path: str | FilePath) -> bytes:
         raise _unreadable(name, f"cannot read: {why}", "check the path")
 
 
-def decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise ScenarioError(
-            [Problem(name, line, "(file)", "not valid UTF-8 text", "save the file as UTF-8")]
-        )
-
-
-def _toml_problem(name: str, line: int, message: str, hint: str) -> ScenarioError:
-    return ScenarioError([Problem(name, line, "(toml)", message, hint)])
-
-
-def parse_toml(text: str, name: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        msg = str(err)
-        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        line = int(m.group(1)) if m else text.count("\n") + 1
-        if not m and "end of document" in msg:
-            msg += " at the end of the file"
-        msg = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
-        col = f" (column {m.group(2)})" if m else ""
-        raise _toml_problem(
-            name,
-            line,
-            f"TOML syntax: {msg}{col}",
-            "check quotes, brackets, commas and '=' on this line and the one before",
-        )
-    except RecursionError:
-        raise _too_deep(name, nesting_line(text, MAX_NESTING))
-    except ValueError:  # an integer past Python's limit on digits
-        long = re.search(r"[0-9][0-9_]{999,}", text)
-        line = text.count("\n", 0, long.start()) + 1 if long else 0
-        raise _toml_problem(name, line, "a number with thousands of digits", NUMBER_HINT)
-
-
-def _too_deep(name: str, line: int) -> ScenarioError:
-    return _toml_problem(
-        name,
-        line,
-        f"lists and tables nested more than {MAX_NESTING} deep",
-        "a scenario needs a few levels at most: check the brackets on this line",
-    )
-
-
 def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], Where]) -> None:
     """Refuse nesting deeper than `MAX_NESTING` and numbers beyond `MAX_NUMBER`, wherever
     they are, before anything walks the document recursively or prints a number."""
@@ -179,7 +121,7 @@ def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], 
         path, node = stack.pop()
         if len(path) > MAX_NESTING:
             line = nesting_line(text, MAX_NESTING) or at(path[:MAX_NESTING])[1]
-            raise _too_deep(name, line)
+            raise too_deep(name, line)
         if isinstance(node, dict):
             stack.extend(((*path, k), v) for k, v in node.items())
         elif isinstance(node, list):
@@ -192,34 +134,6 @@ def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], 
             for path in sorted(huge, key=lambda p: at(p)[1])[:MAX_PROBLEMS]
         ]
         raise ScenarioError(problems)
-
-
-def _field_model(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
-    """The model class that holds the last key of `loc`, walking field annotations."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            inner = _inner_model(arg)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
-                return inner
-        return None
-    return annotation
 
 
 def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
@@ -259,21 +173,26 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
         seen.add(path)
         key = str(path[-1]) if path else ""
         if kind == "extra_forbidden":
-            parent = _field_model(Scenario, path)
+            parent = field_model(Scenario, path)
             fields = list(parent.model_fields) if parent else []
-            hint = did_you_mean(key, fields) or (
-                f"known keys here: {', '.join(fields)}" if fields else "remove it"
+            hint = (
+                did_you_mean(key, fields)
+                or placed(key, value_at(data, path))
+                or (f"known keys here: {', '.join(fields)}" if fields else "remove it")
             )
             found.append((path, f"unknown key '{key}'", hint))
+        elif kind == "list_type" and (table := table_hint(path, value_at(data, path))):
+            found.append((path, *table))
         elif kind == "missing":
-            found.append((path, f"missing key '{key}'", f"add {key} = ..."))
+            found.append((path, f"missing key '{key}'", add_hint(path, key)))
         else:
             found.append((path, plain_words(kind, e), WORDS.get(kind, (None, ""))[1]))
     return found
 
 
-Read = tuple[dict[str, Any], Locate, str]
-"""A parsed document, its locator, and a digest of its bytes (and of any base's)."""
+Read = tuple[dict[str, Any], Locate, str, Trace | None]
+"""A parsed document, its locator, a digest of its bytes (and of any base's), and for a
+variant what merging it did."""
 
 
 def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()) -> Read:
@@ -289,29 +208,31 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
     check_shape(raw, text, name, at)
     digest = hashlib.sha256(data).hexdigest()
     if "extends" not in raw:
-        return raw, at, digest
+        return raw, at, digest, None
     where = at(("extends",))
     own = str(raw.get("id", ""))
     chain = (*chain, own)
     check_chain(raw["extends"], chain, where)
     path = base_path(raw["extends"], name, bundled_paths(), where)
     base_data = read_source(path)
-    base_raw, base_at, base_digest = read_document(
+    base_raw, base_at, base_digest, _ = read_document(
         decode(base_data, str(path)), str(path), base_data, chain
     )
     if base_raw.get("id") == raw.get("id"):
         hint = f"'{raw.get('id')}' is the id of the scenario it extends"
         raise ScenarioError([Problem(*at(("id",)), "id", "a variant needs an id of its own", hint)])
-    merged, locate = merge(base_raw, base_at, raw, at)
+    merged, locate, trace = merge(base_raw, base_at, raw, at)
     combined = hashlib.sha256((base_digest + digest).encode()).hexdigest()
-    return merged, locate, combined
+    return merged, locate, combined, trace
 
 
 def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) -> Scenario:
     """Validate scenario text; raise `ScenarioError` with every problem found."""
     try:
-        raw, locate, digest = read_document(text, name, text.encode() if data is None else data)
-        return validate_data(raw, locate, name, digest)
+        raw, locate, digest, trace = read_document(
+            text, name, text.encode() if data is None else data
+        )
+        return validate_data(raw, locate, name, digest, trace)
     except ScenarioError as err:
         if all(len(str(p)) <= MAX_MESSAGE for p in err.problems):
             raise
@@ -322,14 +243,18 @@ def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) ->
         raise ScenarioError(problems, err.unreadable) from None
 
 
-def validate_data(raw: dict[str, Any], locate: Locate, name: str, digest: str) -> Scenario:
-    """Validate a parsed (and merged) document; problems are placed by `locate`."""
+def validate_data(
+    raw: dict[str, Any], locate: Locate, name: str, digest: str, trace: Trace | None = None
+) -> Scenario:
+    """Validate a parsed (and merged) document; problems are placed by `locate`, those a
+    variant's merge explains (`trace`) at the variant's line that caused them."""
 
     def problem(path: Path, message: str, hint: str) -> Problem:
         file, line = locate(path)
         return Problem(file, line, dotted(path), message, hint)
 
     def fail(found: list[tuple[Path, str, str]]) -> ScenarioError:
+        found = blame(found, trace, locate)
         problems = sorted((problem(*f) for f in found), key=lambda p: (p.file != name, p.line))
         return ScenarioError(problems[: MAX_PROBLEMS + 1])
 

@@ -9,10 +9,12 @@ Rules:
 - tables with ids (`powers`, `variables`, `flags`, `events`, `actions`, `endings`,
   `questions`, and `sources` by `key`, `encyclopedia` by `term`) merge entry by entry: an
   entry whose id the base has replaces the keys it gives and keeps the others; an entry with
-  a new id is added at the end;
+  a new id is added at the end; one id given twice in the variant is an error;
 - `historical_path` steps merge by `action`, and `calendar` turns by `date` (kept in date
   order), the same way;
-- `[remove]` lists ids to take out of the base: `remove = { events = ["litvinov_dismissed"] }`.
+- `[remove]` lists ids to take out of the base: `remove = { events = ["litvinov_dismissed"] }`;
+  it is applied first, so an entry the variant gives with a removed id is a new entry, added
+  at the end (the way to move a base entry, an ending say, after the variant's own).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -43,6 +46,21 @@ KEYED = {
     "historical_path": "action",
     "calendar": "date",
 }
+Origins = dict[tuple[str, int], list[tuple[Locate, int, set[str]]]]
+"""origins[(table, merged index)] = [(locate, source index, keys given there)], newest first"""
+
+
+@dataclass
+class Trace:
+    """What a merge did, for errors that name the variant's intent: the entries `[remove]`
+    took out, the entries the variant added (by merged index), the base's ids by table."""
+
+    removed: list[tuple[str, int, str, dict[str, Any]]] = field(default_factory=list)
+    """(table, index in the remove list, id, the entry removed)"""
+    added: dict[tuple[str, int], str] = field(default_factory=dict)
+    base_ids: dict[str, list[str]] = field(default_factory=dict)
+
+
 MAX_DEPTH = 4
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 """A scenario id, as the models have it: at most 64 characters."""
@@ -136,8 +154,9 @@ def merge(
     base_at: Locate,
     variant: dict[str, Any],
     variant_at: Locate,
-) -> tuple[dict[str, Any], Locate]:
-    """The merged document and a locator that finds each value in its own file."""
+) -> tuple[dict[str, Any], Locate, Trace]:
+    """The merged document, a locator that finds each value in its own file, and what the
+    merge did."""
     problems: list[Problem] = []
 
     def fail(path: Path, message: str, hint: str = "") -> None:
@@ -145,17 +164,22 @@ def merge(
         problems.append(Problem(file, line, dotted(path), message, hint))
 
     merged = {k: v for k, v in base.items()}
-    # origins[(table, merged index)] = [(locate, source index, keys given there)], newest first
-    origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]] = {}
+    origins: Origins = {}
+    trace = Trace()
     for table in KEYED:
         entries = base.get(table)
         if isinstance(entries, list):
             merged[table] = list(entries)
+            trace.base_ids[table] = [
+                str(e.get(KEYED[table])) for e in entries if isinstance(e, dict)
+            ]
             for i, entry in enumerate(entries):
                 keys = set(entry) if isinstance(entry, dict) else set()
                 origins[(table, i)] = [(base_at, i, keys)]
     top_from_variant: set[str] = set()
 
+    # [remove] first, from the base: an entry the variant then gives with a removed id is new
+    trace.removed = _remove(variant.get("remove"), merged, origins, fail)
     for key, value in variant.items():
         if key in ("extends", "remove"):
             continue
@@ -164,12 +188,16 @@ def merge(
         else:
             merged[key] = value
             top_from_variant.add(key)
-    _remove(variant.get("remove"), merged, origins, fail)
     _sort_calendar(merged, origins)
     merged.pop("extends", None)
     merged["extends"] = variant.get("extends", "")
     if problems:
         raise ScenarioError(problems)
+    for (table, index), sources in origins.items():
+        entries = merged.get(table)  # not a list if the variant replaced it with something else
+        entry = entries[index] if isinstance(entries, list) and index < len(entries) else None
+        if len(sources) == 1 and sources[0][0] is variant_at and isinstance(entry, dict):
+            trace.added[(table, index)] = str(entry.get(KEYED[table]))
 
     def locate(path: Path) -> Where:
         if not path:
@@ -186,14 +214,14 @@ def merge(
             return variant_at(path)
         return base_at(path)
 
-    return merged, locate
+    return merged, locate, trace
 
 
 def _merge_table(
     table: str,
     entries: list[Any],
     merged: dict[str, Any],
-    origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]],
+    origins: Origins,
     variant_at: Locate,
     fail: Callable[[Path, str, str], None],
 ) -> None:
@@ -211,6 +239,14 @@ def _merge_table(
             (i for i, e in enumerate(current) if isinstance(e, dict) and e.get(key) == entry[key]),
             None,
         )
+        if index is not None and origins[(table, index)][0][0] is variant_at:
+            earlier = origins[(table, index)][0][1]
+            fail(
+                (table, j, key),
+                f"duplicate {key} '{entry[key]}'",
+                f"already used at {table}[{earlier}] in this file; give each entry its own {key}",
+            )
+            continue
         if index is None:
             current.append(dict(entry))
             origins[(table, len(current) - 1)] = [(variant_at, j, set(entry))]
@@ -219,9 +255,7 @@ def _merge_table(
             origins[(table, index)].insert(0, (variant_at, j, set(entry)))
 
 
-def _sort_calendar(
-    merged: dict[str, Any], origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]]
-) -> None:
+def _sort_calendar(merged: dict[str, Any], origins: Origins) -> None:
     """Turns added by a variant take their place by date."""
     turns = merged.get("calendar")
     if not isinstance(turns, list) or not all(isinstance(t, dict) for t in turns):
@@ -239,18 +273,20 @@ def _sort_calendar(
 def _remove(
     remove: Any,
     merged: dict[str, Any],
-    origins: dict[tuple[str, int], list[tuple[Locate, int, set[str]]]],
+    origins: Origins,
     fail: Callable[[Path, str, str], None],
-) -> None:
+) -> list[tuple[str, int, str, dict[str, Any]]]:
+    """Take out the entries `[remove]` names; the ones taken out, with where it names them."""
+    removed: list[tuple[str, int, str, dict[str, Any]]] = []
     if remove is None:
-        return
+        return removed
     if not isinstance(remove, dict):
         fail(
             ("remove",),
             "remove must be a table of lists of ids",
             'e.g. remove = { events = ["litvinov_dismissed"] }',
         )
-        return
+        return removed
     for table, ids in remove.items():
         if table not in KEYED:
             fail(
@@ -265,7 +301,9 @@ def _remove(
         key = KEYED[table]
         entries = merged.get(table, [])
         for n, ident in enumerate(ids):
-            if not any(isinstance(e, dict) and str(e.get(key)) == str(ident) for e in entries):
+            gone = [e for e in entries if isinstance(e, dict) and str(e.get(key)) == str(ident)]
+            removed.extend((table, n, str(ident), e) for e in gone)
+            if not gone:
                 fail(
                     ("remove", table, n),
                     f"the base has no {table} entry '{ident}'",
@@ -282,3 +320,4 @@ def _remove(
             origins.pop((table, old), None)
         for new, src in moved.items():
             origins[(table, new)] = src
+    return removed
