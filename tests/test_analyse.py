@@ -222,7 +222,7 @@ def test_the_command_prints_a_table_and_valid_json(tmp_path: Path) -> None:
     jsonschema.validate(json.loads(out.getvalue()), SCHEMA)
     out = io.StringIO()
     assert cli.main(["analyse", path, "--power", "blue"], out=out) == cli.EXIT_INVALID
-    assert "not a playable power" in out.getvalue()
+    assert "is not a power of balance (playable powers: red)" in out.getvalue()
 
 
 def test_simulate_with_workers_reports_the_same(tmp_path: Path) -> None:

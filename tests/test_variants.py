@@ -187,8 +187,9 @@ def test_removing_what_the_base_uses_is_reported_at_the_remove_line(
     (problem,) = caught.value.problems
     assert (problem.file, problem.line) == (str(path), line_in(path, remove))
     assert "is removed here, but the scenario still uses it" in problem.message
-    for use in uses:
-        assert f"{use} ({folder / 'tiny.toml'}:" in problem.message
+    assert f"{uses[0]} ({folder / 'tiny.toml'}:" in problem.message
+    for use in uses:  # a long temporary folder may have the message shortened after the first
+        assert f"{use} (" in problem.message
 
 
 def test_removing_the_fallback_ending_is_reported_at_the_remove_line(folder: Path) -> None:
