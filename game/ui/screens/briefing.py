@@ -9,19 +9,14 @@ today (`outcome_of` with `final`), the same sum the ending screen shows at the c
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from game.engine import Game, Outcome
 from game.engine.endings import level_of, outcome_of
 from game.seen import visible
 from game.ui.format import bar, long_date, period, plural, reflow, turn_label
-from game.ui.styles import SCREENS_CSS
-from game.ui.typeahead import RefusesTypedAhead
+from game.ui.screens.reading import ReadingScreen
 
 Parts = list[Content | str | tuple[str, str]]
 
@@ -103,23 +98,11 @@ def briefing_content(game: Game, power: str) -> Content:
     return Content.assemble(*parts)
 
 
-class BriefingScreen(RefusesTypedAhead, Screen[None]):
+class BriefingScreen(ReadingScreen):
     """The briefing of the power at the keyboard; Esc, Enter or b returns to the board."""
 
-    CSS_PATH = SCREENS_CSS
-
+    PAGE = "briefing"
     BINDINGS = [Binding("escape,enter,b", "app.pop_screen", "Back to the board")]
 
-    def __init__(self, game: Game, power: str) -> None:
-        super().__init__()
-        self.refuse_earlier_keys()
-        self.game = game
-        self.power = power
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="briefing-scroll"):
-            yield Static(briefing_content(self.game, self.power), id="briefing-text")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#briefing-scroll").focus()
+    def content(self) -> Content:
+        return briefing_content(self.game, self.power)

@@ -7,17 +7,12 @@ the same summary as the one that was saved.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Static
 
 from game.engine import Dispatch, Game
 from game.ui.format import KIND_LABELS, long_date, period, reflow, shifts_text, turn_label
-from game.ui.styles import SCREENS_CSS
-from game.ui.typeahead import RefusesTypedAhead
+from game.ui.screens.reading import ReadingScreen
 
 Parts = list[Content | str | tuple[str, str]]
 
@@ -63,23 +58,11 @@ def changes_content(game: Game, power: str) -> Content:
     return Content.assemble(*parts)
 
 
-class ChangesScreen(RefusesTypedAhead, Screen[None]):
+class ChangesScreen(ReadingScreen):
     """The summary of the power's last turn; Esc, Enter or c returns to the board."""
 
-    CSS_PATH = SCREENS_CSS
-
+    PAGE = "changes"
     BINDINGS = [Binding("escape,enter,c", "app.pop_screen", "Back to the board")]
 
-    def __init__(self, game: Game, power: str) -> None:
-        super().__init__()
-        self.refuse_earlier_keys()
-        self.game = game
-        self.power = power
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="changes-scroll"):
-            yield Static(changes_content(self.game, self.power), id="changes-text")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#changes-scroll").focus()
+    def content(self) -> Content:
+        return changes_content(self.game, self.power)
