@@ -16,6 +16,7 @@ from .endings import outcome_of
 from .policies import historical, weighted
 from .state import (
     Cause,
+    CauseKind,
     Change,
     Decision,
     DecisionKind,
@@ -184,7 +185,7 @@ class Rules:
         o = option.option
         text = self.text(o.text) or self.text(o.label)
         reason = self.text(o.reason) or why
-        cause_kind = "reply" if kind == "reply" else "decision"
+        cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
         self._cause = Cause(cause_kind, source, power, title, seen_by, reason)
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
         self._apply(option.effects)

@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 DispatchKind = Literal["news", "event", "move", "reply", "decision", "ending"]
 DecisionKind = Literal["reply", "event"]
 Verb = Literal["play", "decide", "end_turn"]
+CauseKind = Literal["event", "move", "reply", "decision", "drift", "start"]
 
 
 def sees(power: str | None, seen_by: Collection[str] | None) -> bool:
@@ -34,7 +35,7 @@ class Command:
 
     turn: int
     power: str
-    verb: str  # "play", "decide" or "end_turn"
+    verb: Verb
     args: tuple[str, ...] = ()
 
 
@@ -43,9 +44,8 @@ class Dispatch(NamedTuple):
 
     turn: int
     date: dt.date
-    kind: str
-    """A `DispatchKind`: "news" (a new turn), "event", "move", "reply", "decision" or
-    "ending" (front ends may add their own when they show it)."""
+    kind: DispatchKind
+    """"news" (a new turn), "event", "move", "reply", "decision" or "ending"."""
     title: str
     text: str
     source: str = ""
@@ -119,8 +119,8 @@ class Outcome:
 class Cause(NamedTuple):
     """Why something changed: the event, move, answer or drift behind it."""
 
-    kind: str
-    """"event", "move", "reply", "decision", "drift" or "start"."""
+    kind: CauseKind
+    """What is behind a change: an event, a move, an answer, a drift or the turn's start."""
     source: str
     power: str
     title: str
