@@ -15,7 +15,7 @@ async def test_command_palette_ends_the_turn() -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"end turn")
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette searches in a worker: wait for it, not for a time
         await pilot.press("enter")
         await settle(pilot)
         assert screen_name(pilot) == "ConfirmDialog"  # actions are left: asked once
