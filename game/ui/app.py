@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import SystemCommand
@@ -40,7 +40,6 @@ class MoscowApp(Views):
 
     CSS_PATH = TITLE_CSS
     TITLE = "Moscow 1939"
-    CURSOR_BLINK: ClassVar[bool] = True
     """Whether text fields blink their cursor (tests turn it off for stable snapshots)."""
     BINDINGS = [
         Binding("ctrl+q", "quit_game", "Quit", priority=True, show=False),

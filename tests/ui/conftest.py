@@ -4,17 +4,24 @@ of their own (with the first-turn hints already seen, so screens are the usual o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.widgets import Input
 
-from game.ui.app import MoscowApp
 from game.ui.settings import ENV_VAR, Settings, save_settings
 
 
 @pytest.fixture(autouse=True)
 def steady(monkeypatch: pytest.MonkeyPatch) -> None:
     """No cursor blink, no animations: screens are the same at every run."""
-    monkeypatch.setattr(MoscowApp, "CURSOR_BLINK", False)
+    original = Input.__init__
+
+    def steady_input(self: Input, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.cursor_blink = False  # the test's screens hold still; the game's fields blink
+
+    monkeypatch.setattr(Input, "__init__", steady_input)
     monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "none")
 
 

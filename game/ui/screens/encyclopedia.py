@@ -15,7 +15,6 @@ from game.scenario import Scenario
 from game.scenario.models import Entry
 from game.ui.format import ENCYCLOPEDIA_KINDS, cite, reflow
 from game.ui.styles import SCREENS_CSS
-from game.ui.widgets.inputs import apply_cursor_blink
 
 
 def entry_content(scenario: Scenario, entry: Entry) -> Content:
@@ -56,7 +55,6 @@ class EncyclopediaScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        apply_cursor_blink(self)
         self.sub_title = self.scenario.title
         self._filter("")
         self.query_one("#entries").focus()

@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 from game.scenario import Scenario, ScenarioError, load
 from game.ui.format import long_date, plural, reflow
 from game.ui.styles import SCREENS_CSS
-from game.ui.widgets.inputs import apply_cursor_blink
 from game.ui.widgets.powers import PowerPicker
 
 if TYPE_CHECKING:
@@ -150,7 +149,6 @@ class SetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        apply_cursor_blink(self)
         self.query_one("#scenario-error").display = False
         self.run_worker(self._find_scenarios, thread=True, exclusive=True)
         specs = [spec for spec, *_ in OPPONENTS]
