@@ -60,14 +60,10 @@ def _scenarios(out: TextIO, as_json: bool = False) -> int:
     return EXIT_OK
 
 
-def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import json
-    import os
-
-    from .analyse import analyse
-    from .analyse.report import markdown, table
-    from .engine import GameError
-    from .engine.policies import parse_opponents
+def _scenario_and_power(
+    command: str, args: argparse.Namespace, err: TextIO, playable: bool
+) -> Scenario | int:
+    """The scenario `args` name, checked with its `--power`; or the exit code, said why."""
     from .scenario import load
     from .scenario.errors import ScenarioError
 
@@ -76,9 +72,24 @@ def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ScenarioError as e:
         err.write(e.report() + "\n")
         return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
-    if args.power and (problem := power_problem("analyse", sc, args.power, playable=True)):
+    if args.power and (problem := power_problem(command, sc, args.power, playable=playable)):
         err.write(problem + "\n")
         return EXIT_INVALID
+    return sc
+
+
+def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+    import os
+
+    from .analyse import analyse
+    from .analyse.report import markdown, table
+    from .engine import GameError
+    from .engine.policies import parse_opponents
+
+    sc = _scenario_and_power("analyse", args, err, playable=True)
+    if isinstance(sc, int):
+        return sc
     jobs = args.jobs or os.cpu_count() or 1
     tty = not args.json and err.isatty()
 
@@ -112,18 +123,11 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from .engine import GameError
     from .engine.policies import parse_opponents
-    from .scenario import load
-    from .scenario.errors import ScenarioError
     from .simulate import simulate, table
 
-    try:
-        sc = load(args.scenario)
-    except ScenarioError as e:
-        err.write(e.report() + "\n")
-        return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
-    if args.power and (problem := power_problem("simulate", sc, args.power, playable=False)):
-        err.write(problem + "\n")
-        return EXIT_INVALID
+    sc = _scenario_and_power("simulate", args, err, playable=False)
+    if isinstance(sc, int):
+        return sc
     if args.runs < 1:
         err.write("moscow1939 simulate: --runs must be at least 1\n")
         return EXIT_INVALID

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..engine import Dispatch, Game
 from ..scenario import Scenario
 from ..scenario.models import HistoryNote
+from ..scenario.sources import cite
 from ..seen import map_states
 
 Lines = list[tuple[str, str]]
@@ -85,17 +86,6 @@ def briefing(g: Game, power: str) -> Lines:
         out.append(("Objectives: " + "; ".join(p.objectives), "  "))
     if p.briefing:
         out.append((p.briefing, "  "))
-    return out
-
-
-def cite(sc: Scenario, refs: list[str]) -> list[str]:
-    """Source keys spelled out: 'WAT: p. 118' becomes the full title and the page."""
-    titles = {s.key: s.title for s in sc.sources}
-    out = []
-    for ref in refs:
-        key, _, where = ref.partition(":")
-        title = titles.get(key.strip(), key.strip())
-        out.append(f"{title}, {where.strip()}" if where.strip() else title)
     return out
 
 

@@ -203,7 +203,7 @@ def locate_all(text: str) -> dict[Path, int]:
     return scanner.lines
 
 
-_SKIP = re.compile(
+TOML_SKIP = re.compile(
     r'"""[\s\S]*?""""{0,2}'  # a multi-line basic string
     r"|'''[\s\S]*?''''{0,2}"  # a multi-line literal string
     r'|"(?:[^"\\\n]|\\.)*"?'  # a basic string
@@ -211,14 +211,14 @@ _SKIP = re.compile(
     r"|#[^\n]*"  # a comment
 )
 """Strings and comments, whose brackets do not nest."""
-_MARK = re.compile(r"[\[\]{}\n\"'#]")
+TOML_MARK = re.compile(r"[\[\]{}\n\"'#]")
 
 
 def nesting_line(text: str, limit: int) -> int:
     """The line where arrays and inline tables first nest deeper than `limit`; 0 if they
     never do. For text `tomllib` could not follow, so it assumes nothing of it."""
     depth, line, i = 0, 1, 0
-    while (m := _MARK.search(text, i)) is not None:
+    while (m := TOML_MARK.search(text, i)) is not None:
         c, i = m.group(), m.end()
         if c == "\n":
             line += 1
@@ -229,7 +229,7 @@ def nesting_line(text: str, limit: int) -> int:
         elif c in "]}":
             depth = max(0, depth - 1)
         else:  # a string or a comment: step over it
-            skipped = _SKIP.match(text, m.start())
+            skipped = TOML_SKIP.match(text, m.start())
             end = skipped.end() if skipped else i
             line += text.count("\n", i, end)
             i = max(i, end)

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .errors import Problem, ScenarioError
-from .locator import nesting_line
+from .locator import TOML_MARK, TOML_SKIP, nesting_line
 
 try:
     import tomllib
@@ -23,14 +23,6 @@ NUMBER_HINT = f"numbers in a scenario are at most {MAX_NUMBER:,} either way"
 BOM = "\ufeff"
 SYNTAX_HINT = "check quotes, brackets, commas and '=' on this line and the one before"
 _HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\- \t]+?)[ \t]*\]\]?[ \t]*(#.*)?$")
-_MARK = re.compile(r"[\[\]{}\n\"'#]")
-_SKIP = re.compile(
-    r'"""[\s\S]*?""""{0,2}'  # a multi-line basic string
-    r"|'''[\s\S]*?''''{0,2}"  # a multi-line literal string
-    r'|"(?:[^"\\\n]|\\.)*"?'  # a basic string
-    r"|'[^'\n]*'?"  # a literal string
-    r"|#[^\n]*"  # a comment
-)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -116,7 +108,7 @@ def _open_inline_table(text: str, offset: int) -> int | None:
     inline table that goes on to the next line (TOML stops at the first line break)."""
     stack: list[tuple[str, int]] = []
     i = 0
-    while (m := _MARK.search(text, i)) is not None and m.start() < offset:
+    while (m := TOML_MARK.search(text, i)) is not None and m.start() < offset:
         c, i = m.group(), m.end()
         if c in "[{":
             stack.append((c, m.start()))
@@ -124,7 +116,7 @@ def _open_inline_table(text: str, offset: int) -> int | None:
             if stack:
                 stack.pop()
         elif c != "\n":  # a string or a comment: step over it
-            skipped = _SKIP.match(text, m.start())
+            skipped = TOML_SKIP.match(text, m.start())
             i = max(i, skipped.end() if skipped else i)
     end = text.find("\n", offset)
     rest = text[offset : end if end >= 0 else len(text)].strip()

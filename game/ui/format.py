@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from game.engine.causes import Shift
 from game.scenario import Scenario
+from game.scenario.sources import cite as cite
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -68,17 +69,6 @@ def bar(value: int, low: int, high: int, width: int = 10) -> str:
     span = max(1, high - low)
     filled = max(0, min(width, round((value - low) * width / span)))
     return "█" * filled + "░" * (width - filled)
-
-
-def cite(scenario: Scenario, refs: Sequence[str]) -> list[str]:
-    """Source references spelled out: 'WAT: p. 118' becomes the full title and the page."""
-    titles = {s.key: s.title for s in scenario.sources}
-    out = []
-    for ref in refs:
-        key, _, where = ref.partition(":")
-        title = titles.get(key.strip(), key.strip())
-        out.append(f"{title}, {where.strip()}" if where.strip() else title)
-    return out
 
 
 def reflow(text: str) -> str:
