@@ -57,6 +57,8 @@ def main(
             return _validate(args.paths, out, args.json)
         if args.command == "lint":
             return _lint(args.paths, out)
+        if args.command == "lsp":
+            return _lsp(err)
     except KeyboardInterrupt:
         err.write("\nInterrupted.\n")
         return 130
@@ -170,6 +172,21 @@ def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> 
         out.write(f"Resuming '{loaded.record.slot}' ({loaded.path}).\n")
         return _play_plain(loaded.game, loaded.record.game_id, folder, args, inp, out)
     return _ui(args, err, resume=str(loaded.path), folder=folder)
+
+
+LSP_MISSING = (
+    "moscow1939 lsp: the language server needs pygls ({why}); install it with: "
+    "pip install 'moscow1939[lsp]'\n"
+)
+
+
+def _lsp(err: TextIO) -> int:
+    try:
+        from .lsp.server import run
+    except ImportError as e:  # the lsp extra is not installed
+        err.write(LSP_MISSING.format(why=e))
+        return EXIT_INVALID
+    return run()
 
 
 def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -145,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object (scenarios/README.md)")
     p = command("lint", "warn about content that can never happen, unused names, missing notes")
     p.add_argument("paths", nargs="+", metavar="SCENARIO", help="scenario id or path")
+    command(
+        "lsp",
+        "the language server for scenario files, on stdin/stdout: errors and warnings as you "
+        "type, completion, hover and go to definition of ids (needs the lsp extra)",
+    )
     return parser
 
 

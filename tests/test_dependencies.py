@@ -1,5 +1,6 @@
 """Every third-party module the package imports is declared (a deptry-style check): core
-modules by `[project] dependencies`, `game/serve` also by the `web` extra."""
+modules by `[project] dependencies`, `game/serve` also by the `web` extra,
+`game/lsp` by the `lsp` extra."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from .conftest import ROOT
 
-EXTRA_FOR = {"serve": "web"}
+EXTRA_FOR = {"serve": "web", "lsp": "lsp"}
 """Subpackages of `game` that may also use an extra's dependencies."""
 
 
