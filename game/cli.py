@@ -59,6 +59,10 @@ def main(
             return _lint(args.paths, out)
         if args.command == "lsp":
             return _lsp(err)
+        if args.command == "replay":
+            from .cli_replay import replay
+
+            return replay(args, out, err)
     except KeyboardInterrupt:
         err.write("\nInterrupted.\n")
         return 130

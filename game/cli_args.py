@@ -150,6 +150,21 @@ def build_parser() -> argparse.ArgumentParser:
         "the language server for scenario files, on stdin/stdout: errors and warnings as you "
         "type, completion, hover and go to definition of ids (needs the lsp extra)",
     )
+    p = command(
+        "replay",
+        "for authors: replay a save's commands on the scenario as it is now, say where the game "
+        "first differs, and save the game up to there",
+    )
+    p.add_argument("save", metavar="FILE_OR_SLOT")
+    p.add_argument(
+        "--scenario", metavar="SCENARIO", help="scenario id or path (default: the save's)"
+    )
+    p.add_argument("--out", metavar="SLOT", help="slot of the new save (default: SLOT-replayed)")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="keep every command that still replays, not only those before the first difference",
+    )
     return parser
 
 
