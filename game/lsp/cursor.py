@@ -44,13 +44,24 @@ def prefix_at(text: str, line: int, character: int) -> str:
 
 
 def in_string(text: str, line: int, character: int) -> bool:
-    """Whether the cursor is inside a quoted string: on its line after an odd number of
-    unescaped quotes, or inside a multi-line string."""
-    lines = text.splitlines()
-    before = "\n".join(lines[:line])
-    if before.count('"""') % 2 == 1:
+    """Whether the cursor is inside a quoted string: inside a multi-line string begun on an
+    earlier line, or on its line after an opening quote (not in a comment)."""
+    before = "\n".join(text.splitlines()[:line])
+    if before.count('"""') % 2 == 1 or before.count("'''") % 2 == 1:
         return True
     row = _line(text, line)[:character]
-    row = row.split("#", 1)[0] if '"' not in row.split("#", 1)[0] else row
-    quotes = len(re.findall(r'(?<!\\)"', row.replace('"""', "")))
-    return quotes % 2 == 1 or row.count("'") % 2 == 1
+    quote, i = "", 0
+    while i < len(row):
+        c = row[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 2
+                continue
+            if c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "#":
+            return False
+        i += 1
+    return bool(quote)

@@ -39,7 +39,8 @@ NOTE_LINES = 3
 HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]")
 TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 ID_LINE = re.compile(r'^\s*id\s*=\s*"([a-z][a-z0-9_]*)"')
-TEXT_LINE = re.compile(r'^\s*(label|name|title|text|note)\s*=\s*"((?:[^"\\]|\\.)*)"')
+TEXT_LINE = re.compile(r'^\s*(label|name|title|text|note)\s*=\s*"((?:[^"\\]|\\.)*)"?')
+INLINE_NOTE = re.compile(r'^\s*history\s*=\s*\{\s*note\s*=\s*"((?:[^"\\]|\\.)*)"?')
 EXTENDS_LINE = re.compile(r'^\s*extends\s*=\s*"([a-z][a-z0-9_]*)"')
 
 
@@ -151,6 +152,8 @@ def scanned_decls(text: str, file: str) -> list[Decl]:
             current["id"], current["line"] = m.group(1), number
         elif current is not None and (m := TEXT_LINE.match(line)):
             current.setdefault(m.group(1), m.group(2))
+        elif current is not None and (m := INLINE_NOTE.match(line)):
+            current.setdefault("note", m.group(1))
     close()
     return out
 
