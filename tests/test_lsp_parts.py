@@ -3,6 +3,7 @@ and no text or position that makes any of them fail."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,3 +70,24 @@ def test_any_cut_of_a_real_scenario_gets_an_answer(start: int, end: int) -> None
     diagnostics(text, "cut.toml")
     ids = index(text, "cut.toml")
     hover(text, 10, 3, ids)
+
+
+async def test_changes_in_a_burst_are_checked_once() -> None:
+    from game.lsp.server import ScenarioServer
+
+    server = ScenarioServer()
+    server.check_soon("file:///a.toml")
+    first = server.waiting["file:///a.toml"]
+    server.check_soon("file:///a.toml")
+    assert first.cancelled() and not server.waiting["file:///a.toml"].cancelled()
+    server.waiting.pop("file:///a.toml").cancel()
+
+
+def test_outside_a_loop_a_change_is_checked_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.lsp.server import ScenarioServer
+
+    server = ScenarioServer()
+    checked: list[str] = []
+    monkeypatch.setattr(server, "check", checked.append)
+    server.check_soon("file:///a.toml")
+    assert checked == ["file:///a.toml"] and not server.waiting

@@ -4,6 +4,8 @@ It reads the documents it is given and their bases, and executes nothing of them
 
 from __future__ import annotations
 
+import asyncio
+
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
@@ -14,6 +16,9 @@ from .diagnostics import diagnostics
 from .index import Index, index
 
 TRIGGERS = ['"', ".", " ", "(", "["]
+PAUSE = 0.25
+"""Seconds of quiet after a change before the text is checked again: typing sends a change
+a keystroke, and each check of a large scenario takes a fifth of a second."""
 
 
 class ScenarioServer(LanguageServer):
@@ -22,6 +27,7 @@ class ScenarioServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("moscow1939", __version__)
         self.indexes: dict[str, tuple[int | None, Index]] = {}
+        self.waiting: dict[str, asyncio.TimerHandle] = {}
 
     def text(self, uri: str) -> tuple[str, str, int | None]:
         """A document's current text, the file name it is checked as, and its version."""
@@ -36,7 +42,21 @@ class ScenarioServer(LanguageServer):
             self.indexes[uri] = cached
         return text, file, cached[1]
 
+    def check_soon(self, uri: str) -> None:
+        """Check the document once the changes stop coming (at once outside a loop)."""
+        if (pending := self.waiting.pop(uri, None)) is not None:
+            pending.cancel()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.check(uri)
+            return
+        self.waiting[uri] = loop.call_later(PAUSE, self.check, uri)
+
     def check(self, uri: str) -> None:
+        self.waiting.pop(uri, None)
+        if uri not in self.workspace.text_documents:  # closed meanwhile
+            return
         text, file, version = self.text(uri)
         found = diagnostics(text, file)
         self.text_document_publish_diagnostics(
@@ -54,7 +74,7 @@ def build() -> ScenarioServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: ScenarioServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.check(params.text_document.uri)
+        ls.check_soon(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: ScenarioServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -64,6 +84,8 @@ def build() -> ScenarioServer:
     def did_close(ls: ScenarioServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.indexes.pop(uri, None)
+        if (pending := ls.waiting.pop(uri, None)) is not None:
+            pending.cancel()
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
     @server.feature(
