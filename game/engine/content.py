@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import operator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..scenario.closures import Env, Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
+from ..scenario.notation import names_in, parse_tree
 from .texts import Texts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledOption:
     option: Option
     when: Fn
@@ -20,7 +23,7 @@ class CompiledOption:
     effects: tuple[Effect, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledAction:
     action: Action
     when: Fn
@@ -39,9 +42,11 @@ class CompiledAction:
     """0: no limit."""
     limited: bool = False
     """Whether a cooldown or a most number of uses can close the move."""
+    uses_key: str = ""
+    """The `uses.ID` variable that counts the move's uses."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledEvent:
     event: Event
     when: Fn
@@ -55,7 +60,7 @@ class CompiledEvent:
     """The chance (0-100) that it fires when it could; None for certain."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledEnding:
     ending: Ending
     when: Fn
@@ -82,6 +87,7 @@ class Content:
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
         self.drift = [(v.id, v.drift) for v in sc.variables if v.drift]
         self.powers = [p.id for p in sc.powers]
+        self.variable_ids = [v.id for v in sc.variables]
         self.texts = Texts(sc)
         self.labels = {v.id: v.label for v in sc.variables} | {f.id: f.label for f in sc.flags}
         self.labels |= {a.id: fallback(a.title) for a in sc.actions}
@@ -117,6 +123,7 @@ class Content:
                 a.cooldown,
                 a.max_uses or 0,
                 bool(a.cooldown or a.max_uses),
+                f"uses.{a.id}",
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -184,6 +191,10 @@ class Content:
             )
             for e in sc.endings
         ]
+        self.ending_reads = reader(
+            name for e in sc.endings if e.when.strip() for name in reads_of(e.when)
+        )
+        """The values the endings' conditions read, to see whether any has changed."""
         self.steps: dict[tuple[int, str], list[CompiledStep]] = {}
         """Each power's steps on the historical path, by turn, with their conditions."""
         for step in sc.historical_path:
@@ -194,6 +205,7 @@ class Content:
             (q, [(p.power, p.text, code.conditions[p.when]) for p in q.positions])
             for q in sc.questions
         ]
+        self._start = self._start_env()
 
     def turn_of(self, ordinal: int) -> int:
         """The turn (from 1) whose period contains the date; dates before turn 1 give 1."""
@@ -201,6 +213,9 @@ class Content:
 
     def start_env(self) -> dict[str, int]:
         """The starting state before any draw (a drawn start begins at its least value)."""
+        return dict(self._start)
+
+    def _start_env(self) -> dict[str, int]:
         sc = self.scenario
         env = {v.id: v.start_range[0] for v in sc.variables}
         env.update({f.id: int(f.start) for f in sc.flags})
@@ -224,6 +239,21 @@ def content_of(sc: Scenario) -> Content:
         _cache.clear()
     _cache[id(sc)] = (sc, content)
     return content
+
+
+def reads_of(text: str) -> list[str]:
+    """The names a (checked) condition or number reads, in order, once each."""
+    if not text.strip():
+        return []
+    return list(dict.fromkeys(names_in(parse_tree(text))))
+
+
+def reader(names: Iterable[str]) -> Callable[[Env], object]:
+    """A function giving the values of `names` in an environment, to compare."""
+    unique = sorted(set(names))
+    if not unique:
+        return lambda env: ()
+    return operator.itemgetter(*unique)  # type: ignore[return-value]
 
 
 def weight_of(fn: Fn, env: Env) -> int:

@@ -21,6 +21,9 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     """The ending the state has reached (at the end of the calendar, if `final`)."""
     st, content = game.state, game.content
     env = st.env
+    seen = (final, content.ending_reads(env))
+    if seen == st.no_ending:
+        return None  # what the endings read is as it was when none had come
     chosen = None
     for ce in content.endings:
         if ce.fallback or (ce.ending.final and not final):
@@ -31,6 +34,7 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     if chosen is None and final:
         chosen = next(ce for ce in content.endings if ce.fallback)
     if chosen is None:
+        st.no_ending = seen
         return None
     e = chosen.ending
     sc = game.scenario

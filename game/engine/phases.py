@@ -17,7 +17,10 @@ class Phases(Rules):
         env["date"] = content.turn_dates[st.turn - 1]
         self._phase = "start"
         if not self._quiet:
-            for var, values in self._series():
+            series = st.series
+            if not series:
+                series.update((v, []) for v in content.variable_ids)
+            for var, values in series.items():
                 values.append(env[var])
         if content.fixed_budgets is not None and not st.extra_moves and not st.moves_set:
             st.budgets = dict(content.fixed_budgets)
@@ -57,13 +60,6 @@ class Phases(Rules):
         if percent >= 100:
             return True
         return percent > 0 and self.state.rng.randrange(100) < percent
-
-    def _series(self) -> list[tuple[str, list[int]]]:
-        series = self.state.series
-        if not series:
-            for v in self.scenario.variables:
-                series[v.id] = []
-        return list(series.items())
 
     def _computer_moves(self, power: str) -> None:
         self._phase = "moves"

@@ -72,17 +72,16 @@ class Rules:
     def _limits_allow(self, ca: CompiledAction) -> bool:
         """Whether the move's cooldown and most number of uses let it open now."""
         st = self.state
-        aid = ca.action.id
-        if ca.max_uses and st.env.get(f"uses.{aid}", 0) >= ca.max_uses:
+        if ca.max_uses and st.env.get(ca.uses_key, 0) >= ca.max_uses:
             return False
-        last = st.last_used.get(aid)
+        last = st.last_used.get(ca.action.id)
         return not (ca.cooldown and last is not None and st.turn <= last + ca.cooldown)
 
     def _play(self, power: str, ca: CompiledAction, reason: str = "") -> None:
         st, a = self.state, ca.action
         st.used.add(a.id)
         st.last_used[a.id] = st.turn
-        key = f"uses.{a.id}"
+        key = ca.uses_key
         if key in st.env:
             st.env[key] += 1
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
@@ -308,7 +307,7 @@ class Rules:
         self._new.append(d)
         texts = self.content.texts
         if texts.rules:
-            for rule, word in texts.violations(f"{title}\n{text}\n{reason}", st.env):
+            for rule, word in texts.shown_violations(title, text, reason, st.env):
                 st.violations.append((st.turn, source or kind, rule, word))
 
     def _check_endings(self, final: bool) -> None:

@@ -33,9 +33,10 @@ def moves(game: Rules, power: str) -> None:
             if weight == 0 or not ca.when(env):
                 continue
             if weight is None:
-                weight = weight_of(ca.weight, env)
+                weight = ca.weight(env)
                 if weight <= 0:
                     continue
+                weight = int(weight)
             picks.append(ca)
             weights.append(weight)
         if not picks:
