@@ -128,11 +128,6 @@ class Content:
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
 
-        self.window: dict[tuple[str, int], list[CompiledAction]] = {}
-        """Each power's actions whose dates allow them in each turn (from 1)."""
-        for turn, day in enumerate(self.turn_dates, 1):
-            for power, actions in self.by_power.items():
-                self.window[(power, turn)] = [ca for ca in actions if ca.after <= day <= ca.until]
         self.pass_weight = {p.id: p.pass_weight for p in sc.powers}
 
         scheduled = {e.target for e in code.effects.values() if e.kind == "schedule"}
@@ -161,13 +156,6 @@ class Content:
             else:
                 self.conditional.append(ce)
         self.order = {ev.id: i for i, ev in enumerate(sc.events)}
-        self.candidates: dict[int, list[CompiledEvent]] = {
-            turn: sorted(
-                self.dated.get(turn, []) + self.conditional, key=lambda c: self.order[c.event.id]
-            )
-            for turn in range(1, self.turns + 1)
-        }
-        """Events that may fire at the start of each turn (unless scheduled), in file order."""
         self.budgets = {
             p.id: code.numbers[p.moves_per_turn]
             if isinstance(p.moves_per_turn, str)

@@ -26,6 +26,7 @@ from .state import (
     State,
     audience,
 )
+from .watch import touched
 
 if TYPE_CHECKING:
     from .policies.planner import Planner
@@ -84,6 +85,8 @@ class Rules:
         key = ca.uses_key
         if key in st.env:
             st.env[key] += 1
+            if st.sleep is not None:
+                touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         title = self.text(a.title)
         seen_by = self._secrecy(ca)
@@ -260,16 +263,22 @@ class Rules:
         before = env[var]
         if value != before:
             env[var] = value
+            st = self.state
+            if st.sleep is not None:
+                touched(st, var)
             if not self._quiet:
-                self.state.changes.append(Change(self.state.turn, var, before, value, self._cause))
+                st.changes.append(Change(st.turn, var, before, value, self._cause))
 
     def _flag(self, flag: str, value: int) -> None:
         env = self.state.env
         before = env[flag]
         if value != before:
             env[flag] = value
+            st = self.state
+            if st.sleep is not None:
+                touched(st, flag)
             if not self._quiet:
-                self.state.changes.append(Change(self.state.turn, flag, before, value, self._cause))
+                st.changes.append(Change(st.turn, flag, before, value, self._cause))
 
     def _drift(self) -> None:
         self._cause = DRIFT

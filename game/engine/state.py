@@ -198,6 +198,8 @@ class State:
     """The turn's moves are made and people answer what is due before it closes."""
     violations: list[tuple[int, str, str, str]] = field(default_factory=list)
     """Continuity violations: (turn, source id, rule, word)."""
+    sleep: object = field(default=None, compare=False, repr=False)
+    """Which undated events and open-ended moves are awake (`watch.Sleep`; None: all)."""
     no_ending: object = field(default=None, compare=False, repr=False)
     """What the endings read when they were last checked and none had come (with whether
     the check was the final one): while it is unchanged, none has come."""

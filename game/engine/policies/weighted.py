@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption, weight_of
 from ..draws import weighted_index
+from ..watch import FOREVER, holds, move_candidates, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -16,21 +17,35 @@ if TYPE_CHECKING:
 def moves(game: Rules, power: str) -> None:
     """Spend `power`'s moves by weight until it draws a pass or has nothing open."""
     st, content = game.state, game.content
-    candidates = content.window[(power, st.turn)]
-    if not candidates:
-        return
+    watch = watch_of(content)
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     allow = game._limits_allow
+    awake = sleep_of(st, watch).moves[power]
+    sleepers = sleep_of(st, watch).move_sleepers
+    parts_of = watch.move_parts
     while budgets.get(power, 0) > 0:
+        candidates = move_candidates(st, watch, power)
+        if not candidates:
+            return
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
         for ca in candidates:
-            if ca.once_id in used or ca.cost > budget or (ca.limited and not allow(ca)):
+            if ca.once_id in used:
+                if ca.until >= FOREVER:
+                    awake.discard(ca.action.id)  # made once, never open again
+                continue
+            if ca.cost > budget or (ca.limited and not allow(ca)):
                 continue
             weight = ca.fixed_weight
-            if weight == 0 or not ca.when(env):
+            if weight == 0:
+                continue
+            if ca.until >= FOREVER:
+                aid = ca.action.id
+                if not holds(parts_of[aid], env, aid, awake, sleepers):
+                    continue
+            elif not ca.when(env):
                 continue
             if weight is None:
                 weight = ca.weight(env)

@@ -1,0 +1,154 @@
+"""Asleep until what they read changes: undated events and moves without an end date wait,
+once their condition is found false, until a name read by the part of it that failed gets
+a new value (a condition reads nothing but the state's values, so while those stand it
+stays false). A turn looks only at what is awake, and the engine's work grows with what is
+live, not with the length of the scenario. Moves with an end date are listed turn by turn
+instead (`Watch.dated_moves`), each only in the turns its window covers."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from ..scenario.closures import Env, Fn, compile_node
+from ..scenario.notation import Node, names_in, parse_tree
+from .content import CompiledAction, CompiledEvent, Content
+
+if TYPE_CHECKING:
+    from .state import State
+
+FOREVER = 10**9
+"""A move's `until` when it has none."""
+Parts = tuple[tuple[Fn, tuple[str, ...]], ...]
+"""A condition as the parts of its top `and`, each with the names it reads."""
+
+
+def parts_of(when: str) -> Parts:
+    """The parts of a checked condition joined by `and`, in order, compiled one by one
+    (their conjunction is the condition: the same parts, in the same order)."""
+    if not when.strip():
+        return ()
+
+    def chain(node: Node) -> list[Node]:
+        return [leaf for arg in node.args for leaf in chain(arg)] if node.op == "and" else [node]
+
+    return tuple(
+        (compile_node(part), tuple(dict.fromkeys(names_in(part))))
+        for part in chain(parse_tree(when))
+    )
+
+
+class Watch:
+    """The indexes of one scenario, built once (`watch_of`)."""
+
+    def __init__(self, content: Content) -> None:
+        sc = content.scenario
+        self.events: dict[str, CompiledEvent] = {c.event.id: c for c in content.conditional}
+        """The undated events (not only scheduled): watched by what they read."""
+        self.event_parts = {eid: parts_of(ce.event.when) for eid, ce in self.events.items()}
+        self.order = content.order
+        self.rank = {a.id: i for i, a in enumerate(sc.actions)}
+        """A move's place in the file: candidates keep the order they had."""
+        self.open_ended: dict[str, list[CompiledAction]] = {p: [] for p in content.powers}
+        """Each power's moves without an end date: watched by what they read."""
+        self.dated_moves: dict[tuple[str, int], list[CompiledAction]] = {}
+        """Each power's moves with an end date, by the turns (from 1) their window covers."""
+        for power, actions in content.by_power.items():
+            for ca in actions:
+                if ca.until >= FOREVER:
+                    self.open_ended[power].append(ca)
+                    continue
+                first = bisect.bisect_left(content.turn_dates, ca.after) + 1
+                for turn in range(first, content.turns + 1):
+                    if content.turn_dates[turn - 1] > ca.until:
+                        break
+                    self.dated_moves.setdefault((power, turn), []).append(ca)
+        self.move_parts = {
+            ca.action.id: parts_of(ca.action.when) for cas in self.open_ended.values() for ca in cas
+        }
+        self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}
+        self.owner = {aid: ca.action.by for aid, ca in self.moves.items()}
+
+
+def watch_of(content: Content) -> Watch:
+    """The scenario's watch indexes, built on first use and kept with its content."""
+    found: Watch | None = content.__dict__.get("_watch")
+    if found is None:
+        found = content.__dict__["_watch"] = Watch(content)
+    return found
+
+
+class Sleep:
+    """One game's awake events and moves, and who sleeps on which name."""
+
+    __slots__ = ("events", "moves", "owner", "event_sleepers", "move_sleepers")
+
+    def __init__(self, watch: Watch) -> None:
+        self.events = set(watch.events)
+        self.moves = {p: {ca.action.id for ca in cas} for p, cas in watch.open_ended.items()}
+        """Each power's awake moves without an end date."""
+        self.owner = watch.owner
+        self.event_sleepers: dict[str, list[str]] = {}
+        self.move_sleepers: dict[str, list[str]] = {}
+
+
+def sleep_of(st: State, watch: Watch) -> Sleep:
+    """The game's `Sleep`, everything awake at first (and in every copy of the state)."""
+    found = st.sleep
+    if found is None:
+        found = st.sleep = Sleep(watch)
+    return found  # type: ignore[return-value]
+
+
+def touched(st: State, name: str) -> None:
+    """`name` has a new value: wake what sleeps on it."""
+    s: Sleep | None = st.sleep  # type: ignore[assignment]
+    if s is None:
+        return
+    woken = s.event_sleepers.pop(name, None)
+    if woken:
+        s.events.update(woken)
+    woken = s.move_sleepers.pop(name, None)
+    if woken:
+        moves, owner = s.moves, s.owner
+        for aid in woken:
+            moves[owner[aid]].add(aid)
+
+
+def holds(
+    parts: Parts, env: Env, key: str, awake: set[str], sleepers: dict[str, list[str]]
+) -> bool:
+    """Whether the condition holds; if not, `key` sleeps on the names of the part that
+    failed (the first false one, as `and` finds it)."""
+    for fn, names in parts:
+        if not fn(env):
+            awake.discard(key)
+            for name in names:
+                sleepers.setdefault(name, []).append(key)
+            return False
+    return True
+
+
+def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]:
+    """A power's moves that may be open this turn, in file order: those whose window covers
+    the turn, and those without an end date that are awake and have begun."""
+    listed = watch.dated_moves.get((power, st.turn), [])
+    if not watch.open_ended[power]:
+        return listed
+    awake, day, moves = sleep_of(st, watch).moves[power], st.env["date"], watch.moves
+    extra = [moves[aid] for aid in awake if moves[aid].after <= day]
+    if not extra:
+        return listed
+    rank = watch.rank
+    return sorted(listed + extra, key=lambda ca: rank[ca.action.id])
+
+
+def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAction]:
+    """Every move of `power` whose dates allow it in `turn` (of date `day`), in file order,
+    awake or asleep."""
+    listed = watch.dated_moves.get((power, turn), [])
+    extra = [ca for ca in watch.open_ended[power] if ca.after <= day]
+    if not extra:
+        return listed
+    rank = watch.rank
+    return sorted(listed + extra, key=lambda ca: rank[ca.action.id])
