@@ -44,6 +44,8 @@ class CompiledAction:
     """Whether a cooldown or a most number of uses can close the move."""
     uses_key: str = ""
     """The `uses.ID` variable that counts the move's uses."""
+    rank: int = 0
+    """The move's place in the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ class Content:
 
         self.actions: dict[str, CompiledAction] = {}
         self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
-        for a in sc.actions:
+        for rank, a in enumerate(sc.actions):
             once = a.once if "once" in a.model_fields_set else not (a.cooldown or a.max_uses)
             ca = CompiledAction(
                 a,
@@ -124,6 +126,7 @@ class Content:
                 a.max_uses or 0,
                 bool(a.cooldown or a.max_uses),
                 f"uses.{a.id}",
+                rank,
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)

@@ -8,6 +8,7 @@ instead (`Watch.dated_moves`), each only in the turns its window covers."""
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import TYPE_CHECKING
 
 from ..scenario.closures import Env, Fn, compile_node
@@ -17,6 +18,7 @@ from .content import CompiledAction, CompiledEvent, Content
 if TYPE_CHECKING:
     from .state import State
 
+RANK = operator.attrgetter("rank")
 FOREVER = 10**9
 """A move's `until` when it has none."""
 Parts = tuple[tuple[Fn, tuple[str, ...]], ...]
@@ -42,13 +44,10 @@ class Watch:
     """The indexes of one scenario, built once (`watch_of`)."""
 
     def __init__(self, content: Content) -> None:
-        sc = content.scenario
         self.events: dict[str, CompiledEvent] = {c.event.id: c for c in content.conditional}
         """The undated events (not only scheduled): watched by what they read."""
         self.event_parts = {eid: parts_of(ce.event.when) for eid, ce in self.events.items()}
         self.order = content.order
-        self.rank = {a.id: i for i, a in enumerate(sc.actions)}
-        """A move's place in the file: candidates keep the order they had."""
         self.open_ended: dict[str, list[CompiledAction]] = {p: [] for p in content.powers}
         """Each power's moves without an end date: watched by what they read."""
         self.dated_moves: dict[tuple[str, int], list[CompiledAction]] = {}
@@ -81,7 +80,7 @@ def watch_of(content: Content) -> Watch:
 class Sleep:
     """One game's awake events and moves, and who sleeps on which name."""
 
-    __slots__ = ("events", "moves", "owner", "event_sleepers", "move_sleepers")
+    __slots__ = ("events", "moves", "owner", "event_sleepers", "move_sleepers", "woken")
 
     def __init__(self, watch: Watch) -> None:
         self.events = set(watch.events)
@@ -90,6 +89,8 @@ class Sleep:
         self.owner = watch.owner
         self.event_sleepers: dict[str, list[str]] = {}
         self.move_sleepers: dict[str, list[str]] = {}
+        self.woken = 0
+        """How many times moves have been woken (a list of them made before is stale)."""
 
 
 def sleep_of(st: State, watch: Watch) -> Sleep:
@@ -113,6 +114,7 @@ def touched(st: State, name: str) -> None:
         moves, owner = s.moves, s.owner
         for aid in woken:
             moves[owner[aid]].add(aid)
+        s.woken += 1
 
 
 def holds(
@@ -139,8 +141,7 @@ def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]
     extra = [moves[aid] for aid in awake if moves[aid].after <= day]
     if not extra:
         return listed
-    rank = watch.rank
-    return sorted(listed + extra, key=lambda ca: rank[ca.action.id])
+    return sorted(listed + extra, key=RANK)
 
 
 def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAction]:
@@ -150,5 +151,4 @@ def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAct
     extra = [ca for ca in watch.open_ended[power] if ca.after <= day]
     if not extra:
         return listed
-    rank = watch.rank
-    return sorted(listed + extra, key=lambda ca: rank[ca.action.id])
+    return sorted(listed + extra, key=RANK)

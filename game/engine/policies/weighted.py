@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption, weight_of
 from ..draws import weighted_index
-from ..watch import FOREVER, holds, move_candidates, sleep_of, watch_of
+from ..watch import FOREVER, move_candidates, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -18,35 +18,45 @@ def moves(game: Rules, power: str) -> None:
     """Spend `power`'s moves by weight until it draws a pass or has nothing open."""
     st, content = game.state, game.content
     watch = watch_of(content)
+    candidates = move_candidates(st, watch, power)
+    if not candidates:
+        return
+    sleep = sleep_of(st, watch)
+    woken = sleep.woken
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     allow = game._limits_allow
-    awake = sleep_of(st, watch).moves[power]
-    sleepers = sleep_of(st, watch).move_sleepers
-    parts_of = watch.move_parts
+    awake, sleepers, parts_of = sleep.moves[power], sleep.move_sleepers, watch.move_parts
     while budgets.get(power, 0) > 0:
-        candidates = move_candidates(st, watch, power)
-        if not candidates:
-            return
+        if sleep.woken != woken:  # a move has woken one: list them again
+            woken = sleep.woken
+            candidates = move_candidates(st, watch, power)
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
         for ca in candidates:
             if ca.once_id in used:
-                if ca.until >= FOREVER:
-                    awake.discard(ca.action.id)  # made once, never open again
                 continue
             if ca.cost > budget or (ca.limited and not allow(ca)):
                 continue
             weight = ca.fixed_weight
             if weight == 0:
                 continue
-            if ca.until >= FOREVER:
-                aid = ca.action.id
-                if not holds(parts_of[aid], env, aid, awake, sleepers):
+            if ca.until < FOREVER:
+                if not ca.when(env):
                     continue
-            elif not ca.when(env):
-                continue
+            else:  # open-ended: if closed, it sleeps on the part that failed
+                aid = ca.action.id
+                closed = False
+                for fn, names in parts_of[aid]:
+                    if not fn(env):
+                        awake.discard(aid)
+                        for name in names:
+                            sleepers.setdefault(name, []).append(aid)
+                        closed = True
+                        break
+                if closed:
+                    continue
             if weight is None:
                 weight = ca.weight(env)
                 if weight <= 0:
