@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import operator
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..scenario.closures import Env, Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
-from ..scenario.notation import names_in, parse_tree
 from .texts import Texts
 
 
@@ -131,6 +128,8 @@ class Content:
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
 
+        self.movers = frozenset(p for p, actions in self.by_power.items() if actions)
+        """The powers that have moves at all."""
         self.pass_weight = {p.id: p.pass_weight for p in sc.powers}
 
         scheduled = {e.target for e in code.effects.values() if e.kind == "schedule"}
@@ -182,10 +181,6 @@ class Content:
             )
             for e in sc.endings
         ]
-        self.ending_reads = reader(
-            name for e in sc.endings if e.when.strip() for name in reads_of(e.when)
-        )
-        """The values the endings' conditions read, to see whether any has changed."""
         self.steps: dict[tuple[int, str], list[CompiledStep]] = {}
         """Each power's steps on the historical path, by turn, with their conditions."""
         for step in sc.historical_path:
@@ -230,21 +225,6 @@ def content_of(sc: Scenario) -> Content:
         _cache.clear()
     _cache[id(sc)] = (sc, content)
     return content
-
-
-def reads_of(text: str) -> list[str]:
-    """The names a (checked) condition or number reads, in order, once each."""
-    if not text.strip():
-        return []
-    return list(dict.fromkeys(names_in(parse_tree(text))))
-
-
-def reader(names: Iterable[str]) -> Callable[[Env], object]:
-    """A function giving the values of `names` in an environment, to compare."""
-    unique = sorted(set(names))
-    if not unique:
-        return lambda env: ()
-    return operator.itemgetter(*unique)  # type: ignore[return-value]
 
 
 def weight_of(fn: Fn, env: Env) -> int:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..scenario.models import Scenario
 from .state import Outcome
+from .watch import holds, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from .rules import Rules
@@ -21,20 +22,20 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     """The ending the state has reached (at the end of the calendar, if `final`)."""
     st, content = game.state, game.content
     env = st.env
-    seen = (final, content.ending_reads(env))
-    if seen == st.no_ending:
-        return None  # what the endings read is as it was when none had come
+    watch = watch_of(content)
+    sleep = sleep_of(st, watch)
+    awake, sleepers, parts = sleep.endings, sleep.sleepers, watch.ending_parts
     chosen = None
     for ce in content.endings:
         if ce.fallback or (ce.ending.final and not final):
             continue
-        if ce.when(env):
+        eid = ce.ending.id
+        if eid in awake and holds(parts[eid], env, eid, awake, sleepers):
             chosen = ce
             break
     if chosen is None and final:
         chosen = next(ce for ce in content.endings if ce.fallback)
     if chosen is None:
-        st.no_ending = seen
         return None
     e = chosen.ending
     sc = game.scenario

@@ -54,7 +54,7 @@ class Phases(Rules):
         st, watch = self.state, watch_of(self.content)
         env, fired, order = st.env, st.fired, watch.order
         sleep = sleep_of(st, watch)
-        awake, sleepers, parts_of = sleep.events, sleep.event_sleepers, watch.event_parts
+        awake, sleepers, parts_of = sleep.events, sleep.sleepers, watch.event_parts
         queue = {order[eid]: watch.events[eid] for eid in awake}
         for ce in dated:
             queue[order[ce.event.id]] = ce

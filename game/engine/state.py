@@ -200,9 +200,6 @@ class State:
     """Continuity violations: (turn, source id, rule, word)."""
     sleep: object = field(default=None, compare=False, repr=False)
     """Which undated events and open-ended moves are awake (`watch.Sleep`; None: all)."""
-    no_ending: object = field(default=None, compare=False, repr=False)
-    """What the endings read when they were last checked and none had come (with whether
-    the check was the final one): while it is unchanged, none has come."""
 
     @property
     def date(self) -> dt.date:

@@ -22,6 +22,8 @@ RANK = operator.attrgetter("rank")
 FOREVER = 10**9
 """A move's `until` when it has none."""
 Parts = tuple[tuple[Fn, tuple[str, ...]], ...]
+Sleeper = tuple[set[str], str]
+"""Who sleeps on a name: the set it wakes into, and its id."""
 """A condition as the parts of its top `and`, each with the names it reads."""
 
 
@@ -65,8 +67,11 @@ class Watch:
         self.move_parts = {
             ca.action.id: parts_of(ca.action.when) for cas in self.open_ended.values() for ca in cas
         }
+        self.ending_parts = {
+            ce.ending.id: parts_of(ce.ending.when) for ce in content.endings if not ce.fallback
+        }
+        """The endings' conditions (but the fallback's), watched by what they read."""
         self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}
-        self.owner = {aid: ca.action.by for aid, ca in self.moves.items()}
 
 
 def watch_of(content: Content) -> Watch:
@@ -80,17 +85,17 @@ def watch_of(content: Content) -> Watch:
 class Sleep:
     """One game's awake events and moves, and who sleeps on which name."""
 
-    __slots__ = ("events", "moves", "owner", "event_sleepers", "move_sleepers", "woken")
+    __slots__ = ("events", "moves", "endings", "sleepers", "woken")
 
     def __init__(self, watch: Watch) -> None:
         self.events = set(watch.events)
         self.moves = {p: {ca.action.id for ca in cas} for p, cas in watch.open_ended.items()}
         """Each power's awake moves without an end date."""
-        self.owner = watch.owner
-        self.event_sleepers: dict[str, list[str]] = {}
-        self.move_sleepers: dict[str, list[str]] = {}
+        self.endings = set(watch.ending_parts)
+        self.sleepers: dict[str, list[tuple[set[str], str]]] = {}
+        """For each name, who sleeps on it: (the awake set to wake into, the id)."""
         self.woken = 0
-        """How many times moves have been woken (a list of them made before is stale)."""
+        """How many times something has woken (a list of moves made before is stale)."""
 
 
 def sleep_of(st: State, watch: Watch) -> Sleep:
@@ -106,27 +111,23 @@ def touched(st: State, name: str) -> None:
     s: Sleep | None = st.sleep  # type: ignore[assignment]
     if s is None:
         return
-    woken = s.event_sleepers.pop(name, None)
+    woken = s.sleepers.pop(name, None)
     if woken:
-        s.events.update(woken)
-    woken = s.move_sleepers.pop(name, None)
-    if woken:
-        moves, owner = s.moves, s.owner
-        for aid in woken:
-            moves[owner[aid]].add(aid)
+        for awake, key in woken:
+            awake.add(key)
         s.woken += 1
 
 
 def holds(
-    parts: Parts, env: Env, key: str, awake: set[str], sleepers: dict[str, list[str]]
+    parts: Parts, env: Env, key: str, awake: set[str], sleepers: dict[str, list[Sleeper]]
 ) -> bool:
     """Whether the condition holds; if not, `key` sleeps on the names of the part that
-    failed (the first false one, as `and` finds it)."""
+    failed (the first false one, as `and` finds it), out of `awake`."""
     for fn, names in parts:
         if not fn(env):
             awake.discard(key)
             for name in names:
-                sleepers.setdefault(name, []).append(key)
+                sleepers.setdefault(name, []).append((awake, key))
             return False
     return True
 

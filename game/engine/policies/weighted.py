@@ -26,7 +26,7 @@ def moves(game: Rules, power: str) -> None:
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     allow = game._limits_allow
-    awake, sleepers, parts_of = sleep.moves[power], sleep.move_sleepers, watch.move_parts
+    awake, sleepers, parts_of = sleep.moves[power], sleep.sleepers, watch.move_parts
     while budgets.get(power, 0) > 0:
         if sleep.woken != woken:  # a move has woken one: list them again
             woken = sleep.woken
@@ -36,6 +36,8 @@ def moves(game: Rules, power: str) -> None:
         weights: list[int] = []
         for ca in candidates:
             if ca.once_id in used:
+                if ca.until >= FOREVER:
+                    awake.discard(ca.action.id)  # made once: never open again
                 continue
             if ca.cost > budget or (ca.limited and not allow(ca)):
                 continue
@@ -52,7 +54,7 @@ def moves(game: Rules, power: str) -> None:
                     if not fn(env):
                         awake.discard(aid)
                         for name in names:
-                            sleepers.setdefault(name, []).append(aid)
+                            sleepers.setdefault(name, []).append((awake, aid))
                         closed = True
                         break
                 if closed:
