@@ -9,6 +9,7 @@ from typing import NamedTuple
 from ..scenario.closures import Env, Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
+from .state import audience
 from .texts import Texts
 
 
@@ -43,6 +44,8 @@ class CompiledAction:
     """The `uses.ID` variable that counts the move's uses."""
     rank: int = 0
     """The move's place in the file."""
+    secrecy: frozenset[str] | None = None
+    """Who sees a secret move (its power and those it is made to); None for everybody."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class CompiledEvent:
     scheduled_only: bool
     chance: Fn | None = None
     """The chance (0-100) that it fires when it could; None for certain."""
+    audience: frozenset[str] | None = None
+    """Who sees it (`state.audience` of its `seen_by`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,7 @@ class Content:
                 bool(a.cooldown or a.max_uses),
                 f"uses.{a.id}",
                 rank,
+                frozenset({a.by, *a.to}) if a.secret else None,
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -148,6 +154,7 @@ class Content:
                 last,
                 ev.id in scheduled,
                 None if ev.chance == 100 else code.numbers[str(ev.chance)],
+                audience(ev.seen_by),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:

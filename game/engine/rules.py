@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .policies.planner import Planner
 
 T = TypeVar("T")
+_new = tuple.__new__
+"""Makes a record tuple (`Cause`, `Change`, `Dispatch`) from all its fields at once, without the
+Python-level constructor a NamedTuple adds."""
 
 
 class Rules:
@@ -90,23 +93,22 @@ class Rules:
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         title = self.text(a.title)
         seen_by = self._secrecy(ca)
-        self._cause = Cause("move", a.id, power, title, seen_by)
+        self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
         self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by, reason=reason)
         self._apply(ca.effects)
         for index, reply in enumerate(a.replies):
             st.pending.append(PendingReply(st.turn + reply.delay, a.id, index, power, st.turn))
 
     def _secrecy(self, ca: CompiledAction) -> frozenset[str] | None:
-        a = ca.action
-        return frozenset({a.by, *a.to}) if a.secret else None
+        return ca.secrecy
 
     # -- events and questions ------------------------------------------------------------
     def _fire(self, ce: CompiledEvent) -> None:
         ev, st = ce.event, self.state
         st.fired.add(ev.id)
-        seen_by = audience(ev.seen_by)
+        seen_by = ce.audience
         title = self.text(ev.title)
-        self._cause = Cause("event", ev.id, "", title, seen_by)
+        self._cause = _new(Cause, ("event", ev.id, "", title, seen_by, ""))
         self._emit(
             "event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=self._event_date(ce)
         )
@@ -188,7 +190,7 @@ class Rules:
         text = self.text(o.text) or self.text(o.label)
         reason = self.text(o.reason) or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
-        self._cause = Cause(cause_kind, source, power, title, seen_by, reason)
+        self._cause = _new(Cause, (cause_kind, source, power, title, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
         self._apply(option.effects)
 
@@ -267,7 +269,7 @@ class Rules:
             if st.sleep is not None:
                 touched(st, var)
             if not self._quiet:
-                st.changes.append(Change(st.turn, var, before, value, self._cause))
+                st.changes.append(_new(Change, (st.turn, var, before, value, self._cause)))
 
     def _flag(self, flag: str, value: int) -> None:
         env = self.state.env
@@ -278,7 +280,7 @@ class Rules:
             if st.sleep is not None:
                 touched(st, flag)
             if not self._quiet:
-                st.changes.append(Change(st.turn, flag, before, value, self._cause))
+                st.changes.append(_new(Change, (st.turn, flag, before, value, self._cause)))
 
     def _drift(self) -> None:
         self._cause = DRIFT
@@ -292,7 +294,7 @@ class Rules:
         17 March, though the turn began on the 15th)."""
         day = ce.event.date
         st = self.state
-        if day is None or self.content.turn_of(day.toordinal()) != st.turn:
+        if day is None or ce.first_turn != st.turn:
             return None
         return min(day, self.scenario.end)
 
@@ -311,7 +313,7 @@ class Rules:
             return
         st = self.state
         day = date or self.content.dates[st.turn - 1]
-        d = Dispatch(st.turn, day, kind, title, text, source, power, seen_by, reason)
+        d = _new(Dispatch, (st.turn, day, kind, title, text, source, power, seen_by, reason))
         st.dispatches.append(d)
         self._new.append(d)
         texts = self.content.texts
