@@ -19,12 +19,13 @@ if TYPE_CHECKING:
     from .state import State
 
 RANK = operator.attrgetter("rank")
+"""A move's place in the file, to keep candidates in the order they had."""
 FOREVER = 10**9
 """A move's `until` when it has none."""
 Parts = tuple[tuple[Fn, tuple[str, ...]], ...]
+"""A condition as the parts of its top `and`, each with the names it reads."""
 Sleeper = tuple[set[str], str]
 """Who sleeps on a name: the set it wakes into, and its id."""
-"""A condition as the parts of its top `and`, each with the names it reads."""
 
 
 def parts_of(when: str) -> Parts:
