@@ -73,6 +73,14 @@ class Watch:
         }
         """The endings' conditions (but the fallback's), watched by what they read."""
         self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}
+        self.windows: dict[tuple[str, int], list[CompiledAction]] = {}
+        """A power's whole list of moves for a turn (`window_of`), made when first asked."""
+        self.turn_dates = content.turn_dates
+        self.event_ids = frozenset(self.events)
+        self.move_ids = {
+            p: frozenset(ca.action.id for ca in cas) for p, cas in self.open_ended.items()
+        }
+        self.ending_ids = frozenset(self.ending_parts)
 
 
 def watch_of(content: Content) -> Watch:
@@ -89,10 +97,10 @@ class Sleep:
     __slots__ = ("events", "moves", "endings", "sleepers", "woken")
 
     def __init__(self, watch: Watch) -> None:
-        self.events = set(watch.events)
-        self.moves = {p: {ca.action.id for ca in cas} for p, cas in watch.open_ended.items()}
+        self.events = set(watch.event_ids)
+        self.moves = {p: set(ids) for p, ids in watch.move_ids.items()}
         """Each power's awake moves without an end date."""
-        self.endings = set(watch.ending_parts)
+        self.endings = set(watch.ending_ids)
         self.sleepers: dict[str, list[tuple[set[str], str]]] = {}
         """For each name, who sleeps on it: (the awake set to wake into, the id)."""
         self.woken = 0
@@ -135,11 +143,18 @@ def holds(
 
 def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]:
     """A power's moves that may be open this turn, in file order: those whose window covers
-    the turn, and those without an end date that are awake and have begun."""
+    the turn, and those without an end date that are awake and have begun. While most of
+    the power's open-ended moves are awake, the turn's whole list is filtered (no sort);
+    once most sleep, only the awake ones are gathered and sorted into place."""
+    open_ended = watch.open_ended[power]
+    if not open_ended:
+        return watch.dated_moves.get((power, st.turn), [])
+    awake = sleep_of(st, watch).moves[power]
+    if 4 * len(awake) >= len(open_ended):
+        full = full_window(watch, power, st.turn)
+        return [ca for ca in full if ca.until < FOREVER or ca.action.id in awake]
     listed = watch.dated_moves.get((power, st.turn), [])
-    if not watch.open_ended[power]:
-        return listed
-    awake, day, moves = sleep_of(st, watch).moves[power], st.env["date"], watch.moves
+    day, moves = st.env["date"], watch.moves
     extra = [moves[aid] for aid in awake if moves[aid].after <= day]
     if not extra:
         return listed
@@ -154,3 +169,12 @@ def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAct
     if not extra:
         return listed
     return sorted(listed + extra, key=RANK)
+
+
+def full_window(watch: Watch, power: str, turn: int) -> list[CompiledAction]:
+    """`window_of` for the turn, kept once made."""
+    found = watch.windows.get((power, turn))
+    if found is None:
+        day = watch.turn_dates[turn - 1]
+        found = watch.windows[(power, turn)] = window_of(watch, power, turn, day)
+    return found

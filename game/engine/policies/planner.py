@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption
-from ..watch import watch_of, window_of
+from ..watch import full_window, watch_of
 from .rollout import fork_for, play_out
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Planner:
         while st.budgets.get(power, 0) > 0 and not game.over:
             open_now = [
                 ca
-                for ca in window_of(watch_of(game.content), power, st.turn, st.env["date"])
+                for ca in full_window(watch_of(game.content), power, st.turn)
                 if game._open(power, ca) and (ca.fixed_weight is None or ca.fixed_weight > 0)
             ]
             if not open_now:
