@@ -143,18 +143,11 @@ def holds(
 
 def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]:
     """A power's moves that may be open this turn, in file order: those whose window covers
-    the turn, and those without an end date that are awake and have begun. While most of
-    the power's open-ended moves are awake, the turn's whole list is filtered (no sort);
-    once most sleep, only the awake ones are gathered and sorted into place."""
-    open_ended = watch.open_ended[power]
-    if not open_ended:
-        return watch.dated_moves.get((power, st.turn), [])
-    awake = sleep_of(st, watch).moves[power]
-    if 4 * len(awake) >= len(open_ended):
-        full = full_window(watch, power, st.turn)
-        return [ca for ca in full if ca.until < FOREVER or ca.action.id in awake]
+    the turn, and those without an end date that are awake and have begun."""
     listed = watch.dated_moves.get((power, st.turn), [])
-    day, moves = st.env["date"], watch.moves
+    if not watch.open_ended[power]:
+        return listed
+    awake, day, moves = sleep_of(st, watch).moves[power], st.env["date"], watch.moves
     extra = [moves[aid] for aid in awake if moves[aid].after <= day]
     if not extra:
         return listed
