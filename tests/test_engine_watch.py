@@ -159,3 +159,31 @@ def test_the_moves_listed_for_a_turn_are_those_its_date_allows(path: Path) -> No
         for turn, day in enumerate(content.turn_dates, 1):
             expected = [ca for ca in actions if ca.after <= day <= ca.until]
             assert window_of(watch, power, turn, day) == expected
+
+
+def test_a_planners_copy_wakes_what_sleeps_on_a_value_it_draws_again() -> None:
+    from game.engine.policies.rollout import fork_for
+
+    hidden = HEAD.replace(
+        '[[flags]]\nid = "a"',
+        '[[variables]]\nid = "h"\nlabel = "H"\nstart = [0, 9]\n'
+        'seen_by = ["blue"]\n[[flags]]\nid = "a"',
+    )
+    body = """
+[[events]]
+id = "on_hidden"
+title = "H is high"
+text = "."
+when = "h >= 100"
+[[events]]
+id = "on_seen"
+title = "X is high"
+text = "."
+when = "x >= 100"
+"""
+    g = Game.new(load_text(hidden + body, "watch.toml"), humans=["red"])
+    sleep = g.state.sleep
+    assert sleep is not None and not sleep.events  # both false: asleep
+    copy = fork_for(g, "red", seed=1).state.sleep
+    assert copy is not None and copy.events == {"on_hidden"}
+    assert not sleep.events  # the game's own is untouched

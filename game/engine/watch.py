@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..scenario.closures import Env, Fn, compile_node
@@ -113,6 +114,27 @@ def sleep_of(st: State, watch: Watch) -> Sleep:
     if found is None:
         found = st.sleep = Sleep(watch)
     return found  # type: ignore[return-value]
+
+
+def copied(s: Sleep, changed: Iterable[str]) -> Sleep:
+    """`s` for a copy of its game's state in which the names `changed` may hold other
+    values: the same sleepers, and what sleeps on those names woken."""
+    new = Sleep.__new__(Sleep)
+    new.events, new.endings = set(s.events), set(s.endings)
+    new.moves = {p: set(ids) for p, ids in s.moves.items()}
+    same = {id(s.events): new.events, id(s.endings): new.endings}
+    same.update((id(ids), new.moves[p]) for p, ids in s.moves.items())
+    new.sleepers = {
+        name: [(same[id(awake)], key) for awake, key in sleepers]
+        for name, sleepers in s.sleepers.items()
+    }
+    new.woken = 0
+    for name in changed:
+        woken = new.sleepers.pop(name, None)
+        if woken:
+            for awake, key in woken:
+                awake.add(key)
+    return new
 
 
 def touched(st: State, name: str) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ...scenario.models import Flag, Variable
 from ..draws import flag_start_of, start_of
 from ..state import State
+from ..watch import copied
 
 if TYPE_CHECKING:
     from ..game import Game
@@ -75,6 +76,11 @@ def fork_for(game: Game, power: str, seed: int) -> Game:
         extra_moves=dict(st.extra_moves),
         moves_set=dict(st.moves_set),
     )
+    if st.sleep is not None:
+        # What sleeps in the game sleeps in the copy, but for what reads a value drawn again.
+        variables, flags = hidden(game, power)
+        drawn = [v.id for v in variables] + [f.id for f in flags]
+        g.state.sleep = copied(st.sleep, drawn)  # type: ignore[arg-type]
     return g
 
 
