@@ -88,7 +88,7 @@ class Rules:
         key = ca.uses_key
         if key in st.env:
             st.env[key] += 1
-            if st.sleep is not None:
+            if st.sleep is not None and key in st.sleep.sleepers:
                 touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         title = self.text(a.title)
@@ -266,7 +266,7 @@ class Rules:
         if value != before:
             env[var] = value
             st = self.state
-            if st.sleep is not None:
+            if st.sleep is not None and var in st.sleep.sleepers:
                 touched(st, var)
             if not self._quiet:
                 st.changes.append(_new(Change, (st.turn, var, before, value, self._cause)))
@@ -277,7 +277,7 @@ class Rules:
         if value != before:
             env[flag] = value
             st = self.state
-            if st.sleep is not None:
+            if st.sleep is not None and flag in st.sleep.sleepers:
                 touched(st, flag)
             if not self._quiet:
                 st.changes.append(_new(Change, (st.turn, flag, before, value, self._cause)))

@@ -113,7 +113,7 @@ def sleep_of(st: State, watch: Watch) -> Sleep:
     found = st.sleep
     if found is None:
         found = st.sleep = Sleep(watch)
-    return found  # type: ignore[return-value]
+    return found
 
 
 def copied(s: Sleep, changed: Iterable[str]) -> Sleep:
@@ -139,7 +139,7 @@ def copied(s: Sleep, changed: Iterable[str]) -> Sleep:
 
 def touched(st: State, name: str) -> None:
     """`name` has a new value: wake what sleeps on it."""
-    s: Sleep | None = st.sleep  # type: ignore[assignment]
+    s = st.sleep
     if s is None:
         return
     woken = s.sleepers.pop(name, None)

@@ -80,7 +80,7 @@ def fork_for(game: Game, power: str, seed: int) -> Game:
         # What sleeps in the game sleeps in the copy, but for what reads a value drawn again.
         variables, flags = hidden(game, power)
         drawn = [v.id for v in variables] + [f.id for f in flags]
-        g.state.sleep = copied(st.sleep, drawn)  # type: ignore[arg-type]
+        g.state.sleep = copied(st.sleep, drawn)
     return g
 
 
