@@ -120,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the first game")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (the result is the same)")
+    p.add_argument(
+        "--jobs", type=int, default=0, help="worker processes (default: every core; same result)"
+    )
     p = command(
         "analyse",
         "search for dominant strategies: the best fixed plan, what adapting gains, what chance "

@@ -120,6 +120,7 @@ def _analyse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import json
+    import os
 
     from .engine import GameError
     from .engine.policies import parse_opponents
@@ -131,6 +132,10 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.runs < 1:
         err.write("moscow1939 simulate: --runs must be at least 1\n")
         return EXIT_INVALID
+    if args.jobs < 0:
+        err.write("moscow1939 simulate: --jobs must be 0 (every core) or more\n")
+        return EXIT_INVALID
+    jobs = args.jobs or os.cpu_count() or 1
     try:
         if not args.json and out.isatty() and args.runs >= 200:
             from rich.progress import Progress
@@ -145,7 +150,7 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     args.seed,
                     progress=lambda n: bar.update(task, completed=n),
                     opponents=parse_opponents(args.opponents),
-                    jobs=args.jobs,
+                    jobs=jobs,
                 )
         else:
             report = simulate(
@@ -155,7 +160,7 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 args.policy,
                 args.seed,
                 opponents=parse_opponents(args.opponents),
-                jobs=args.jobs,
+                jobs=jobs,
             )
     except GameError as e:
         err.write(f"moscow1939 simulate: {e}\n")

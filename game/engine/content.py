@@ -9,10 +9,11 @@ from typing import NamedTuple
 from ..scenario.closures import Env, Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
+from .state import audience
 from .texts import Texts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledOption:
     option: Option
     when: Fn
@@ -20,7 +21,7 @@ class CompiledOption:
     effects: tuple[Effect, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledAction:
     action: Action
     when: Fn
@@ -39,9 +40,15 @@ class CompiledAction:
     """0: no limit."""
     limited: bool = False
     """Whether a cooldown or a most number of uses can close the move."""
+    uses_key: str = ""
+    """The `uses.ID` variable that counts the move's uses."""
+    rank: int = 0
+    """The move's place in the file."""
+    secrecy: frozenset[str] | None = None
+    """Who sees a secret move (its power and those it is made to); None for everybody."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledEvent:
     event: Event
     when: Fn
@@ -53,9 +60,11 @@ class CompiledEvent:
     scheduled_only: bool
     chance: Fn | None = None
     """The chance (0-100) that it fires when it could; None for certain."""
+    audience: frozenset[str] | None = None
+    """Who sees it (`state.audience` of its `seen_by`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompiledEnding:
     ending: Ending
     when: Fn
@@ -82,6 +91,7 @@ class Content:
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
         self.drift = [(v.id, v.drift) for v in sc.variables if v.drift]
         self.powers = [p.id for p in sc.powers]
+        self.variable_ids = [v.id for v in sc.variables]
         self.texts = Texts(sc)
         self.labels = {v.id: v.label for v in sc.variables} | {f.id: f.label for f in sc.flags}
         self.labels |= {a.id: fallback(a.title) for a in sc.actions}
@@ -101,7 +111,7 @@ class Content:
 
         self.actions: dict[str, CompiledAction] = {}
         self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
-        for a in sc.actions:
+        for rank, a in enumerate(sc.actions):
             once = a.once if "once" in a.model_fields_set else not (a.cooldown or a.max_uses)
             ca = CompiledAction(
                 a,
@@ -117,15 +127,15 @@ class Content:
                 a.cooldown,
                 a.max_uses or 0,
                 bool(a.cooldown or a.max_uses),
+                f"uses.{a.id}",
+                rank,
+                frozenset({a.by, *a.to}) if a.secret else None,
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
 
-        self.window: dict[tuple[str, int], list[CompiledAction]] = {}
-        """Each power's actions whose dates allow them in each turn (from 1)."""
-        for turn, day in enumerate(self.turn_dates, 1):
-            for power, actions in self.by_power.items():
-                self.window[(power, turn)] = [ca for ca in actions if ca.after <= day <= ca.until]
+        self.movers = frozenset(p for p, actions in self.by_power.items() if actions)
+        """The powers that have moves at all."""
         self.pass_weight = {p.id: p.pass_weight for p in sc.powers}
 
         scheduled = {e.target for e in code.effects.values() if e.kind == "schedule"}
@@ -144,6 +154,7 @@ class Content:
                 last,
                 ev.id in scheduled,
                 None if ev.chance == 100 else code.numbers[str(ev.chance)],
+                audience(ev.seen_by),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:
@@ -154,13 +165,6 @@ class Content:
             else:
                 self.conditional.append(ce)
         self.order = {ev.id: i for i, ev in enumerate(sc.events)}
-        self.candidates: dict[int, list[CompiledEvent]] = {
-            turn: sorted(
-                self.dated.get(turn, []) + self.conditional, key=lambda c: self.order[c.event.id]
-            )
-            for turn in range(1, self.turns + 1)
-        }
-        """Events that may fire at the start of each turn (unless scheduled), in file order."""
         self.budgets = {
             p.id: code.numbers[p.moves_per_turn]
             if isinstance(p.moves_per_turn, str)
@@ -194,6 +198,7 @@ class Content:
             (q, [(p.power, p.text, code.conditions[p.when]) for p in q.positions])
             for q in sc.questions
         ]
+        self._start = self._start_env()
 
     def turn_of(self, ordinal: int) -> int:
         """The turn (from 1) whose period contains the date; dates before turn 1 give 1."""
@@ -201,6 +206,9 @@ class Content:
 
     def start_env(self) -> dict[str, int]:
         """The starting state before any draw (a drawn start begins at its least value)."""
+        return dict(self._start)
+
+    def _start_env(self) -> dict[str, int]:
         sc = self.scenario
         env = {v.id: v.start_range[0] for v in sc.variables}
         env.update({f.id: int(f.start) for f in sc.flags})

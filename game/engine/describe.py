@@ -6,15 +6,30 @@ from collections.abc import Iterable
 
 from ..scenario.closures import Env
 from ..scenario.effects import Effect
-from ..scenario.models import Scenario
+from ..scenario.models import Flag, Scenario, Variable
 from .state import sees
+
+_indexes: dict[int, tuple[Scenario, dict[str, Variable], dict[str, Flag]]] = {}
+
+
+def _index(sc: Scenario) -> tuple[dict[str, Variable], dict[str, Flag]]:
+    """The scenario's variables and flags by id, made once while the scenario lives."""
+    hit = _indexes.get(id(sc))
+    if hit is None or hit[0] is not sc:
+        if len(_indexes) > 32:
+            _indexes.clear()
+        hit = _indexes[id(sc)] = (
+            sc,
+            {v.id: v for v in sc.variables},
+            {f.id: f for f in sc.flags},
+        )
+    return hit[1], hit[2]
 
 
 def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> str:
     """One effect as a player reads it, valued in the current state; '' when the power may
     not see what it changes."""
-    variables = {v.id: v for v in sc.variables}
-    flags = {f.id: f for f in sc.flags}
+    variables, flags = _index(sc)
     if effect.kind == "if":
         holds = effect.when is not None and effect.when(env) and effect.then is not None
         return effect_words(sc, effect.then, power, env) if holds else ""  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..scenario.models import Scenario
 from .state import Outcome
+from .watch import holds, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from .rules import Rules
@@ -21,11 +22,15 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     """The ending the state has reached (at the end of the calendar, if `final`)."""
     st, content = game.state, game.content
     env = st.env
+    watch = watch_of(content)
+    sleep = sleep_of(st, watch)
+    awake, sleepers, parts = sleep.endings, sleep.sleepers, watch.ending_parts
     chosen = None
     for ce in content.endings:
         if ce.fallback or (ce.ending.final and not final):
             continue
-        if ce.when(env):
+        eid = ce.ending.id
+        if eid in awake and holds(parts[eid], env, eid, awake, sleepers):
             chosen = ce
             break
     if chosen is None and final:

@@ -368,9 +368,13 @@ class Game(Phases):
         self._new = []
         st.log.append(Command(st.turn, "", "end_turn"))
         if not st.closing:
+            movers = self.content.movers
             for power in self.content.powers:
                 if power not in self.humans:
-                    self._computer_moves(power)
+                    if power in movers:
+                        self._computer_moves(power)
+                    else:
+                        self._phase = "moves"  # a power without moves has nothing to do
             if self._ask_people(same_turn=True):
                 st.closing = True
                 return self._new

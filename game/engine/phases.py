@@ -3,10 +3,14 @@ the answers that fall due."""
 
 from __future__ import annotations
 
+import heapq
+
 from .causes import START
+from .content import CompiledEvent
 from .policies import historical, weighted
 from .rules import Rules
 from .state import PendingReply
+from .watch import holds, sleep_of, touched, watch_of
 
 
 class Phases(Rules):
@@ -15,9 +19,14 @@ class Phases(Rules):
         env = st.env
         env["turn"] = st.turn
         env["date"] = content.turn_dates[st.turn - 1]
+        touched(st, "turn")
+        touched(st, "date")
         self._phase = "start"
         if not self._quiet:
-            for var, values in self._series():
+            series = st.series
+            if not series:
+                series.update((v, []) for v in content.variable_ids)
+            for var, values in series.items():
                 values.append(env[var])
         if content.fixed_budgets is not None and not st.extra_moves and not st.moves_set:
             st.budgets = dict(content.fixed_budgets)
@@ -25,29 +34,55 @@ class Phases(Rules):
             st.budgets = {p: self._allowance(p) for p in content.powers}
         self._cause = START
         self._emit("news", self.turn_title(), "")
-        candidates = content.candidates[st.turn]
         due: list[str] = []
+        extra: list[CompiledEvent] = []
         if st.scheduled:
             due = [ev for t, ev in st.scheduled if t == st.turn]
             st.scheduled = [(t, ev) for t, ev in st.scheduled if t != st.turn]
-            if due:
-                extra = [content.events[e] for e in due]
-                candidates = sorted(
-                    {c.event.id: c for c in candidates + extra}.values(),
-                    key=lambda c: content.order[c.event.id],
-                )
-        fired = st.fired
-        for ce in candidates:
-            ev = ce.event
-            if ev.id in fired and not ev.repeat:
-                continue
-            if ce.scheduled_only and ev.id not in due:
-                continue
-            if ce.when(env) and (ce.chance is None or self._chance(ce.chance(env))):
-                self._fire(ce)
+            extra = [content.events[e] for e in due]
+        self._scan_events(content.dated.get(st.turn, []), extra, due)
         self._ask_people(same_turn=False)
         st.marks[st.turn] = len(st.changes)
         self._check_endings(final=False)
+
+    def _scan_events(
+        self, dated: list[CompiledEvent], extra: list[CompiledEvent], due: list[str]
+    ) -> None:
+        """Fire, in file order, the events that may come now: the turn's dated ones, those
+        scheduled for it, and the undated ones awake (one woken by an event before it in
+        the file is looked at in the same turn, as a scan of every event would)."""
+        st, watch = self.state, watch_of(self.content)
+        env, fired, order = st.env, st.fired, watch.order
+        sleep = sleep_of(st, watch)
+        awake, sleepers, parts_of = sleep.events, sleep.sleepers, watch.event_parts
+        queue = {order[eid]: watch.events[eid] for eid in awake}
+        for ce in dated:
+            queue[order[ce.event.id]] = ce
+        for ce in extra:
+            queue[order[ce.event.id]] = ce
+        heap = list(queue)
+        heapq.heapify(heap)
+        while heap:
+            at = heapq.heappop(heap)
+            ce = queue[at]
+            ev = ce.event
+            if ev.id in fired and not ev.repeat:
+                awake.discard(ev.id)
+                continue
+            if ce.scheduled_only and ev.id not in due:
+                continue
+            parts = parts_of.get(ev.id)
+            if parts is not None:
+                holds_now = holds(parts, env, ev.id, awake, sleepers)
+            else:
+                holds_now = bool(ce.when(env))
+            if holds_now and (ce.chance is None or self._chance(ce.chance(env))):
+                self._fire(ce)
+                for eid in awake:
+                    later = order[eid]
+                    if later > at and later not in queue:
+                        queue[later] = watch.events[eid]
+                        heapq.heappush(heap, later)
 
     def turn_title(self, turn: int | None = None) -> str:
         return self.scenario.calendar[(turn or self.state.turn) - 1].title
@@ -57,13 +92,6 @@ class Phases(Rules):
         if percent >= 100:
             return True
         return percent > 0 and self.state.rng.randrange(100) < percent
-
-    def _series(self) -> list[tuple[str, list[int]]]:
-        series = self.state.series
-        if not series:
-            for v in self.scenario.variables:
-                series[v.id] = []
-        return list(series.items())
 
     def _computer_moves(self, power: str) -> None:
         self._phase = "moves"

@@ -26,11 +26,15 @@ from .state import (
     State,
     audience,
 )
+from .watch import touched
 
 if TYPE_CHECKING:
     from .policies.planner import Planner
 
 T = TypeVar("T")
+_new = tuple.__new__
+"""Makes a record tuple (`Cause`, `Change`, `Dispatch`) from all its fields at once, without the
+Python-level constructor a NamedTuple adds."""
 
 
 class Rules:
@@ -72,39 +76,39 @@ class Rules:
     def _limits_allow(self, ca: CompiledAction) -> bool:
         """Whether the move's cooldown and most number of uses let it open now."""
         st = self.state
-        aid = ca.action.id
-        if ca.max_uses and st.env.get(f"uses.{aid}", 0) >= ca.max_uses:
+        if ca.max_uses and st.env.get(ca.uses_key, 0) >= ca.max_uses:
             return False
-        last = st.last_used.get(aid)
+        last = st.last_used.get(ca.action.id)
         return not (ca.cooldown and last is not None and st.turn <= last + ca.cooldown)
 
     def _play(self, power: str, ca: CompiledAction, reason: str = "") -> None:
         st, a = self.state, ca.action
         st.used.add(a.id)
         st.last_used[a.id] = st.turn
-        key = f"uses.{a.id}"
+        key = ca.uses_key
         if key in st.env:
             st.env[key] += 1
+            if st.sleep is not None and key in st.sleep.sleepers:
+                touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         title = self.text(a.title)
         seen_by = self._secrecy(ca)
-        self._cause = Cause("move", a.id, power, title, seen_by)
+        self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
         self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by, reason=reason)
         self._apply(ca.effects)
         for index, reply in enumerate(a.replies):
             st.pending.append(PendingReply(st.turn + reply.delay, a.id, index, power, st.turn))
 
     def _secrecy(self, ca: CompiledAction) -> frozenset[str] | None:
-        a = ca.action
-        return frozenset({a.by, *a.to}) if a.secret else None
+        return ca.secrecy
 
     # -- events and questions ------------------------------------------------------------
     def _fire(self, ce: CompiledEvent) -> None:
         ev, st = ce.event, self.state
         st.fired.add(ev.id)
-        seen_by = audience(ev.seen_by)
+        seen_by = ce.audience
         title = self.text(ev.title)
-        self._cause = Cause("event", ev.id, "", title, seen_by)
+        self._cause = _new(Cause, ("event", ev.id, "", title, seen_by, ""))
         self._emit(
             "event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=self._event_date(ce)
         )
@@ -186,7 +190,7 @@ class Rules:
         text = self.text(o.text) or self.text(o.label)
         reason = self.text(o.reason) or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
-        self._cause = Cause(cause_kind, source, power, title, seen_by, reason)
+        self._cause = _new(Cause, (cause_kind, source, power, title, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
         self._apply(option.effects)
 
@@ -261,16 +265,22 @@ class Rules:
         before = env[var]
         if value != before:
             env[var] = value
+            st = self.state
+            if st.sleep is not None and var in st.sleep.sleepers:
+                touched(st, var)
             if not self._quiet:
-                self.state.changes.append(Change(self.state.turn, var, before, value, self._cause))
+                st.changes.append(_new(Change, (st.turn, var, before, value, self._cause)))
 
     def _flag(self, flag: str, value: int) -> None:
         env = self.state.env
         before = env[flag]
         if value != before:
             env[flag] = value
+            st = self.state
+            if st.sleep is not None and flag in st.sleep.sleepers:
+                touched(st, flag)
             if not self._quiet:
-                self.state.changes.append(Change(self.state.turn, flag, before, value, self._cause))
+                st.changes.append(_new(Change, (st.turn, flag, before, value, self._cause)))
 
     def _drift(self) -> None:
         self._cause = DRIFT
@@ -284,7 +294,7 @@ class Rules:
         17 March, though the turn began on the 15th)."""
         day = ce.event.date
         st = self.state
-        if day is None or self.content.turn_of(day.toordinal()) != st.turn:
+        if day is None or ce.first_turn != st.turn:
             return None
         return min(day, self.scenario.end)
 
@@ -303,12 +313,12 @@ class Rules:
             return
         st = self.state
         day = date or self.content.dates[st.turn - 1]
-        d = Dispatch(st.turn, day, kind, title, text, source, power, seen_by, reason)
+        d = _new(Dispatch, (st.turn, day, kind, title, text, source, power, seen_by, reason))
         st.dispatches.append(d)
         self._new.append(d)
         texts = self.content.texts
         if texts.rules:
-            for rule, word in texts.violations(f"{title}\n{text}\n{reason}", st.env):
+            for rule, word in texts.shown_violations(title, text, reason, st.env):
                 st.violations.append((st.turn, source or kind, rule, word))
 
     def _check_endings(self, final: bool) -> None:

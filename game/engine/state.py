@@ -6,7 +6,10 @@ import datetime as dt
 import random
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from .watch import Sleep
 
 DispatchKind = Literal["news", "event", "move", "reply", "decision", "ending"]
 DecisionKind = Literal["reply", "event"]
@@ -198,6 +201,8 @@ class State:
     """The turn's moves are made and people answer what is due before it closes."""
     violations: list[tuple[int, str, str, str]] = field(default_factory=list)
     """Continuity violations: (turn, source id, rule, word)."""
+    sleep: Sleep | None = field(default=None, compare=False, repr=False)
+    """Which undated events and open-ended moves are awake (`watch.Sleep`; None: all)."""
 
     @property
     def date(self) -> dt.date:

@@ -19,6 +19,11 @@ class Texts:
         self.sc = sc
         self.active = sc.format >= 2
         self._cache: dict[object, Render] = {}
+        self._plain: set[str] = set()
+        """Strings known to show as they are written (no placeholder)."""
+        self._found: dict[tuple[str, str, str], list[tuple[str, Fn, str]]] = {}
+        """For a shown (title, text, reason): the rules' words it contains, each with its
+        rule and the rule's condition (the words depend on the text alone)."""
         self._names: dict[str, Text] = {n.id: n.text for n in sc.names}
         conditions = sc.code.conditions
         self._cond: Callable[[str], Fn] = lambda when: conditions.get(when, always)
@@ -33,8 +38,12 @@ class Texts:
 
     def render(self, text: Text, env: Env) -> str:
         """The text as shown now."""
-        if isinstance(text, str) and (not self.active or "{" not in text and "}" not in text):
-            return text
+        if text.__class__ is str:
+            if text in self._plain:  # type: ignore[comparison-overlap]
+                return text  # type: ignore[return-value]
+            if not self.active or "{" not in text and "}" not in text:  # type: ignore[operator]
+                self._plain.add(text)  # type: ignore[arg-type]
+                return text  # type: ignore[return-value]
         key: object = text if isinstance(text, str) else id(text)
         fn = self._cache.get(key)
         if fn is None:
@@ -79,3 +88,23 @@ class Texts:
             for lowered, word in words
             if lowered in low and when(env)
         ]
+
+    def shown_violations(
+        self, title: str, text: str, reason: str, env: Env
+    ) -> list[tuple[str, str]]:
+        """`violations` of a dispatch's title, text and reason shown together: which words
+        they contain is worked out once per text, only the rules' conditions each time."""
+        key = (title, text, reason)
+        found = self._found.get(key)
+        if found is None:
+            low = f"{title}\n{text}\n{reason}".lower()
+            found = [
+                (rule, when, word)
+                for rule, when, words in self.rules
+                for lowered, word in words
+                if lowered in low
+            ]
+            if len(self._found) >= 8192:
+                self._found.clear()
+            self._found[key] = found
+        return [(rule, word) for rule, when, word in found if when(env)]

@@ -28,6 +28,18 @@ class Spec:
 
 def parse(spec: str) -> Spec:
     """A policy spec in words, checked (raises `GameError` with the choices)."""
+    found = _parsed.get(spec)
+    if found is None:
+        found = _parsed[spec] = _parse(spec)
+        if len(_parsed) > 64:
+            _parsed.clear()
+    return found
+
+
+_parsed: dict[str, Spec] = {}
+
+
+def _parse(spec: str) -> Spec:
     name, _, level = spec.strip().partition(":")
     name = ALIASES.get(name, name)
     if name not in KINDS or (level and (name != "planner" or level not in LEVELS)):

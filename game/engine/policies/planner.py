@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption
+from ..watch import full_window, watch_of
 from .rollout import fork_for, play_out
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class Planner:
         while st.budgets.get(power, 0) > 0 and not game.over:
             open_now = [
                 ca
-                for ca in game.content.window[(power, st.turn)]
+                for ca in full_window(watch_of(game.content), power, st.turn)
                 if game._open(power, ca) and (ca.fixed_weight is None or ca.fixed_weight > 0)
             ]
             if not open_now:

@@ -6,22 +6,26 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
+from ...scenario.models import Flag, Variable
 from ..draws import flag_start_of, start_of
 from ..state import State
+from ..watch import copied
 
 if TYPE_CHECKING:
     from ..game import Game
 
 
-def hidden(game: Game, power: str) -> tuple[list[str], list[str]]:
+def hidden(game: Game, power: str) -> tuple[list[Variable], list[Flag]]:
     """The variables and flags `power` cannot see (cached on the content)."""
-    cache: dict[str, tuple[list[str], list[str]]] = game.content.__dict__.setdefault("_hidden", {})
+    cache: dict[str, tuple[list[Variable], list[Flag]]] = game.content.__dict__.setdefault(
+        "_hidden", {}
+    )
     found = cache.get(power)
     if found is None:
         sc = game.scenario
         found = (
-            [v.id for v in sc.variables if not game.sees(power, v.seen_by)],
-            [f.id for f in sc.flags if not game.sees(power, f.seen_by)],
+            [v for v in sc.variables if not game.sees(power, v.seen_by)],
+            [f for f in sc.flags if not game.sees(power, f.seen_by)],
         )
         cache[power] = found
     return found
@@ -32,15 +36,12 @@ def determinize(game: Game, power: str, rng: random.Random) -> dict[str, int]:
     estimate, or from the scenario's declared start (drawn again where it is drawn); the
     true hidden values are never read, only the intervals the power is shown."""
     env = dict(game.state.env)
-    sc = game.scenario
     variables, flags = hidden(game, power)
-    by_id = {v.id: v for v in sc.variables}
-    for vid in variables:
-        interval = game.estimate(power, vid)
-        env[vid] = rng.randint(*interval) if interval is not None else start_of(by_id[vid], rng)
-    flag_by_id = {f.id: f for f in sc.flags}
-    for fid in flags:
-        env[fid] = flag_start_of(flag_by_id[fid], rng)
+    for var in variables:
+        interval = game.estimate(power, var.id)
+        env[var.id] = rng.randint(*interval) if interval is not None else start_of(var, rng)
+    for flag in flags:
+        env[flag.id] = flag_start_of(flag, rng)
     return env
 
 
@@ -75,6 +76,11 @@ def fork_for(game: Game, power: str, seed: int) -> Game:
         extra_moves=dict(st.extra_moves),
         moves_set=dict(st.moves_set),
     )
+    if st.sleep is not None:
+        # What sleeps in the game sleeps in the copy, but for what reads a value drawn again.
+        variables, flags = hidden(game, power)
+        drawn = [v.id for v in variables] + [f.id for f in flags]
+        g.state.sleep = copied(st.sleep, drawn)
     return g
 
 

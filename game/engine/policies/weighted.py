@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption, weight_of
 from ..draws import weighted_index
+from ..watch import FOREVER, move_candidates, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -16,26 +17,53 @@ if TYPE_CHECKING:
 def moves(game: Rules, power: str) -> None:
     """Spend `power`'s moves by weight until it draws a pass or has nothing open."""
     st, content = game.state, game.content
-    candidates = content.window[(power, st.turn)]
+    watch = watch_of(content)
+    candidates = move_candidates(st, watch, power)
     if not candidates:
         return
+    sleep = sleep_of(st, watch)
+    woken = sleep.woken
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     allow = game._limits_allow
+    awake, sleepers, parts_of = sleep.moves[power], sleep.sleepers, watch.move_parts
     while budgets.get(power, 0) > 0:
+        if sleep.woken != woken:  # a move has woken one: list them again
+            woken = sleep.woken
+            candidates = move_candidates(st, watch, power)
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
         for ca in candidates:
-            if ca.once_id in used or ca.cost > budget or (ca.limited and not allow(ca)):
+            if ca.once_id in used:
+                if ca.until >= FOREVER:
+                    awake.discard(ca.action.id)  # made once: never open again
+                continue
+            if ca.cost > budget or (ca.limited and not allow(ca)):
                 continue
             weight = ca.fixed_weight
-            if weight == 0 or not ca.when(env):
+            if weight == 0:
                 continue
+            if ca.until < FOREVER:
+                if not ca.when(env):
+                    continue
+            else:  # open-ended: if closed, it sleeps on the part that failed
+                aid = ca.action.id
+                closed = False
+                for fn, names in parts_of[aid]:
+                    if not fn(env):
+                        awake.discard(aid)
+                        for name in names:
+                            sleepers.setdefault(name, []).append((awake, aid))
+                        closed = True
+                        break
+                if closed:
+                    continue
             if weight is None:
-                weight = weight_of(ca.weight, env)
+                weight = ca.weight(env)
                 if weight <= 0:
                     continue
+                weight = int(weight)
             picks.append(ca)
             weights.append(weight)
         if not picks:
