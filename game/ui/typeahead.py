@@ -5,7 +5,8 @@ pressed keys meant for the board when a question, a confirmation or the hot-seat
 appears. Those keys are set aside, and the player is told so; keys pressed once the
 dialog is up reach it as usual. A screen opts in by deriving from `RefusesTypedAhead`
 and calling `refuse_earlier_keys` when it is built; the app asks `typed_ahead` about
-every key before handling it.
+every key before handling it. A screen that has asked the app to cover it (the board,
+before the hot-seat cover) `hold_keys`: every key is set aside until it shows again.
 """
 
 from __future__ import annotations
@@ -23,16 +24,26 @@ class RefusesTypedAhead:
     """When the screen was built, on the clock of Textual's events."""
     told_typed_ahead: bool = False
     """Whether the player has been told that keys were set aside."""
+    holding: bool = False
+    """Whether every key is set aside: a screen about to be covered by another."""
 
     def refuse_earlier_keys(self) -> None:
         self.opened_at = _time.get_time()
 
+    def hold_keys(self) -> None:
+        """Set every key aside until `release_keys` (the screen asked to be covered)."""
+        self.holding = True
+        self.told_typed_ahead = False
+
+    def release_keys(self) -> None:
+        self.holding = False
+
 
 def typed_ahead(screen: Screen[object], event: events.Key) -> bool:
     """Whether `event` was pressed before `screen` opened; if so, say so (once)."""
-    if not isinstance(screen, RefusesTypedAhead) or screen.opened_at is None:
+    if not isinstance(screen, RefusesTypedAhead):
         return False
-    if event.time >= screen.opened_at:
+    if not screen.holding and (screen.opened_at is None or event.time >= screen.opened_at):
         return False
     if not screen.told_typed_ahead:
         screen.told_typed_ahead = True

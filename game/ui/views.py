@@ -24,6 +24,8 @@ class Views(App[int]):
     """The scenario shown on the title screen, once loaded."""
     _unbriefed: set[str]
     """Human powers of a new game not yet shown their briefing."""
+    covered: bool
+    """Whether the hot-seat cover is up (under any help or palette opened from it)."""
 
     def _brief_first(self, session: Session) -> None:
         """Open the briefing of the power at the keyboard if it has not seen it yet."""
@@ -35,9 +37,7 @@ class Views(App[int]):
 
     def _handing_over(self) -> bool:
         """Whether the hot-seat hand-over screen is up: nothing private may be opened then."""
-        from game.ui.screens.handover import HandoverScreen
-
-        if any(isinstance(screen, HandoverScreen) for screen in self.screen_stack):
+        if self.covered:
             self.notify("Pass the keyboard first: the next player confirms with Enter.")
             return True
         return False
