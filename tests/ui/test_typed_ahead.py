@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from game.ui.app import MoscowApp
 
-from .helpers import demo_app, screen_name, settle
+from .helpers import demo_app, notices, screen_name, settle
 
 CHARS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "space": " "}
 
@@ -63,7 +63,7 @@ async def test_keys_typed_as_a_question_opens_are_set_aside() -> None:
         assert game.state.turn == 2
         assert game.decisions("britain"), "the question was answered by keys typed ahead"
         assert [c.verb for c in game.state.log if c.turn == 2] == []
-        assert "set aside" in " ".join(n.message for n in app._notifications).lower()
+        assert "set aside" in " ".join(notices(app)).lower()
         await pilot.press("a")  # typed once the question is up: it answers
         await settle(pilot)
         assert [c.verb for c in game.state.log if c.turn == 2] == ["decide"]
