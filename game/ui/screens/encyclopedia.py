@@ -57,7 +57,8 @@ class EncyclopediaScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.scenario.title
         self._filter("")
-        self.query_one("#entries").focus()
+        for listing in self.query("#entries"):
+            listing.focus()
 
     def _filter(self, text: str) -> None:
         words = text.lower().split()
@@ -66,7 +67,9 @@ class EncyclopediaScreen(Screen[None]):
             for e in self.entries
             if all(w in f"{e.term} {e.kind} {e.text}".lower() for w in words)
         ]
-        listing = self.query_one("#entries", OptionList)
+        listing = next(self.query("#entries").results(OptionList), None)
+        if listing is None:  # closed by a key before it was drawn, and already gone
+            return
         kinds = [ENCYCLOPEDIA_KINDS.get(e.kind, e.kind) for e in self.shown]
         width = max(map(len, kinds), default=0)
         listing.set_options(
@@ -83,13 +86,13 @@ class EncyclopediaScreen(Screen[None]):
         )
         if self.shown:
             listing.highlighted = 0
-            self._show(0)
-        else:
-            self.query_one("#entry", Static).update("")
+        self._show(0)
 
     def _show(self, index: int) -> None:
-        if 0 <= index < len(self.shown):
-            self.query_one("#entry", Static).update(entry_content(self.scenario, self.shown[index]))
+        entry = next(self.query("#entry").results(Static), None)
+        if entry is not None:  # (None: closed before it was drawn)
+            shown = 0 <= index < len(self.shown)
+            entry.update(entry_content(self.scenario, self.shown[index]) if shown else "")
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
