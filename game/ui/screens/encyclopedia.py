@@ -70,13 +70,14 @@ class EncyclopediaScreen(Screen[None]):
         listing = next(self.query("#entries").results(OptionList), None)
         if listing is None:  # closed by a key before it was drawn, and already gone
             return
-        kinds = [ENCYCLOPEDIA_KINDS.get(e.kind, e.kind) for e in self.shown]
-        width = max(map(len, kinds), default=0)
+        options: list[Option] = []
+        for i, e in enumerate(self.shown):  # under a heading per kind: the names get the width
+            if i == 0 or e.kind != self.shown[i - 1].kind:
+                kind = ENCYCLOPEDIA_KINDS.get(e.kind, e.kind)
+                options.append(Option(Content.styled(kind, "dim bold"), disabled=True))
+            options.append(Option(e.term, id=str(i)))
         listing.set_options(
-            [
-                Option(Content.assemble((f"{kind:<{width}}", "dim"), " ", e.term), id=str(i))
-                for i, (kind, e) in enumerate(zip(kinds, self.shown, strict=True))
-            ]
+            options
             or [
                 Option(
                     "Nothing found." if self.entries else "This scenario has no encyclopedia.",
@@ -85,7 +86,7 @@ class EncyclopediaScreen(Screen[None]):
             ]
         )
         if self.shown:
-            listing.highlighted = 0
+            listing.highlighted = listing.get_option_index("0")
         self._show(0)
 
     def _show(self, index: int) -> None:
@@ -104,7 +105,8 @@ class EncyclopediaScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#entries")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(event.option_index)
+        if event.option.id is not None:
+            self._show(int(event.option.id))
 
     def action_search(self) -> None:
         self.query_one("#search").focus()
