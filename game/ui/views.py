@@ -6,6 +6,7 @@ Nothing private opens while the hot-seat cover is up: the next player confirms f
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -26,6 +27,23 @@ class Views(App[int]):
     """Human powers of a new game not yet shown their briefing."""
     covered: bool
     """Whether the hot-seat cover is up (under any help or palette opened from it)."""
+    screenshots: Path | None = None
+    """Where screenshots are saved (None: the downloads folder)."""
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save a screenshot where the notice will say, making the folder first."""
+        from game.ui.screenshots import screenshot_folder
+
+        try:
+            folder = screenshot_folder(Path(path) if path else self.screenshots)
+        except OSError as err:
+            self.notify(
+                f"Could not make the folder for it: {err}", title="No screenshot", severity="error"
+            )
+            return None
+        return super().deliver_screenshot(filename, str(folder), time_format)
 
     def _brief_first(self, session: Session) -> None:
         """Open the briefing of the power at the keyboard if it has not seen it yet."""
