@@ -3,8 +3,9 @@
 It is the terminal UI (textual-serve sets the web driver in its environment) with the
 visitor's own saves folder, and its own settings in a `config` folder inside it: one
 visitor's theme or hints never reach another, nor the account the server runs as (the
-sweep that removes an idle session's folder removes its settings with it). On Linux it asks to be sent SIGTERM when the server dies, so a
-server that is killed outright leaves no game running (the UI quits on SIGTERM).
+sweep that removes an idle session's folder removes its settings with it). On Linux it
+asks to be sent SIGTERM when the server dies, so a server that is killed outright leaves no
+game running (the UI quits on SIGTERM).
 """
 
 from __future__ import annotations
