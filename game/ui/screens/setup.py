@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.opponents import OPPONENTS
 from game.scenario import Scenario, ScenarioError, load
 from game.ui.format import long_date, plural, reflow
 from game.ui.messages import StartGame
@@ -49,43 +50,6 @@ def briefing(scenario: Scenario, power_id: str | None) -> Content:
         parts.append(("\n\nThe situation\n", "bold"))
         parts.append(reflow(power.briefing))
     return Content.assemble(*parts)
-
-
-OPPONENTS = [
-    (
-        "planner:normal",
-        "Planners",
-        "each plays for its own aims",
-        "each computer power plays the rest of the game forward from what it can see, "
-        "and picks what serves its own aims",
-    ),
-    (
-        "historical",
-        "History",
-        "they do what they did in 1939",
-        "the others do what they did in 1939 while they can, then follow the scenario's weights",
-    ),
-    (
-        "planner:easy",
-        "Easy planners",
-        "they look less far ahead",
-        "planners that look less far ahead: easier to outwit",
-    ),
-    (
-        "planner:hard",
-        "Hard planners",
-        "they look further: slower",
-        "planners that look further ahead: slower, and harder to beat",
-    ),
-    (
-        "weighted",
-        "Chance",
-        "by the scenario's odds",
-        "the others choose by the scenario's weights from the start",
-    ),
-]
-"""Who plays the computer powers: (policy spec, label, the choice in one line, what it
-means in full)."""
 
 
 class SetupScreen(Screen[None]):
