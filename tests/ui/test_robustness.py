@@ -20,7 +20,7 @@ from game.ui.app import MoscowApp
 
 from .helpers import demo_app, screen_name, settle
 
-PRESSES = 100
+PRESSES = 80
 """Random presses per run (three runs)."""
 KEYS = [
     *"eeeeeeabchimxz1234[]yyyyynwst?/ ",
