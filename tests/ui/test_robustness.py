@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from game.engine import Game
 from game.session import Session
 from game.ui.app import MoscowApp
+from game.ui.typeahead import RefusesTypedAhead
 
 from .helpers import demo_app, screen_name, settle
 
@@ -95,6 +96,11 @@ async def to_the_end(pilot: Pilot[Any]) -> None:
         if name == "EndingScreen":
             return
         await press(pilot, TO_THE_END.get(name, "enter" if name == "HandoverScreen" else "escape"))
+        for _ in range(5):  # a key before a dialog is drawn is set aside: let it be drawn
+            screen = pilot.app.screen
+            if not isinstance(screen, RefusesTypedAhead) or screen.drawn:
+                break
+            await pilot.pause(0)
     raise AssertionError(f"the game did not end (on {screen_name(pilot)})")
 
 
