@@ -369,3 +369,17 @@ def test_the_map_as_a_list_says_how_each_region_stands() -> None:
     assert "  Finland: nothing to report" in shown
     assert "map - the map as a list" in "\n".join(red("?\n"))
     assert "This scenario has no map." in after(red("map\n"), "map")[0]
+
+
+def test_each_opponent_is_told_in_a_line_as_set_up_shows_them() -> None:
+    from game.opponents import OPPONENTS
+
+    game = Game.new(load_scenario(TINY), humans=["soviet"], seed=1, policy="planner:easy")
+    out = io.StringIO()
+    Plain(game, io.StringIO(""), out).play()
+    lines = out.getvalue().splitlines()
+    start = lines.index("The computer plays:")
+    others = [p for p in game.scenario.powers if p.id != "soviet"]
+    label, line = next((label, line) for s, label, line, _ in OPPONENTS if s == "planner:easy")
+    told = lines[start + 1 : start + 1 + len(others)]
+    assert told == [f"  {p.name}: {label} · {line}" for p in others]

@@ -96,6 +96,26 @@ def test_serve_without_the_web_extra_says_what_to_install() -> None:
     assert "pip install 'moscow1939[web]'" in proc.stderr
 
 
+def test_a_served_game_keeps_its_settings_in_its_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.serve import child
+    from game.ui import app
+    from game.ui.settings import config_dir
+
+    seen: list[Path] = []
+
+    def run(saves_dir: str) -> int:
+        seen.append(config_dir())
+        return 0
+
+    monkeypatch.setenv("MOSCOW1939_CONFIG", str(tmp_path / "the server's own"))
+    monkeypatch.setattr(app, "run", run)
+    monkeypatch.setattr(child, "end_with_parent", lambda: None)
+    assert child.main([str(tmp_path / "visitor"), str(os.getppid())]) == 0
+    assert seen == [tmp_path / "visitor" / "config"]
+
+
 @pytest.mark.parametrize(
     ("flags", "message"),
     [

@@ -7,6 +7,7 @@ from ..engine import Game
 from ..engine.endings import level_of, outcome_of
 from ..scenario.notation import names_in
 from ..scenario.parser import parse_tree
+from ..seen import reckoning_reads
 from .words import Lines
 
 
@@ -41,14 +42,7 @@ def standing(g: Game, power: str) -> Lines:
     outcome = outcome_of(g, final=True)
     if outcome is None or power not in outcome.scores:
         return [("Where you stand cannot be told yet.", "  ")]
-    read: list[str] = []
-    for e in g.scenario.endings:  # every ending checked before the one reached counts
-        read.append(e.when)
-        if e.id == outcome.ending:
-            score = e.scores.get(power, 0)
-            read.append(score if isinstance(score, str) else "")
-            break
-    hidden = _hidden(g, power, read)
+    hidden = _hidden(g, power, reckoning_reads(g, power, outcome)) if not g.over else []
     if hidden:
         return [
             (

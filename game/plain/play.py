@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..engine import Decision, Game, GameError
+from ..opponents import opponent_line
 from ..session import Session, Step
 from . import words
 from .aims import aims
@@ -291,6 +292,11 @@ class Plain:
         g, s = self.game, self.session
         names = ", ".join(g.names[p] for p in s.humans) or "nobody (all computer-played)"
         self.say(f"{g.scenario.title} — you play: {names}. Seed {g.seed}.")
+        computer = [p.id for p in g.scenario.powers if p.id not in s.humans]
+        if computer and not g.state.log:  # each opponent in a line, as set-up shows them
+            self.say("The computer plays:")
+            for power in computer:
+                self.say(opponent_line(power, g.names[power], g.policy), "  ")
         if self.opening:
             self.say(self.opening)
         self.say("Type ? at any question for the commands.")

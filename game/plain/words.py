@@ -7,6 +7,8 @@ writes, reads input or changes the game.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from ..engine import Dispatch, Game
 from ..scenario import Scenario
 from ..scenario.models import HistoryNote
@@ -16,24 +18,26 @@ from ..seen import map_states
 Lines = list[tuple[str, str]]
 """Lines to say: each a paragraph and the indent it is written with."""
 
-LABELS = {
-    "event": "NEWS",
-    "decided": "DECIDED",
-    "move": "MOVE",
-    "reply": "REPLY",
-    "ending": "THE END",
-}
-
 
 def dispatch(g: Game, d: Dispatch) -> Lines:
     """One dispatch as it arrives: a turn's heading, or a labelled line with its text."""
-    if d.kind == "news":
-        return [("", ""), (f"== Turn {d.turn} of {g.turns} — {d.date:%d %B %Y} — {d.title} ==", "")]
-    if d.kind == "decision":
-        return []
-    kind = "decided" if d.kind == "event" and d.power else d.kind  # a power chose at an event
-    label = LABELS.get(kind, kind.upper())
-    who = f" ({g.names[d.power]})" if d.power and kind in ("move", "decided") else ""
+    match d.kind:
+        case "news":
+            heading = f"== Turn {d.turn} of {g.turns} — {d.date:%d %B %Y} — {d.title} =="
+            return [("", ""), (heading, "")]
+        case "decision":
+            return []
+        case "event":
+            label = "DECIDED" if d.power else "NEWS"  # a power chose at an event
+        case "move":
+            label = "MOVE"
+        case "reply":
+            label = "REPLY"
+        case "ending":
+            label = "THE END"
+        case _:
+            assert_never(d.kind)
+    who = f" ({g.names[d.power]})" if d.power and d.kind in ("move", "event") else ""
     private = "" if d.seen_by is None else " [private]"
     out: Lines = [(f"* {label}{who}{private}: {d.title}", "")]
     if d.text and d.text != d.title:

@@ -11,15 +11,16 @@ engine are imported, and the default scenario loads in a thread once the app is 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from textual import events
+from textual import events, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from game.ui import messages
 from game.ui.catalog import Catalog, bundled_catalog, bundled_default
 from game.ui.saves import SaveEntry, SaveService, default_service
 from game.ui.saving import SaveFlows
@@ -76,9 +77,12 @@ class MoscowApp(Views):
         """What the player chose in earlier runs (the theme, the hints seen)."""
         self._ended: Session | None = None
         self._unbriefed = set()
+        self.covered = False
+        self.title_screen = TitleScreen()
+        """The screen at the base of the stack, which the app keeps up to date."""
 
     def get_default_screen(self) -> Screen[None]:
-        return TitleScreen()
+        return self.title_screen
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and typed_ahead(self.screen, event):
@@ -156,18 +160,21 @@ class MoscowApp(Views):
 
     def _saves_found(self, found: list[SaveEntry]) -> None:
         self.saving.found = found
-        for screen in self.screen_stack:
-            if isinstance(screen, TitleScreen):
-                screen.refresh_menu()
+        self.title_screen.show_saves(self.has_saves())
+
+    @on(messages.TitleShown)
+    def _title_shown(self) -> None:
+        self.title_screen.show_saves(self.has_saves())
+        if self.default is not None:  # else the first look is under way
+            self.refresh_saves()
 
     def _default_loaded(
         self, scenario: Scenario | None, error: str, saved: list[SaveEntry]
     ) -> None:
         self.default = scenario
         self.saving.found = saved
-        for screen in self.screen_stack:
-            if isinstance(screen, TitleScreen):
-                screen.show_scenario(scenario)
+        self.title_screen.show_saves(self.has_saves())
+        self.title_screen.show_scenario(scenario)
         if error:
             self.notify(
                 error,
@@ -189,6 +196,11 @@ class MoscowApp(Views):
         """Close every screen above the title screen."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self.covered = False
+
+    @on(messages.StartGame)
+    def _start_chosen(self, event: messages.StartGame) -> None:
+        self.start_game(event.scenario, event.humans, event.seed, event.opponents)
 
     def start_game(
         self, scenario: Scenario, humans: tuple[str, ...], seed: int, opponents: str = "historical"
@@ -213,32 +225,37 @@ class MoscowApp(Views):
         self._ended = None
         self._unbriefed = set(session.humans) if new else set()
         self._to_base()
-        self.push_screen(GameScreen(session))
+        self.push_screen(GameScreen(session, hints=not self.settings.hints_seen))
         if session.hotseat:
-            self.hand_over(session, lambda: None)
+            self.hand_over(session)
         else:
             self._brief_first(session)
         if game.over:
             self.show_ending(session)
 
-    def hand_over(self, session: Session, then: Callable[[], None]) -> None:
-        """Cover the game until the next hot-seat player is ready."""
+    @on(messages.HandOver)
+    def _hand_over(self, event: messages.HandOver) -> None:
+        self.hand_over(event.session)
+
+    def hand_over(self, session: Session) -> None:
+        """Cover the game until the next hot-seat player is ready, then ask their questions."""
         from game.ui.format import long_date, turn_label
         from game.ui.screens.handover import HandoverScreen
 
         g = session.game
         week = f"{turn_label(g.scenario, g.state.turn, g.turns)} · {long_date(g.state.date)}"
+        self.covered = True
         self.push_screen(
-            HandoverScreen(session.name(session.active), week), lambda _: self._after_handover(then)
+            HandoverScreen(session.name(session.active), week), lambda _: self._after_handover()
         )
 
-    def _after_handover(self, then: Callable[[], None]) -> None:
+    def _after_handover(self) -> None:
         from game.ui.screens.game import GameScreen
 
+        self.covered = False
         if isinstance(self.screen, GameScreen):
             self.screen.render_all()
             self._brief_first(self.screen.session)
-        self.call_after_refresh(then)
         self.call_after_refresh(self._prompt)
 
     def _prompt(self) -> None:
@@ -246,6 +263,19 @@ class MoscowApp(Views):
 
         if isinstance(self.screen, GameScreen):
             self.screen.prompt_decisions()
+
+    @on(messages.GameOver)
+    def _game_over(self, event: messages.GameOver) -> None:
+        self.show_ending(event.session)
+
+    @on(messages.TurnClosed)
+    def _turn_closed(self, event: messages.TurnClosed) -> None:
+        self.saving.autosave(event.session)
+
+    @on(messages.HintsPutAway)
+    def _hints_put_away(self) -> None:
+        self.settings.hints_seen = True
+        self.remember()
 
     def show_ending(self, session: Session) -> None:
         """Replace the game with its ending (once)."""
@@ -288,7 +318,7 @@ class MoscowApp(Views):
 
         self.session = None
         self._to_base()
-        self.push_screen(SetupScreen())
+        self.push_screen(SetupScreen(self.catalog, self.seed, self.opponents))
 
     def action_to_title(self) -> None:
         self.session = None

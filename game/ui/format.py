@@ -7,22 +7,35 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import assert_never
 
 from game.engine.causes import Shift
+from game.engine.state import DispatchKind
 from game.scenario import Scenario
 from game.scenario.sources import cite as cite
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
-KIND_LABELS = {
-    "news": "WEEK",
-    "event": "EVENT",
-    "move": "MOVE",
-    "reply": "REPLY",
-    "decision": "ASKED",
-    "ending": "END",
-}
-"""How each kind of dispatch is labelled, in words (never by colour alone)."""
+
+def kind_label(kind: DispatchKind) -> str:
+    """How a kind of dispatch is labelled, in words (never by colour alone); a new kind
+    fails the type check here until it has a label."""
+    match kind:
+        case "news":
+            return "WEEK"
+        case "event":
+            return "EVENT"
+        case "move":
+            return "MOVE"
+        case "reply":
+            return "REPLY"
+        case "decision":
+            return "ASKED"
+        case "ending":
+            return "END"
+        case _:
+            assert_never(kind)
+
 
 ENCYCLOPEDIA_KINDS = {
     "person": "Person",

@@ -63,6 +63,10 @@ class SaveService(Protocol):
         """The slot proposed for this game."""
         ...
 
+    def delete(self, key: str) -> None:
+        """Delete a save for good (one of those `entries` lists)."""
+        ...
+
     def autosave(self, game: Game) -> str:
         """Save at the end of a turn; returns '' or a warning for people."""
         ...
@@ -84,6 +88,9 @@ class NoSaves:
 
     def slot_for(self, game: Game) -> str:
         return ""
+
+    def delete(self, key: str) -> None:
+        raise SaveUnavailable("saved games are not available here")
 
     def autosave(self, game: Game) -> str:
         return ""
@@ -140,6 +147,18 @@ class FileSaves:
         if game not in self._ids:
             self._ids[game] = saves.new_game_id()
         return self._ids[game]
+
+    def delete(self, key: str) -> None:
+        path = Path(key)
+        if path.suffix != ".json" or path.resolve().parent != self.folder.resolve():
+            raise SaveUnavailable(f"{path.name} is not a save in {self.folder}.")
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as err:
+            raise SaveUnavailable(
+                f"Could not delete {path.name} ({err.strerror or err}): check that the "
+                f"folder {self.folder} can be written to."
+            ) from None
 
     def slot_for(self, game: Game) -> str:
         return f"{game.scenario.id}-{'-'.join(game.humans) or 'watch'}-{self._id(game)}"

@@ -101,7 +101,13 @@ class SaveFlows:
 
         entries = self._entries()
         if entries:
-            self.app.push_screen(LoadDialog(entries), self._chosen)
+            self.app.push_screen(LoadDialog(entries, self.delete), self._chosen)
+
+    def delete(self, key: str) -> list[SaveEntry]:
+        """Delete a save (`SaveUnavailable` says why not); the saves there are then."""
+        self.service.delete(key)
+        self.found = self.look()
+        return self.found
 
     def _chosen(self, key: str | None) -> None:
         broken = next((e for e in self.found if e.key == key and e.error), None)

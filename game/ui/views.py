@@ -6,6 +6,7 @@ Nothing private opens while the hot-seat cover is up: the next player confirms f
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -24,6 +25,25 @@ class Views(App[int]):
     """The scenario shown on the title screen, once loaded."""
     _unbriefed: set[str]
     """Human powers of a new game not yet shown their briefing."""
+    covered: bool
+    """Whether the hot-seat cover is up (under any help or palette opened from it)."""
+    screenshots: Path | None = None
+    """Where screenshots are saved (None: the downloads folder)."""
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save a screenshot where the notice will say, making the folder first."""
+        from game.ui.screenshots import screenshot_folder
+
+        try:
+            folder = screenshot_folder(Path(path) if path else self.screenshots)
+        except OSError as err:
+            self.notify(
+                f"Could not make the folder for it: {err}", title="No screenshot", severity="error"
+            )
+            return None
+        return super().deliver_screenshot(filename, str(folder), time_format)
 
     def _brief_first(self, session: Session) -> None:
         """Open the briefing of the power at the keyboard if it has not seen it yet."""
@@ -35,9 +55,7 @@ class Views(App[int]):
 
     def _handing_over(self) -> bool:
         """Whether the hot-seat hand-over screen is up: nothing private may be opened then."""
-        from game.ui.screens.handover import HandoverScreen
-
-        if any(isinstance(screen, HandoverScreen) for screen in self.screen_stack):
+        if self.covered:
             self.notify("Pass the keyboard first: the next player confirms with Enter.")
             return True
         return False

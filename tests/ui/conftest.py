@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
+from game.ui.app import MoscowApp
 from game.ui.settings import ENV_VAR, Settings, save_settings
 
 
@@ -32,3 +33,15 @@ def config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv(ENV_VAR, str(folder))
     save_settings(Settings(hints_seen=True))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def heard(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every notice the app shows is also kept in its `heard` list (`helpers.notices`)."""
+    original = MoscowApp.notify
+
+    def notify(self: MoscowApp, message: str, *args: Any, **kwargs: Any) -> None:
+        self.__dict__.setdefault("heard", []).append(str(message))
+        original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(MoscowApp, "notify", notify)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +40,31 @@ def screen_name(pilot: Pilot[Any]) -> str:
     return type(pilot.app.screen).__name__
 
 
+SVG_TEXT = re.compile(
+    r'<text[^>]* x="(?P<x>[0-9.]+)"[^>]* textLength="(?P<length>[0-9.]+)"'
+    r'[^>]*clip-path="url\(#[^)]*-line-(?P<line>\d+)\)"[^>]*>(?P<text>[^<]*)</text>'
+)
+
+
 def screen_text(pilot: Pilot[Any]) -> str:
-    """What the terminal shows now, as plain text."""
-    strips = pilot.app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    """What the terminal shows now, as plain text (read from Textual's SVG screenshot)."""
+    width, height = pilot.app.size
+    lines = [[" "] * width for _ in range(height)]
+    for found in SVG_TEXT.finditer(pilot.app.export_screenshot()):
+        text = html.unescape(found["text"]).replace("\xa0", " ")
+        cell = float(found["length"]) / len(text)
+        start = round(float(found["x"]) / cell)
+        row = lines[int(found["line"])]
+        for offset, char in enumerate(text, start):
+            if offset < width:
+                row[offset] = char
+    return "\n".join("".join(row) for row in lines)
+
+
+def notices(app: MoscowApp) -> list[str]:
+    """Every notice the app has shown so far (the conftest records them)."""
+    heard: list[str] = app.__dict__.get("heard", [])
+    return heard
 
 
 def menu_entries(pilot: Pilot[Any]) -> list[str | None]:

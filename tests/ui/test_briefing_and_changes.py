@@ -103,10 +103,17 @@ def test_where_one_stands_is_not_told_when_it_would_give_a_secret_away() -> None
     sc = load(str(DEMO))
     london = Game.new(sc, humans=("britain",), seed=1939)
     now = standing(london)
-    assert now is not None and not hidden_from(london, "britain", now)
-    # The pact ending turns on a channel and a trust that only Moscow and Berlin see.
+    assert now is not None and now.ending == "stalemate"  # the fallback: no other holds
+    alliance = dataclasses.replace(now, ending="alliance")  # the first ending: all in sight
+    assert not hidden_from(london, "britain", alliance)
+    # The pact ending turns on a channel and a trust that only Moscow and Berlin see; the
+    # stalemate, reckoned only once the pact is ruled out, would tell London it does not hold.
     pact = dataclasses.replace(now, ending="pact")
     assert hidden_from(london, "britain", pact)
+    assert hidden_from(london, "britain", now)
+    text = briefing_content(london, "britain").plain
+    assert "/100" not in text and "cannot see" in text
     moscow = Game.new(sc, humans=("soviet",), seed=1939)
     assert not hidden_from(moscow, "soviet", pact)
-    assert "/100" in briefing_content(london, "britain").plain
+    assert not hidden_from(moscow, "soviet", now)
+    assert "/100" in briefing_content(moscow, "soviet").plain

@@ -12,7 +12,7 @@ from game.scenario import ScenarioError, load, load_scenario
 from game.ui.mapdraw import draw, legend, shown
 
 from ..conftest import ROOT
-from .helpers import DEMO, demo_app, screen_name, screen_text, settle, start_from_title
+from .helpers import DEMO, demo_app, notices, screen_name, screen_text, settle, start_from_title
 
 MOSCOW = ROOT / "scenarios" / "moscow_1939.toml"
 REGION = """
@@ -108,4 +108,4 @@ async def test_no_map_key_where_the_scenario_has_no_map() -> None:
         app.action_map()
         await settle(pilot)
         assert screen_name(pilot) == "GameScreen"
-        assert any("no map" in str(n.message) for n in app._notifications)
+        assert any("no map" in n for n in notices(app))

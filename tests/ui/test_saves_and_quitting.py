@@ -8,7 +8,16 @@ from game.engine import Game
 from game.scenario import load
 from game.ui.saves import SaveEntry
 
-from .helpers import DEMO, demo_app, end_turn, menu_entries, screen_name, settle, start_from_title
+from .helpers import (
+    DEMO,
+    demo_app,
+    end_turn,
+    menu_entries,
+    notices,
+    screen_name,
+    settle,
+    start_from_title,
+)
 
 
 async def test_quitting_mid_game_asks_first() -> None:
@@ -195,7 +204,7 @@ async def test_load_lists_broken_saves_and_says_why(tmp_path: Any) -> None:
         await pilot.press("abcdefghi"[broken])
         await pilot.pause()
         assert screen_name(pilot) == "TitleScreen"
-        assert any("cut short" in str(n.message) for n in pilot.app._notifications)
+        assert any("cut short" in n for n in notices(app))
 
 
 async def test_two_turns_save_quit_new_app_continue_same_screen(tmp_path: Any) -> None:

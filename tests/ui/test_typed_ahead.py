@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from game.ui.app import MoscowApp
 
-from .helpers import demo_app, screen_name, settle
+from .helpers import demo_app, notices, screen_name, settle
 
 CHARS = {"enter": "\r", "escape": "\x1b", "tab": "\t", "space": " "}
 
@@ -63,7 +63,7 @@ async def test_keys_typed_as_a_question_opens_are_set_aside() -> None:
         assert game.state.turn == 2
         assert game.decisions("britain"), "the question was answered by keys typed ahead"
         assert [c.verb for c in game.state.log if c.turn == 2] == []
-        assert "set aside" in " ".join(n.message for n in app._notifications).lower()
+        assert "set aside" in " ".join(notices(app)).lower()
         await pilot.press("a")  # typed once the question is up: it answers
         await settle(pilot)
         assert [c.verb for c in game.state.log if c.turn == 2] == ["decide"]
@@ -86,3 +86,26 @@ async def test_keys_typed_ahead_never_lift_the_hotseat_cover() -> None:
         await burst(pilot, "e", "enter", "enter")
         assert screen_name(pilot) == "HandoverScreen"  # Britain's board stays covered
         assert session.active == "britain"
+
+
+async def test_a_key_between_a_dialogs_creation_and_its_first_draw_is_set_aside() -> None:
+    from game.ui.dialogs.choice import ChoiceDialog
+    from game.ui.dialogs.confirm import ConfirmDialog
+
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        answers: list[object] = []
+        for dialog, key, char in [
+            (ConfirmDialog("Sure?", "A question."), "y", "y"),
+            (ChoiceDialog("Which?", "A choice.", [("one", "One"), ("two", "Two")]), "enter", "\r"),
+        ]:
+            app.push_screen(dialog, answers.append)
+            app.post_message(events.Key(key, char))  # pressed after it was made, before drawn
+            await settle(pilot)
+            assert app.screen is dialog and answers == []  # neither answered nor lost unseen
+            assert "set aside" in " ".join(notices(app)).lower()
+            await pilot.press(key)  # once it is up, the same key answers
+            await settle(pilot)
+            assert app.screen is not dialog and len(answers) == 1
+            answers.clear()

@@ -56,8 +56,9 @@ class ChoiceDialog(RefusesTypedAhead, ModalScreen[str | None]):
         self.locked: dict[str, str] = {}
         """Answers shown but closed, with the reason."""
 
-    def compose(self) -> ComposeResult:
-        options = [
+    def options(self) -> list[Option]:
+        """The list's lines: each answer by its letter (a subclass may add headings)."""
+        return [
             Option(
                 Content(f"{letter}. {label}")
                 if ident not in self.locked
@@ -69,11 +70,13 @@ class ChoiceDialog(RefusesTypedAhead, ModalScreen[str | None]):
                 _letters(len(self.choices)), self.choices, strict=True
             )
         ]
+
+    def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 yield Static(self.text, classes="dialog-text", markup=False)
-            yield OptionList(*options, id="choices")
+            yield OptionList(*self.options(), id="choices")
             yield Static(self.note, classes="dialog-note", markup=False)
 
     def on_mount(self) -> None:
@@ -81,9 +84,8 @@ class ChoiceDialog(RefusesTypedAhead, ModalScreen[str | None]):
         choices = next(found, None)
         if choices is None:  # answered by a key before it was drawn, and already gone
             return
-        choices.highlighted = next(
-            (i for i, (ident, _) in enumerate(self.choices) if ident not in self.locked), 0
-        )
+        first = next((ident for ident, _ in self.choices if ident not in self.locked), None)
+        choices.highlighted = choices.get_option_index(first) if first is not None else 0
         choices.focus()
 
     @on(OptionList.OptionSelected, "#choices")

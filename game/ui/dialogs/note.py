@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 from game.engine import Dispatch
 from game.scenario import Scenario
 from game.scenario.models import HistoryNote
-from game.ui.format import KIND_LABELS, cite, long_date, reflow, turn_label
+from game.ui.format import cite, kind_label, long_date, reflow, turn_label
 from game.ui.styles import SCREENS_CSS
 
 
@@ -55,7 +55,7 @@ class NoteDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         d = self.dispatch
-        kind = KIND_LABELS.get(d.kind, d.kind.upper())
+        kind = kind_label(d.kind)
         where = f"{kind} · {turn_label(self.scenario, d.turn).lower()} · {long_date(d.date)}"
         if self.actor:
             where += f" · {self.actor}"

@@ -14,7 +14,7 @@ from textual.content import Content
 
 from game.engine import Game, Outcome
 from game.engine.endings import level_of, outcome_of
-from game.seen import visible
+from game.seen import may_reckon
 from game.ui.format import bar, long_date, period, plural, reflow, turn_label
 from game.ui.screens.reading import ReadingScreen
 
@@ -28,13 +28,10 @@ def standing(game: Game) -> Outcome | None:
 
 
 def hidden_from(game: Game, power: str, outcome: Outcome) -> bool:
-    """Whether the ending reckoned, or the power's score in it, reads what the power does
-    not see: then the briefing may not tell it (the reckoning would give a secret away)."""
-    if game.over:
-        return False
-    ending = next(e for e in game.scenario.endings if e.id == outcome.ending)
-    texts = [ending.when, str(ending.scores.get(power, 0))]
-    return not all(visible(game, power, text) for text in texts if text.strip())
+    """Whether the ending reckoned, or the power's score in it, turns on what the power does
+    not see, an ending checked before it included: then the briefing may not tell it (the
+    reckoning would give a secret away, if only that a hidden ending does not hold)."""
+    return not may_reckon(game, power, outcome)
 
 
 def victory_lines(game: Game, power: str, score: int | None) -> Parts:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from game.engine import Dispatch, Game
-from game.ui.format import KIND_LABELS, long_date, period, reflow, shifts_text, turn_label
+from game.ui.format import kind_label, long_date, period, reflow, shifts_text, turn_label
 from game.ui.screens.reading import ReadingScreen
 
 Parts = list[Content | str | tuple[str, str]]
@@ -47,7 +47,7 @@ def changes_content(game: Game, power: str) -> Content:
     parts.append((f"\n\nWhat came in at the close of {word} {turn - 1}", "bold"))
     for d in heard:
         who = game.names.get(d.power, d.power)
-        parts.append(Content.assemble("\n• ", (f"{KIND_LABELS[d.kind]} ", "bold"), d.title))
+        parts.append(Content.assemble("\n• ", (f"{kind_label(d.kind)} ", "bold"), d.title))
         parts.append(f" ({who})")
         if d.text:
             parts.append(f"\n  {reflow(d.text)}")

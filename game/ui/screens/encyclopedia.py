@@ -57,7 +57,8 @@ class EncyclopediaScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.scenario.title
         self._filter("")
-        self.query_one("#entries").focus()
+        for listing in self.query("#entries"):
+            listing.focus()
 
     def _filter(self, text: str) -> None:
         words = text.lower().split()
@@ -66,14 +67,17 @@ class EncyclopediaScreen(Screen[None]):
             for e in self.entries
             if all(w in f"{e.term} {e.kind} {e.text}".lower() for w in words)
         ]
-        listing = self.query_one("#entries", OptionList)
-        kinds = [ENCYCLOPEDIA_KINDS.get(e.kind, e.kind) for e in self.shown]
-        width = max(map(len, kinds), default=0)
+        listing = next(self.query("#entries").results(OptionList), None)
+        if listing is None:  # closed by a key before it was drawn, and already gone
+            return
+        options: list[Option] = []
+        for i, e in enumerate(self.shown):  # under a heading per kind: the names get the width
+            if i == 0 or e.kind != self.shown[i - 1].kind:
+                kind = ENCYCLOPEDIA_KINDS.get(e.kind, e.kind)
+                options.append(Option(Content.styled(kind, "dim bold"), disabled=True))
+            options.append(Option(e.term, id=str(i)))
         listing.set_options(
-            [
-                Option(Content.assemble((f"{kind:<{width}}", "dim"), " ", e.term), id=str(i))
-                for i, (kind, e) in enumerate(zip(kinds, self.shown, strict=True))
-            ]
+            options
             or [
                 Option(
                     "Nothing found." if self.entries else "This scenario has no encyclopedia.",
@@ -82,14 +86,14 @@ class EncyclopediaScreen(Screen[None]):
             ]
         )
         if self.shown:
-            listing.highlighted = 0
-            self._show(0)
-        else:
-            self.query_one("#entry", Static).update("")
+            listing.highlighted = listing.get_option_index("0")
+        self._show(0)
 
     def _show(self, index: int) -> None:
-        if 0 <= index < len(self.shown):
-            self.query_one("#entry", Static).update(entry_content(self.scenario, self.shown[index]))
+        entry = next(self.query("#entry").results(Static), None)
+        if entry is not None:  # (None: closed before it was drawn)
+            shown = 0 <= index < len(self.shown)
+            entry.update(entry_content(self.scenario, self.shown[index]) if shown else "")
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -101,7 +105,8 @@ class EncyclopediaScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#entries")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(event.option_index)
+        if event.option.id is not None:
+            self._show(int(event.option.id))
 
     def action_search(self) -> None:
         self.query_one("#search").focus()

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Static
 from game.engine import Outcome
 from game.engine.decisions import condition_words
 from game.session import Session
-from game.ui.format import KIND_LABELS, bar, long_date, reflow, short_date, turn_label
+from game.ui.format import bar, kind_label, long_date, reflow, short_date, turn_label
 from game.ui.styles import SCREENS_CSS
 
 
@@ -87,7 +87,7 @@ def timeline(session: Session) -> Content:
             if d.kind in ("news", "decision"):
                 continue
             who = f" ({session.short(d.power)})" if d.power and d.kind in ("move", "reply") else ""
-            parts.append(f"\n  {KIND_LABELS.get(d.kind, d.kind):<5} {d.title}{who}")
+            parts.append(f"\n  {kind_label(d.kind):<5} {d.title}{who}")
     return Content.assemble(*parts)
 
 

@@ -7,7 +7,6 @@ clicks into engine commands; the flow between screens (hand-over, ending) is the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,16 +24,15 @@ from game.ui.dialogs.move import MoveDialog
 from game.ui.dialogs.note import NoteDialog
 from game.ui.format import period, plural, turn_label
 from game.ui.history_view import note_for
+from game.ui.messages import GameOver, HandOver, HintsPutAway, TurnClosed
 from game.ui.styles import SCREENS_CSS
+from game.ui.typeahead import RefusesTypedAhead
 from game.ui.widgets.dispatches import DispatchLog
 from game.ui.widgets.gauges import StatePanel
 from game.ui.widgets.hints import FirstTurnHints
 from game.ui.widgets.moves import MovesPanel
 from game.ui.widgets.status import StatusBar
 from game.ui.widgets.table import NegotiatingTable
-
-if TYPE_CHECKING:
-    from game.ui.app import MoscowApp
 
 PANELS = {
     "dispatches": "#dispatch-list",
@@ -44,8 +42,11 @@ PANELS = {
 }
 
 
-class GameScreen(Screen[None]):
-    """The main screen of a game in progress."""
+class GameScreen(RefusesTypedAhead, Screen[None]):
+    """The main screen of a game in progress; with `hints`, the first-turn hints too.
+
+    What is the app's to do (autosave, the hot-seat cover, the ending, remembering the
+    hints were read) it asks for with the messages of `game.ui.messages`."""
 
     CSS_PATH = SCREENS_CSS
 
@@ -70,18 +71,15 @@ class GameScreen(Screen[None]):
         Binding("x", "put_hints_away", "Put the hints away", show=False),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, hints: bool = False) -> None:
         super().__init__()
         self.session = session
+        self.hints = hints
         self.warned: tuple[int, str | None] | None = None
         """The turn and power last asked whether to end a turn with actions left: once."""
         self.asking = True
         """View state: put waiting questions to the player whenever the board is shown
         (off once the player puts a question off with Escape, until asked again)."""
-
-    @property
-    def moscow(self) -> MoscowApp:
-        return cast("MoscowApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -98,7 +96,7 @@ class GameScreen(Screen[None]):
             state = StatePanel(id="state", classes="panel")
             state.border_title = "State (4)"
             yield state
-        if not self.moscow.settings.hints_seen and self.session.active is not None:
+        if self.hints and self.session.active is not None:
             yield FirstTurnHints(self.session.budget(), period(self.session.scenario))
         yield Footer(compact=True, show_command_palette=False)  # all of it fits in 80 columns
 
@@ -142,7 +140,7 @@ class GameScreen(Screen[None]):
         finally:
             self.render_all()
         if self.session.game.over:
-            self.moscow.show_ending(self.session)
+            self.post_message(GameOver(self.session))
         return True
 
     @on(MovesPanel.Chosen)
@@ -174,7 +172,7 @@ class GameScreen(Screen[None]):
         """Finish the turn of the power at the keyboard (answer its questions first)."""
         s = self.session
         if s.game.over:
-            self.moscow.show_ending(s)
+            self.post_message(GameOver(s))
             return
         if s.decisions():
             self.notify("Answer the questions waiting first.", severity="warning")
@@ -201,12 +199,13 @@ class GameScreen(Screen[None]):
         if not self._run(lambda: step.append(s.finish_turn())) or not step:
             return
         if s.game.state.turn != turn or s.game.over:
-            self.moscow.saving.autosave(s)
+            self.post_message(TurnClosed(s))
         if step[0] is Step.OVER:
             return
         self.query_one(DispatchLog).shown = None
         if step[0] is Step.HANDOVER:
-            self.moscow.hand_over(s, self.prompt_decisions)
+            self.hold_keys()  # until the cover is up, no key may act on this board
+            self.post_message(HandOver(s))  # the app prompts once the next player is in
         elif step[0] is Step.ANSWER:
             self.notify("Before the week closes, an answer is due.", timeout=3)
             self.render_all()
@@ -229,8 +228,8 @@ class GameScreen(Screen[None]):
         """Put the first-turn hints away, never to be shown again."""
         for hints in self.query(FirstTurnHints):
             hints.remove()
-        self.moscow.settings.hints_seen = True
-        self.moscow.remember()
+        self.hints = False
+        self.post_message(HintsPutAway())
         self.refresh_bindings()
 
     def action_undo(self) -> None:
@@ -290,6 +289,7 @@ class GameScreen(Screen[None]):
             self.maximize(panel, container=False)
 
     def on_screen_resume(self) -> None:
+        self.release_keys()
         self.render_all()
         if self.focused is None:
             self.query_one("#move-list", OptionList).focus()

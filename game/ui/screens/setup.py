@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,13 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.opponents import OPPONENTS
 from game.scenario import Scenario, ScenarioError, load
 from game.ui.format import long_date, plural, reflow
+from game.ui.messages import StartGame
 from game.ui.styles import SCREENS_CSS
 from game.ui.widgets.powers import PowerPicker
-
-if TYPE_CHECKING:
-    from game.ui.app import MoscowApp
 
 
 def briefing(scenario: Scenario, power_id: str | None) -> Content:
@@ -53,45 +52,10 @@ def briefing(scenario: Scenario, power_id: str | None) -> Content:
     return Content.assemble(*parts)
 
 
-OPPONENTS = [
-    (
-        "planner:normal",
-        "Planners",
-        "each plays for its own aims",
-        "each computer power plays the rest of the game forward from what it can see, "
-        "and picks what serves its own aims",
-    ),
-    (
-        "historical",
-        "History",
-        "they do what they did in 1939",
-        "the others do what they did in 1939 while they can, then follow the scenario's weights",
-    ),
-    (
-        "planner:easy",
-        "Easy planners",
-        "they look less far ahead",
-        "planners that look less far ahead: easier to outwit",
-    ),
-    (
-        "planner:hard",
-        "Hard planners",
-        "they look further: slower",
-        "planners that look further ahead: slower, and harder to beat",
-    ),
-    (
-        "weighted",
-        "Chance",
-        "by the scenario's odds",
-        "the others choose by the scenario's weights from the start",
-    ),
-]
-"""Who plays the computer powers: (policy spec, label, the choice in one line, what it
-means in full)."""
-
-
 class SetupScreen(Screen[None]):
-    """Pick what to play; Start hands the choice to the app, which starts the engine."""
+    """Pick what to play; Start hands the choice to the app (`StartGame`), which starts the
+    engine. `catalog` lists the scenarios offered (it runs in a thread); `seed` and
+    `opponents` are offered first."""
 
     CSS_PATH = SCREENS_CSS
 
@@ -100,14 +64,18 @@ class SetupScreen(Screen[None]):
         Binding("f5", "start", "Start"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        catalog: Callable[[], list[Scenario]],
+        seed: int | None = None,
+        opponents: str = OPPONENTS[0][0],
+    ) -> None:
         super().__init__()
+        self.catalog = catalog
+        self.seed = seed
+        self.first_opponents = opponents
         self.scenarios: list[Scenario] = []
         self.chosen: Scenario | None = None
-
-    @property
-    def moscow(self) -> MoscowApp:
-        return cast("MoscowApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="setup"):
@@ -139,7 +107,7 @@ class SetupScreen(Screen[None]):
                 )
                 yield Static(OPPONENTS[0][3], id="opponents-note", markup=False)
                 yield Static("Seed (blank: a random game)", classes="field-label")
-                seed = "" if self.moscow.seed is None else str(self.moscow.seed)
+                seed = "" if self.seed is None else str(self.seed)
                 yield Input(seed, placeholder="e.g. 1939", type="integer", id="seed", compact=True)
                 with Horizontal(id="setup-buttons"):
                     yield Button("Start (F5)", id="start", variant="success", compact=True)
@@ -152,12 +120,12 @@ class SetupScreen(Screen[None]):
         self.query_one("#scenario-error").display = False
         self.run_worker(self._find_scenarios, thread=True, exclusive=True)
         specs = [spec for spec, *_ in OPPONENTS]
-        first = specs.index(self.moscow.opponents) if self.moscow.opponents in specs else 0
+        first = specs.index(self.first_opponents) if self.first_opponents in specs else 0
         self.query_one("#opponents", OptionList).highlighted = first
         self.query_one("#scenario-list").focus()
 
     def _find_scenarios(self) -> None:
-        found = self.moscow.catalog()
+        found = self.catalog()
         self.app.call_from_thread(self._show_scenarios, found)
 
     def _show_scenarios(self, found: list[Scenario]) -> None:
@@ -288,4 +256,4 @@ class SetupScreen(Screen[None]):
             self.notify("The seed must be a whole number.", severity="error")
             return
         humans = tuple(self.query_one("#powers", PowerPicker).ticked)
-        self.moscow.start_game(self.chosen, humans, seed, self.opponents)
+        self.post_message(StartGame(self.chosen, humans, seed, self.opponents))

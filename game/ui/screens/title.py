@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,9 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.messages import TitleShown
+
 if TYPE_CHECKING:
     from game.scenario import Scenario
-    from game.ui.app import MoscowApp
 
 BANNER = "M O S C O W   1 9 3 9"
 MENU = [  # (app action, label)
@@ -39,9 +40,12 @@ class TitleScreen(Screen[None]):
         Binding("q", "app.quit_game", "Quit"),
     ]
 
-    @property
-    def moscow(self) -> MoscowApp:
-        return cast("MoscowApp", self.app)
+    def __init__(self) -> None:
+        super().__init__()
+        self.scenario: Scenario | None = None
+        """The scenario the app opens with, once loaded (the app shows it here)."""
+        self.saves = False
+        """Whether there is a save to continue or load (the app says, after looking)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
@@ -53,26 +57,37 @@ class TitleScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_scenario(self.moscow.default)
+        self._show()
         self.query_one("#menu").focus()
 
     def on_screen_resume(self) -> None:
         self.refresh_menu()
-        if self.moscow.default is not None:
-            self.moscow.refresh_saves()
+        self.post_message(TitleShown())
 
     def show_scenario(self, scenario: Scenario | None) -> None:
         """Show the title and atmosphere of the scenario the app opens with."""
+        self.scenario = scenario
+        if self.is_mounted:  # else shown when it mounts
+            self._show()
+
+    def _show(self) -> None:
+        scenario = self.scenario
         title = scenario.title if scenario else ""
         atmosphere = scenario.atmosphere if scenario else ""
         self.query_one("#scenario-title", Static).update(title)
         self.query_one("#atmosphere", Static).update(atmosphere)
         self.refresh_menu()
 
+    def show_saves(self, found: bool) -> None:
+        """Offer Continue and Load, or not."""
+        self.saves = found
+        if self.is_mounted:
+            self.refresh_menu()
+
     def refresh_menu(self) -> None:
         """Continue and Load appear only when there is a save to use."""
-        hidden = set() if self.moscow.has_saves() else {"continue_game", "load_game"}
-        if self.moscow.default is None:
+        hidden = set() if self.saves else {"continue_game", "load_game"}
+        if self.scenario is None:
             hidden.add("encyclopedia")
         menu = self.query_one("#menu", OptionList)
         current = menu.highlighted_option.id if menu.highlighted_option else None

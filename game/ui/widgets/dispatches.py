@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from game.engine import Dispatch
 from game.session import Session
-from game.ui.format import KIND_LABELS, period, reflow, shifts_text, short_date, turn_label
+from game.ui.format import kind_label, period, reflow, shifts_text, short_date, turn_label
 from game.ui.history_view import note_for
 
 
@@ -104,7 +104,7 @@ class DispatchLog(Vertical):
             listing.highlighted = min(old, listing.option_count - 1)
 
     def _option(self, session: Session, index: int, d: Dispatch) -> Option:
-        kind = KIND_LABELS.get(d.kind, d.kind.upper())
+        kind = kind_label(d.kind)
         head = Content.assemble((f"{kind:<5} ", "bold"), (d.title, "bold"))
         extras = []
         if d.power and d.kind in ("move", "reply"):
