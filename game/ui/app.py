@@ -76,6 +76,9 @@ class MoscowApp(Views):
         """What the player chose in earlier runs (the theme, the hints seen)."""
         self._ended: Session | None = None
         self._unbriefed = set()
+        self.menu_ready = False
+        """Whether the title's menu is complete (the saves looked for, the scenario read)."""
+        self._held: list[events.Key] = []
 
     def get_default_screen(self) -> Screen[None]:
         return TitleScreen()
@@ -83,7 +86,25 @@ class MoscowApp(Views):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and typed_ahead(self.screen, event):
             return  # a key pressed before the dialog on top opened: set aside
+        if isinstance(event, events.Key) and self._hold(event):
+            return
         await super().on_event(event)
+
+    def _hold(self, event: events.Key) -> bool:
+        """Keep a key pressed on the title before its menu is complete, for that menu."""
+        if self.menu_ready or event.key == "ctrl+q" or not isinstance(self.screen, TitleScreen):
+            return False
+        self._held.append(event)
+        return True
+
+    def _release_keys(self) -> None:
+        """The menu is complete: the keys held for it act now, in order, as of when typed."""
+        self.menu_ready = True
+        held, self._held = self._held, []
+        for old in held:
+            key = events.Key(old.key, old.character)
+            key.time = old.time
+            self.post_message(key)
 
     def on_key(self, event: events.Key) -> None:
         if typed_ahead(self.screen, event):  # routed to the screen behind before a dialog
@@ -168,6 +189,7 @@ class MoscowApp(Views):
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
                 screen.show_scenario(scenario)
+        self._release_keys()
         if error:
             self.notify(
                 error,
