@@ -208,3 +208,53 @@ def test_the_cache_folder_is_the_variable_s_or_the_platform_s(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     where = cache.folder()
     assert where is not None and where.is_relative_to(tmp_path / "xdg")
+
+
+def counting_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files parsed from here on."""
+    import game.scenario.loader as loader
+
+    parsed: list[str] = []
+    original = loader.parse_toml
+
+    def parse(text: str, name: str) -> dict[str, object]:
+        parsed.append(Path(name).name)
+        return original(text, name)
+
+    monkeypatch.setattr(loader, "parse_toml", parse)
+    return parsed
+
+
+def test_variants_loaded_together_parse_their_base_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.scenario.loader import sharing_bases
+
+    write_variant(folder)
+    (folder / "colder.toml").write_text(
+        'format = 1\nid = "tiny_colder"\nextends = "tiny"\ntitle = "Colder"\n', encoding="utf-8"
+    )
+    alone = [load_scenario(folder / n) for n in ("variant.toml", "colder.toml")]
+    monkeypatch.setenv(cache.ENV_VAR, str(folder / "fresh-cache"))
+    cache.clear_memory()
+    parsed = counting_parses(monkeypatch)
+    with sharing_bases():
+        together = [load_scenario(folder / n) for n in ("variant.toml", "colder.toml")]
+    assert parsed == ["variant.toml", "tiny.toml", "colder.toml"]
+    assert [s.model_dump() for s in together] == [s.model_dump() for s in alone]
+    assert [s.digest for s in together] == [s.digest for s in alone]
+
+
+def test_the_set_up_list_of_scenarios_is_read_from_the_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from game.ui.catalog import bundled_catalog
+
+    first = bundled_catalog()
+    cache.clear_memory()
+    parsed = counting_parses(monkeypatch)
+    again = bundled_catalog()
+    assert parsed == []
+    assert [(s.id, s.title, s.summary) for s in again] == [
+        (s.id, s.title, s.summary) for s in first
+    ]

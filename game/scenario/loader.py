@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -185,17 +186,41 @@ def read_document(
     check_chain(raw["extends"], chain, where)
     path = base_path(raw["extends"], name, bundled_paths(), where)
     base_data = read_source(path)
+    base_key = (str(path), hashlib.sha256(base_data).hexdigest())
     if bases is not None:
-        bases.append((str(raw["extends"]), str(path), hashlib.sha256(base_data).hexdigest()))
-    base_raw, base_at, base_digest, _ = read_document(
-        decode(base_data, str(path)), str(path), base_data, chain, bases
-    )
+        bases.append((str(raw["extends"]), *base_key))
+    base_bases: Bases = []
+    if _shared is not None and base_key in _shared:
+        base_raw, base_at, base_digest, base_bases = _shared[base_key]
+    else:
+        base_raw, base_at, base_digest, _ = read_document(
+            decode(base_data, str(path)), str(path), base_data, chain, base_bases
+        )
+        if _shared is not None and not base_bases:  # a full scenario: no chain to check
+            _shared[base_key] = (base_raw, base_at, base_digest, base_bases)
+    if bases is not None:
+        bases.extend(base_bases)
     if base_raw.get("id") == raw.get("id"):
         hint = f"'{raw.get('id')}' is the id of the scenario it extends"
         raise ScenarioError([Problem(*at(("id",)), "id", "a variant needs an id of its own", hint)])
     merged, locate, trace = merge(base_raw, base_at, raw, at)
     combined = hashlib.sha256((base_digest + digest).encode()).hexdigest()
     return merged, locate, combined, trace
+
+
+_shared: dict[tuple[str, str], tuple[dict[str, Any], Locate, str, Bases]] | None = None
+"""While `sharing_bases` is on: the bases read so far (merging never changes a base)."""
+
+
+@contextlib.contextmanager
+def sharing_bases() -> Iterator[None]:
+    """Read each base once for all the variants loaded inside (the bundled list's)."""
+    global _shared
+    before, _shared = _shared, {} if _shared is None else _shared
+    try:
+        yield
+    finally:
+        _shared = before
 
 
 def load_text(
