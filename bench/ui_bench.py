@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -32,8 +31,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 RUNS = 11
 
+REPORT = """
+import os, resource, time
+
+def report():
+    \"\"\"Wall and CPU seconds since the launch, and peak memory in KiB, at this moment.\"\"\"
+    wall = time.time() - float(os.environ["BENCH_START"])
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, flush=True)
+"""
+
 MINIMAL = """
-import resource
 from textual.app import App
 from textual.widgets import Label
 
@@ -42,63 +50,73 @@ class Minimal(App):
         yield Label("Moscow 1939")
 
     def on_ready(self):
+        report()
         self.exit()
 
 Minimal().run(headless=True, size=(80, 24))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 TITLE = """
-import resource
 from game.ui.app import MoscowApp
 
 class Bench(MoscowApp):
     def on_ready(self, event):
-        event.prevent_default()  # stop at the first paint, before the menu is complete
+        event.prevent_default()  # stop at the first paint, before the scenario is read
+        report()
         self.exit()
 
 Bench().run(headless=True, size=(80, 24))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 MENU = """
-import resource
 from game.ui.app import MoscowApp
 
 class Bench(MoscowApp):
+    painted = False
+
+    def on_ready(self):
+        super().on_ready()
+        self.painted = True
+        if self.menu_ready:  # complete at the first paint: keys act on it from here
+            report()
+            self.exit()
+
     def _release_keys(self):
-        super()._release_keys()  # the menu is complete: keys act on it from here
-        self.exit()
+        ready = self.menu_ready
+        super()._release_keys()  # or complete once the saves are looked for
+        if self.painted and not ready:
+            report()
+            self.exit()
 
 Bench().run(headless=True, size=(80, 24))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 MAIN = """
-import resource
 from game.ui.app import MoscowApp
 
 class Bench(MoscowApp):
-    def _release_keys(self):
-        super()._release_keys()
+    def _default_loaded(self, *args):
+        super()._default_loaded(*args)
         scenario = self.default
         self.start_game(scenario, (scenario.playable[0].id,), 1939, "historical")
-        self.call_after_refresh(self.exit)  # the main screen (and its briefing) drawn
+        self.call_after_refresh(self.done)  # the main screen (and its briefing) drawn
+
+    def done(self):
+        report()
+        self.exit()
 
 Bench().run(headless=True, size=(120, 40))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 CODES = {"minimal": MINIMAL, "title": TITLE, "menu": MENU, "main": MAIN}
 
 
 def launch(code: str) -> tuple[float, float, int]:
-    """Wall seconds from process start to exit, CPU seconds, peak resident memory in KiB."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
+    """Wall and CPU seconds from the process's start to the moment measured, and peak
+    resident memory in KiB then."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_START": repr(time.time())}
     proc = subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, "-c", REPORT + code],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -106,10 +124,8 @@ def launch(code: str) -> tuple[float, float, int]:
         check=True,
         timeout=120,
     )
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, cpu, int(proc.stdout.strip().splitlines()[-1])
+    wall, cpu, rss = proc.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu), int(rss)
 
 
 def bench_launch(runs: int = RUNS) -> dict[str, tuple[float, float, float]]:

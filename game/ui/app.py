@@ -76,9 +76,16 @@ class MoscowApp(Views):
         """What the player chose in earlier runs (the theme, the hints seen)."""
         self._ended: Session | None = None
         self._unbriefed = set()
-        self.menu_ready = False
-        """Whether the title's menu is complete (the saves looked for, the scenario read)."""
+        probe = getattr(self.saves, "any_saved", None)
+        self._probed: bool | None = probe() if callable(probe) else None
+        """Whether saves exist, from the folder's names, until they are looked for."""
+        self._looked = False
+        self.menu_ready = self._probed is not None
+        """Whether the title's menu is complete: saves known (probed or looked for)."""
         self._held: list[events.Key] = []
+        self.default_read = False
+        """Whether reading the scenario the app opens with is over (self.default: what)."""
+        self._after_read: list[Callable[[], None]] = []
 
     def get_default_screen(self) -> Screen[None]:
         return TitleScreen()
@@ -177,6 +184,7 @@ class MoscowApp(Views):
 
     def _saves_found(self, found: list[SaveEntry]) -> None:
         self.saving.found = found
+        self._looked = True
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
                 screen.refresh_menu()
@@ -185,11 +193,16 @@ class MoscowApp(Views):
         self, scenario: Scenario | None, error: str, saved: list[SaveEntry]
     ) -> None:
         self.default = scenario
+        self.default_read = True
         self.saving.found = saved
+        self._looked = True
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
                 screen.show_scenario(scenario)
         self._release_keys()
+        waiting, self._after_read = self._after_read, []
+        for job in waiting if scenario is not None else []:
+            job()
         if error:
             self.notify(
                 error,
@@ -201,8 +214,18 @@ class MoscowApp(Views):
 
     # -- flow between screens --------------------------------------------------------------
     def has_saves(self) -> bool:
-        """Whether a save was found (as of the last look, which runs in a thread)."""
+        """Whether a save was found (as of the last look, which runs in a thread; before
+        it, whether the folder holds save files)."""
+        if self._probed is not None and not self._looked:
+            return self._probed
         return bool(self.saving.loadable())
+
+    def action_encyclopedia(self) -> None:
+        """The encyclopedia; chosen on the title before the scenario is read, once it is."""
+        if self.session is None and not self.default_read:
+            self._after_read.append(super().action_encyclopedia)
+            return
+        super().action_encyclopedia()
 
     def in_game(self) -> bool:
         return self.session is not None and not self.session.game.over
@@ -287,8 +310,8 @@ class MoscowApp(Views):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("continue_game", "load_game"):
             return self.has_saves()
-        if action == "encyclopedia":
-            return self.default is not None or self.session is not None
+        if action == "encyclopedia":  # before the scenario is read, it waits for it
+            return self.default is not None or self.session is not None or not self.default_read
         if action == "history":
             return self.session is not None
         if action == "map":

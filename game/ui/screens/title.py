@@ -72,7 +72,7 @@ class TitleScreen(Screen[None]):
     def refresh_menu(self) -> None:
         """Continue and Load appear only when there is a save to use."""
         hidden = set() if self.moscow.has_saves() else {"continue_game", "load_game"}
-        if self.moscow.default is None:
+        if self.moscow.default is None and self.moscow.default_read:
             hidden.add("encyclopedia")
         menu = self.query_one("#menu", OptionList)
         current = menu.highlighted_option.id if menu.highlighted_option else None
