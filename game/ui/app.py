@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from game.ui.catalog import Catalog, bundled_catalog, bundled_default
+from game.ui.heldkeys import HeldKeys
 from game.ui.saves import SaveEntry, SaveService, default_service
 from game.ui.saving import SaveFlows
 from game.ui.screens.title import TitleScreen
@@ -80,12 +81,9 @@ class MoscowApp(Views):
         self._probed: bool | None = probe() if callable(probe) else None
         """Whether saves exist, from the folder's names, until they are looked for."""
         self._looked = False
-        self.menu_ready = self._probed is not None
-        """Whether the title's menu is complete: saves known (probed or looked for)."""
-        self._held: list[events.Key] = []
+        self.held = HeldKeys(ready=self._probed is not None)
         self.default_read = False
-        """Whether reading the scenario the app opens with is over (self.default: what)."""
-        self._after_read: list[Callable[[], None]] = []
+        self._after_read = []
 
     def get_default_screen(self) -> Screen[None]:
         return TitleScreen()
@@ -93,25 +91,17 @@ class MoscowApp(Views):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and typed_ahead(self.screen, event):
             return  # a key pressed before the dialog on top opened: set aside
-        if isinstance(event, events.Key) and self._hold(event):
-            return
+        if isinstance(event, events.Key) and self.held.hold(self.screen, TitleScreen, event):
+            return  # pressed on the title before its menu is complete: kept for it
         await super().on_event(event)
 
-    def _hold(self, event: events.Key) -> bool:
-        """Keep a key pressed on the title before its menu is complete, for that menu."""
-        if self.menu_ready or event.key == "ctrl+q" or not isinstance(self.screen, TitleScreen):
-            return False
-        self._held.append(event)
-        return True
+    @property
+    def menu_ready(self) -> bool:
+        """Whether the title's menu is complete: the saves known (probed or looked for)."""
+        return self.held.ready
 
     def _release_keys(self) -> None:
-        """The menu is complete: the keys held for it act now, in order, as of when typed."""
-        self.menu_ready = True
-        held, self._held = self._held, []
-        for old in held:
-            key = events.Key(old.key, old.character)
-            key.time = old.time
-            self.post_message(key)
+        self.held.release(self.post_message)
 
     def on_key(self, event: events.Key) -> None:
         if typed_ahead(self.screen, event):  # routed to the screen behind before a dialog
@@ -219,13 +209,6 @@ class MoscowApp(Views):
         if self._probed is not None and not self._looked:
             return self._probed
         return bool(self.saving.loadable())
-
-    def action_encyclopedia(self) -> None:
-        """The encyclopedia; chosen on the title before the scenario is read, once it is."""
-        if self.session is None and not self.default_read:
-            self._after_read.append(super().action_encyclopedia)
-            return
-        super().action_encyclopedia()
 
     def in_game(self) -> bool:
         return self.session is not None and not self.session.game.over

@@ -6,6 +6,7 @@ Nothing private opens while the hot-seat cover is up: the next player confirms f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -24,6 +25,10 @@ class Views(App[int]):
     """The scenario shown on the title screen, once loaded."""
     _unbriefed: set[str]
     """Human powers of a new game not yet shown their briefing."""
+    default_read: bool
+    """Whether reading that scenario is over (what needs it before then waits for it)."""
+    _after_read: list[Callable[[], None]]
+    """What waits for that scenario: done once it is read."""
 
     def _brief_first(self, session: Session) -> None:
         """Open the briefing of the power at the keyboard if it has not seen it yet."""
@@ -76,7 +81,9 @@ class Views(App[int]):
         from game.ui.screens.encyclopedia import EncyclopediaScreen
 
         scenario = self.session.scenario if self.session else self.default
-        if scenario is None:
+        if scenario is None and not self.default_read:
+            self._after_read.append(self.action_encyclopedia)  # opens once it is read
+        elif scenario is None:
             self.notify("The scenario is still loading.")
         elif not isinstance(self.screen, EncyclopediaScreen):
             self.push_screen(EncyclopediaScreen(scenario))
