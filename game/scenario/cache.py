@@ -219,8 +219,8 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
         again = Scenario.model_validate_json(payload)
     except ValueError:
         return
-    if again.model_dump(exclude_unset=True) != scenario.model_dump(exclude_unset=True):
-        return
+    if again.model_dump_json(exclude_unset=True).encode() != payload:
+        return  # the JSON would not give this scenario back: no entry rather than a wrong one
     header = {
         "format": FORMAT,
         "key": k,
