@@ -158,6 +158,8 @@ class MoscowApp(Views):
             else:
                 found = self._catalog()
                 scenario = found[0] if found else None
+            if scenario is not None:
+                _ = scenario.code  # from the cache it compiles on first use: here, not at start
         except ScenarioError as err:
             error = str(err)
         saved = self.saving.look()
