@@ -1,6 +1,6 @@
 """Shared fixtures: paths to the test scenarios, loaded once; every test's own saves, data,
-config and cache folders; and, at the end of the suite, a check that nothing was written
-into the checkout's `saves/`."""
+config and cache folders (the scenario cache's too); and, at the end of the suite, a check
+that nothing was written into the checkout's `saves/`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from game.scenario import Scenario, load_scenario
+from game.scenario.cache import ENV_VAR as CACHE_VAR
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -53,6 +54,7 @@ def own_user_folders(
     root = tmp_path_factory.mktemp("user")
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(root / name.lower()))
+    monkeypatch.setenv(CACHE_VAR, str(root / "scenario-cache"))
 
 
 def checkout_saves() -> list[str]:

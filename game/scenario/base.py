@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+"""No pydantic plugin watches the scenario's models; looking for plugins costs 10-25 ms
+when the first validator is built."""
+
+from pydantic import BaseModel, ConfigDict, Field  # noqa: E402
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Weight = Annotated[int, Field(ge=0)] | str
@@ -15,8 +20,8 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 
 
 class Model(BaseModel):
-    """Base of every scenario table: unknown keys are errors, fields carry docstrings."""
+    """Base of every scenario table: unknown keys are errors. The string under a field is
+    its description in the JSON Schema (`docstrings`, for the `schema` command only); the
+    validators are built when first used, not on import."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, strict=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)

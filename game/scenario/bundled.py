@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Problem, ScenarioError
-from .loader import load_scenario
+from .loader import load_scenario, sharing_bases
 from .models import Scenario
 from .notation import did_you_mean
 from .shipped import bundled_paths, scenarios_dir
@@ -54,9 +54,10 @@ def load(id_or_path: str) -> Scenario:
 def list_bundled() -> list[Scenario]:
     """Every bundled scenario that loads (broken ones are skipped)."""
     out = []
-    for path in bundled_paths().values():
-        try:
-            out.append(load_scenario(path))
-        except ScenarioError:
-            continue
+    with sharing_bases():  # a base several variants extend is parsed once for all
+        for path in bundled_paths().values():
+            try:
+                out.append(load_scenario(path))
+            except ScenarioError:
+                continue
     return out

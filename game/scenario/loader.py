@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import errno
+import contextlib
 import hashlib
-import os
-import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path as FilePath
 from typing import Any
 
 from pydantic import ValidationError
 
+from . import cache
 from .blame import blame
+from .cache import Bases
 from .checks import check
 from .errors import MAX_PROBLEMS, Problem, ScenarioError
 from .locator import Path, dotted, line_of, locate_all, nesting_line
 from .models import Scenario
 from .notation import did_you_mean
 from .placement import add_hint, field_model, placed, value_at
+from .rawfile import MAX_BYTES as MAX_BYTES  # re-exported: the saves read with these
+from .rawfile import Unreadable as Unreadable
+from .rawfile import read_bounded as read_bounded
 from .shipped import bundled_paths
 from .tokens import MAX_MESSAGE, short
 from .tomltext import MAX_NESTING, MAX_NUMBER, NUMBER_HINT, decode, parse_toml, table_hint, too_deep
 from .variants import Locate, Trace, Where, base_path, check_chain, merge
-
-MAX_BYTES = 2 * 1024 * 1024
 
 WORDS: dict[str, tuple[str | None, str]] = {
     # pydantic's error type: the message in the format's words (None: pydantic's), a hint
@@ -50,39 +51,6 @@ WORDS: dict[str, tuple[str | None, str]] = {
     "less_than_equal": ("must be at most {le}", "use a smaller number"),
     "literal_error": ("must be one of {expected}", "use one of the values listed"),
 }
-
-
-class Unreadable(OSError):
-    """A file refused before it is read: not a regular file, or larger than allowed."""
-
-
-def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes. A FIFO, a device or a link to
-    one raises `Unreadable` at once, without waiting for a writer or reading endlessly;
-    a missing file, a folder or a refusal raise the usual `OSError`s."""
-    if os.path.isdir(path):
-        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or a socket"
-            raise Unreadable(errno.EINVAL, f"is not a regular file but {kind}", str(path))
-        if info.st_size > limit:
-            too_big = f"file is {info.st_size:,} bytes; the limit is {limit:,}"
-            raise Unreadable(errno.EFBIG, too_big, str(path))
-        chunks, total = [], 0
-        while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:  # it grew while being read
-                raise Unreadable(errno.EFBIG, f"file is over the limit of {limit:,} bytes")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def _unreadable(name: str, message: str, hint: str) -> ScenarioError:
@@ -195,8 +163,11 @@ Read = tuple[dict[str, Any], Locate, str, Trace | None]
 variant what merging it did."""
 
 
-def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()) -> Read:
-    """Parse a file and, if it extends another, merge it onto its base."""
+def read_document(
+    text: str, name: str, data: bytes, chain: tuple[str, ...] = (), bases: Bases | None = None
+) -> Read:
+    """Parse a file and, if it extends another, merge it onto its base (each base read is
+    added to `bases`, the nearest first, for the cache to check it again)."""
     raw = parse_toml(text, name)
     lines: dict[Path, int] = {}
 
@@ -215,9 +186,20 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
     check_chain(raw["extends"], chain, where)
     path = base_path(raw["extends"], name, bundled_paths(), where)
     base_data = read_source(path)
-    base_raw, base_at, base_digest, _ = read_document(
-        decode(base_data, str(path)), str(path), base_data, chain
-    )
+    base_key = (str(path), hashlib.sha256(base_data).hexdigest())
+    if bases is not None:
+        bases.append((str(raw["extends"]), *base_key))
+    base_bases: Bases = []
+    if _shared is not None and base_key in _shared:
+        base_raw, base_at, base_digest, base_bases = _shared[base_key]
+    else:
+        base_raw, base_at, base_digest, _ = read_document(
+            decode(base_data, str(path)), str(path), base_data, chain, base_bases
+        )
+        if _shared is not None and not base_bases:  # a full scenario: no chain to check
+            _shared[base_key] = (base_raw, base_at, base_digest, base_bases)
+    if bases is not None:
+        bases.extend(base_bases)
     if base_raw.get("id") == raw.get("id"):
         hint = f"'{raw.get('id')}' is the id of the scenario it extends"
         raise ScenarioError([Problem(*at(("id",)), "id", "a variant needs an id of its own", hint)])
@@ -226,11 +208,28 @@ def read_document(text: str, name: str, data: bytes, chain: tuple[str, ...] = ()
     return merged, locate, combined, trace
 
 
-def load_text(text: str, name: str = "<scenario>", data: bytes | None = None) -> Scenario:
+_shared: dict[tuple[str, str], tuple[dict[str, Any], Locate, str, Bases]] | None = None
+"""While `sharing_bases` is on: the bases read so far (merging never changes a base)."""
+
+
+@contextlib.contextmanager
+def sharing_bases() -> Iterator[None]:
+    """Read each base once for all the variants loaded inside (the bundled list's)."""
+    global _shared
+    before, _shared = _shared, {} if _shared is None else _shared
+    try:
+        yield
+    finally:
+        _shared = before
+
+
+def load_text(
+    text: str, name: str = "<scenario>", data: bytes | None = None, bases: Bases | None = None
+) -> Scenario:
     """Validate scenario text; raise `ScenarioError` with every problem found."""
     try:
         raw, locate, digest, trace = read_document(
-            text, name, text.encode() if data is None else data
+            text, name, text.encode() if data is None else data, bases=bases
         )
         return validate_data(raw, locate, name, digest, trace)
     except ScenarioError as err:
@@ -314,7 +313,30 @@ def salvage(raw: dict[str, Any], err: ValidationError) -> list[tuple[Path, str, 
 
 
 def load_scenario(path: str | FilePath) -> Scenario:
-    """Read and validate a scenario file (merging it onto its base if it is a variant)."""
+    """Read and validate a scenario file (merging it onto its base if it is a variant).
+    A file read before, with the same bytes and the same bases, comes from the cache."""
     name = str(path)
     data = read_source(path)
-    return load_text(decode(data, name), name, data)
+    kept = cache.recall(name, data)
+    if kept is not None:
+        if kept._locate is None:  # from the disk: lines are found again only if asked for
+            kept._locate = Relocate(name, data)
+        return kept
+    bases: Bases = []
+    scenario = load_text(decode(data, name), name, data, bases)
+    cache.keep(name, data, scenario, bases)
+    return scenario
+
+
+class Relocate:
+    """The lines of a cached scenario's keys, found by reading its text again when a
+    warning first needs one (a cached scenario is valid, so errors never do)."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self.data = name, data
+        self.locate: Locate | None = None
+
+    def __call__(self, path: Path) -> Where:
+        if self.locate is None:
+            self.locate = read_document(decode(self.data, self.name), self.name, self.data)[1]
+        return self.locate(path)

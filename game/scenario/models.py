@@ -361,9 +361,14 @@ class Scenario(Model):
     _locate: Any = PrivateAttr(default=None)
     """Where each key path was written: (file, line), across a variant and its base."""
 
+    _compile: Any = PrivateAttr(default=None)
+    """For a scenario from the cache: compiles its notation when first asked for."""
+
     @property
     def code(self) -> Code:
         """The compiled notation, set by the loader (empty for a scenario built otherwise)."""
+        if self._code is None and self._compile is not None:
+            self._code = self._compile(self)
         return self._code if self._code is not None else Code()
 
     @property

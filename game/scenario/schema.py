@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .docstrings import describe_fields
 from .models import FORMAT_VERSION, Scenario
 
 
 def scenario_schema() -> dict[str, Any]:
     """The schema of a scenario file. A variant (a file with `extends`) needs only `format`,
     `id` and `extends`, and its entries only the key that names them (see `variants.KEYED`)."""
+    describe_fields()
     full = Scenario.model_json_schema()
     defs = full.pop("$defs")
     variant = _relaxed(full)

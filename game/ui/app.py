@@ -10,7 +10,6 @@ engine are imported, and the default scenario loads in a thread once the app is 
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -21,14 +20,15 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from game.ui import messages
-from game.ui.catalog import Catalog, bundled_catalog, bundled_default
-from game.ui.saves import SaveEntry, SaveService, default_service
+from game.ui.catalog import Catalog, bundled_catalog
+from game.ui.heldkeys import HeldKeys
+from game.ui.opening import Opening
+from game.ui.saves import SaveService, default_service
 from game.ui.saving import SaveFlows
 from game.ui.screens.title import TitleScreen
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.styles import TITLE_CSS
 from game.ui.typeahead import typed_ahead
-from game.ui.views import Views
 
 if TYPE_CHECKING:
     from game.engine import Game
@@ -36,12 +36,11 @@ if TYPE_CHECKING:
     from game.session import Session
 
 
-class MoscowApp(Views):
+class MoscowApp(Opening):
     """Moscow 1939 in the terminal."""
 
     CSS_PATH = TITLE_CSS
     TITLE = "Moscow 1939"
-    """Whether text fields blink their cursor (tests turn it off for stable snapshots)."""
     BINDINGS = [
         Binding("ctrl+q", "quit_game", "Quit", priority=True, show=False),
         Binding("f1", "help", "Help", show=False),
@@ -78,8 +77,16 @@ class MoscowApp(Views):
         self._ended: Session | None = None
         self._unbriefed = set()
         self.covered = False
+        probe = getattr(self.saves, "any_saved", None)
+        self._probed: bool | None = probe() if callable(probe) else None
+        """Whether saves exist, from the folder's names, until they are looked for."""
+        self._looked = False
+        self.held = HeldKeys(ready=self._probed is not None)
+        self.default_read = False
+        self._after_read = []
         self.title_screen = TitleScreen()
         """The screen at the base of the stack, which the app keeps up to date."""
+        self.title_screen.saves = self.has_saves()
 
     def get_default_screen(self) -> Screen[None]:
         return self.title_screen
@@ -87,6 +94,8 @@ class MoscowApp(Views):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and typed_ahead(self.screen, event):
             return  # a key pressed before the dialog on top opened: set aside
+        if isinstance(event, events.Key) and self.held.hold(self.screen, TitleScreen, event):
+            return  # pressed on the title before its menu is complete: kept for it
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
@@ -112,83 +121,7 @@ class MoscowApp(Views):
         if self.resume:
             self.saving.load(self.resume)
 
-    # -- scenarios -------------------------------------------------------------------------
-    def catalog(self) -> list[Scenario]:
-        """The scenarios set-up offers: the one asked for, then the bundled ones.
-
-        Runs in a worker thread; a broken scenario file given by name is left out here
-        and reported on the title screen.
-        """
-        from game.scenario import ScenarioError, load
-
-        found: list[Scenario] = []
-        if self.scenario_arg:
-            with contextlib.suppress(ScenarioError):
-                found.append(self.default or load(self.scenario_arg))
-        if self._found is None:
-            self._found = self._catalog()
-        ids = {sc.id for sc in found}
-        found += [sc for sc in self._found if sc.id not in ids]
-        return found
-
-    def _load_default(self) -> None:
-        from game.scenario import ScenarioError, load
-
-        error = ""
-        scenario: Scenario | None = None
-        try:
-            if self.scenario_arg:
-                scenario = load(self.scenario_arg)
-            elif self._catalog is bundled_catalog:
-                scenario = bundled_default()
-            else:
-                found = self._catalog()
-                scenario = found[0] if found else None
-        except ScenarioError as err:
-            error = str(err)
-        saved = self.saving.look()
-        self.call_from_thread(self._default_loaded, scenario, error, saved)
-
-    def refresh_saves(self) -> None:
-        """Look for saves again, in a thread; the title screen updates when done."""
-
-        def look() -> None:
-            found = self.saving.look()
-            self.call_from_thread(self._saves_found, found)
-
-        self.run_worker(look, thread=True, group="saves", exclusive=True)
-
-    def _saves_found(self, found: list[SaveEntry]) -> None:
-        self.saving.found = found
-        self.title_screen.show_saves(self.has_saves())
-
-    @on(messages.TitleShown)
-    def _title_shown(self) -> None:
-        self.title_screen.show_saves(self.has_saves())
-        if self.default is not None:  # else the first look is under way
-            self.refresh_saves()
-
-    def _default_loaded(
-        self, scenario: Scenario | None, error: str, saved: list[SaveEntry]
-    ) -> None:
-        self.default = scenario
-        self.saving.found = saved
-        self.title_screen.show_saves(self.has_saves())
-        self.title_screen.show_scenario(scenario)
-        if error:
-            self.notify(
-                error,
-                title="This scenario cannot be played",
-                severity="error",
-                timeout=30,
-                markup=False,
-            )
-
     # -- flow between screens --------------------------------------------------------------
-    def has_saves(self) -> bool:
-        """Whether a save was found (as of the last look, which runs in a thread)."""
-        return bool(self.saving.loadable())
-
     def in_game(self) -> bool:
         return self.session is not None and not self.session.game.over
 
@@ -295,8 +228,8 @@ class MoscowApp(Views):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("continue_game", "load_game"):
             return self.has_saves()
-        if action == "encyclopedia":
-            return self.default is not None or self.session is not None
+        if action == "encyclopedia":  # before the scenario is read, it waits for it
+            return self.default is not None or self.session is not None or not self.default_read
         if action == "history":
             return self.session is not None
         if action == "map":

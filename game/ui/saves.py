@@ -8,6 +8,7 @@ that the title screen appears before it is loaded.
 
 from __future__ import annotations
 
+import os
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,10 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from game.engine import Game
+
+
+SAVES_VAR = "MOSCOW1939_SAVES"
+"""The variable that chooses the saves folder (`game.saves.folder.ENV_VAR`)."""
 
 
 class SaveUnavailable(Exception):
@@ -80,6 +85,9 @@ class NoSaves:
     def entries(self) -> list[SaveEntry]:
         return []
 
+    def any_saved(self) -> bool:
+        return False
+
     def load(self, key: str, accept_changed: bool = False) -> Game:
         raise SaveUnavailable("saved games are not available here")
 
@@ -112,6 +120,17 @@ class FileSaves:
         from game import saves
 
         return saves.default_dir(self._folder)
+
+    def any_saved(self) -> bool | None:
+        """Whether the folder holds save files, from their names alone: no save is read and
+        nothing heavy imported, so the title's menu is complete at once (None: cannot tell)."""
+        folder = quick_folder(self._folder)
+        if folder is None:
+            return None
+        try:
+            return folder.is_dir() and any(True for _ in folder.glob("*.json"))
+        except OSError:
+            return None
 
     def entries(self) -> list[SaveEntry]:
         from game import saves
@@ -182,6 +201,24 @@ class FileSaves:
         except saves.SaveError as err:
             return f"Autosave failed: {err}"
         return ""
+
+
+def quick_folder(override: str | Path | None = None) -> Path | None:
+    """The saves folder as `game.saves.folder.where` chooses it, without importing the saves
+    module (a test holds the two together); None where only `where` can tell."""
+    try:
+        if override:
+            return Path(str(override)).expanduser()
+        if os.environ.get(SAVES_VAR):
+            return Path(os.environ[SAVES_VAR]).expanduser()
+        checkout = Path(__file__).resolve().parents[2]
+        if (checkout / "saves").is_dir() and (checkout / "pyproject.toml").is_file():
+            return checkout / "saves"
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("moscow1939", appauthor=False)) / "saves"
+    except (RuntimeError, KeyError, OSError, ValueError):
+        return None
 
 
 def default_service(saves_dir: str | None = None) -> SaveService:

@@ -6,6 +6,7 @@ Nothing private opens while the hot-seat cover is up: the next player confirms f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,11 @@ class Views(App[int]):
             )
             return None
         return super().deliver_screenshot(filename, str(folder), time_format)
+
+    default_read: bool
+    """Whether reading that scenario is over (what needs it before then waits for it)."""
+    _after_read: list[Callable[[], None]]
+    """What waits for that scenario: done once it is read."""
 
     def _brief_first(self, session: Session) -> None:
         """Open the briefing of the power at the keyboard if it has not seen it yet."""
@@ -94,7 +100,9 @@ class Views(App[int]):
         from game.ui.screens.encyclopedia import EncyclopediaScreen
 
         scenario = self.session.scenario if self.session else self.default
-        if scenario is None:
+        if scenario is None and not self.default_read:
+            self._after_read.append(self.action_encyclopedia)  # opens once it is read
+        elif scenario is None:
             self.notify("The scenario is still loading.")
         elif not isinstance(self.screen, EncyclopediaScreen):
             self.push_screen(EncyclopediaScreen(scenario))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from game.engine import Game
@@ -93,6 +94,33 @@ async def test_title_offers_continue_and_load_only_with_saves() -> None:
         assert screen_name(pilot) == "GameScreen"
         assert app.session is not None and app.session.game is saved
         assert app.session.active == "france" and not app.session.unsaved
+
+
+class SlowSaves(MemorySaves):
+    """Saves that are found only when the test says so: the title is up before."""
+
+    def __init__(self, games: list[Game]) -> None:
+        super().__init__(games)
+        self.found = threading.Event()
+
+    def entries(self) -> list[SaveEntry]:
+        self.found.wait(timeout=30)
+        return super().entries()
+
+
+async def test_keys_pressed_at_launch_act_on_the_full_title_menu() -> None:
+    """Keys typed before the saves are found wait for the complete menu: the second entry
+    is then Continue, not Encyclopedia or Help."""
+    saved = Game.new(load(str(DEMO)), humans=("france",), seed=7)
+    saves = SlowSaves([saved])
+    app = demo_app(saves=saves)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        assert screen_name(pilot) == "TitleScreen" and not app.menu_ready
+        saves.found.set()
+        await settle(pilot)
+        assert screen_name(pilot) == "GameScreen"
+        assert app.session is not None and app.session.game is saved
 
 
 async def test_saving_and_quitting_with_a_save_service() -> None:

@@ -46,6 +46,8 @@ class TitleScreen(Screen[None]):
         """The scenario the app opens with, once loaded (the app shows it here)."""
         self.saves = False
         """Whether there is a save to continue or load (the app says, after looking)."""
+        self.read = False
+        """Whether the app has finished reading that scenario (the encyclopedia waits for it)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
@@ -67,6 +69,7 @@ class TitleScreen(Screen[None]):
     def show_scenario(self, scenario: Scenario | None) -> None:
         """Show the title and atmosphere of the scenario the app opens with."""
         self.scenario = scenario
+        self.read = True
         if self.is_mounted:  # else shown when it mounts
             self._show()
 
@@ -87,7 +90,7 @@ class TitleScreen(Screen[None]):
     def refresh_menu(self) -> None:
         """Continue and Load appear only when there is a save to use."""
         hidden = set() if self.saves else {"continue_game", "load_game"}
-        if self.scenario is None:
+        if self.scenario is None and self.read:
             hidden.add("encyclopedia")
         menu = self.query_one("#menu", OptionList)
         current = menu.highlighted_option.id if menu.highlighted_option else None
