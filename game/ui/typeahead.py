@@ -40,6 +40,9 @@ class RefusesTypedAhead:
         if not self.drawn:
             cast("Screen[object]", self).call_after_refresh(self._was_drawn)
 
+    def on_show(self) -> None:  # laid out for its first paint: what is typed now is read
+        self.drawn = True
+
     def _was_drawn(self) -> None:
         self.drawn = True
 

@@ -109,3 +109,19 @@ async def test_a_key_between_a_dialogs_creation_and_its_first_draw_is_set_aside(
             await settle(pilot)
             assert app.screen is not dialog and len(answers) == 1
             answers.clear()
+
+
+def test_a_key_after_a_dialog_is_laid_out_for_its_first_paint_reaches_it() -> None:
+    """A screen's Show marks it drawn: a refresh callback may wait long on a busy machine
+    (a served game under load once set aside every key pressed on a briefing in view)."""
+    from game.ui.dialogs.confirm import ConfirmDialog
+    from game.ui.typeahead import typed_ahead
+
+    dialog = ConfirmDialog("Sure?", "A question.")
+    assert dialog.opened_at is not None
+    key = events.Key("y", "y")
+    key.time = dialog.opened_at + 0.001
+    dialog.told_typed_ahead = True  # (telling the player needs a running app)
+    assert typed_ahead(dialog, key)  # made, not yet shown: set aside
+    dialog.on_show()
+    assert not typed_ahead(dialog, key)
