@@ -57,7 +57,6 @@ def test_the_definition_pays_britain_only_above_the_line() -> None:
         ("soviet", "keep_schulenburg_waiting", "soviet_gains", {"hitler_turn": 21}),
         ("soviet", "replace_litvinov", "soviet_gains", {}),
         ("france", "endorse_baltic_protocol", "french_gains", {}),
-        ("france", "doumenc_by_air", "french_gains", {}),
     ],
 )
 def test_moves_once_worth_nothing_win_an_issue(
