@@ -1,0 +1,86 @@
+"""The stakes of the historical scenario's moves: Britain's binding concessions pay above the
+Prime Minister's drawn red line and cost at the table below it (so reading the line pays,
+which a fixed plan cannot do), and the moves once worth nothing now change a ledger or an
+estimate that their power cares about."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from game.engine import Game
+from game.scenario import Scenario, load_scenario
+
+from .conftest import MAIN
+
+
+@cache
+def scenario() -> Scenario:
+    return load_scenario(MAIN)
+
+
+def played(power: str, move: str, **env: int) -> tuple[Game, dict[str, int]]:
+    """A game at its start with `env` set, after `power` makes `move`; and the state before."""
+    g = Game.new(scenario(), humans=(power,), seed=0, policy="historical")
+    g.state.env.update(env)
+    before = dict(g.state.env)
+    g._play(power, g.content.actions[move])
+    return g, before
+
+
+def gained(g: Game, before: dict[str, int], ledger: str) -> int:
+    return g.state.env[ledger] - before[ledger]
+
+
+@pytest.mark.parametrize("move", ["accept_indirect_definition", "grant_full_powers"])
+def test_a_binding_concession_below_the_line_costs_britain_at_the_table(move: str) -> None:
+    below, b0 = played("britain", move, british_resolve=55, chamberlain_line=66, british_gains=20)
+    above, a0 = played("britain", move, british_resolve=70, chamberlain_line=66, british_gains=20)
+    assert gained(below, b0, "british_gains") <= -6
+    assert gained(above, a0, "british_gains") >= 0
+    assert gained(below, b0, "cabinet_standing") < gained(above, a0, "cabinet_standing")
+
+
+def test_the_definition_pays_britain_only_above_the_line() -> None:
+    above, a0 = played("britain", "accept_indirect_definition", british_resolve=70)
+    assert above.state.env["chamberlain_line"] <= 70
+    assert gained(above, a0, "british_gains") >= 4
+
+
+@pytest.mark.parametrize(
+    ("power", "move", "ledger", "env"),
+    [
+        ("britain", "propose_staff_talks", "british_gains", {}),
+        ("britain", "anglo_french_draft", "british_gains", {}),
+        ("soviet", "zhdanov_article", "soviet_gains", {"mutual_assistance_agreed": True}),
+        ("soviet", "keep_schulenburg_waiting", "soviet_gains", {"hitler_turn": 21}),
+        ("soviet", "replace_litvinov", "soviet_gains", {}),
+        ("france", "endorse_baltic_protocol", "french_gains", {}),
+    ],
+)
+def test_moves_once_worth_nothing_win_an_issue(
+    power: str, move: str, ledger: str, env: dict[str, int]
+) -> None:
+    g, before = played(power, move, **env)
+    assert gained(g, before, ledger) >= 3  # a point and a half or more in every ending's score
+
+
+@pytest.mark.parametrize(
+    ("power", "move", "variable"),
+    [
+        ("soviet", "propose_conference", "chamberlain_line"),
+        ("soviet", "assure_poland", "polish_breaking_point"),
+        ("france", "appeal_to_romania", "polish_breaking_point"),
+        ("france", "press_warsaw_french", "polish_breaking_point"),
+        ("france", "arms_for_poland", "polish_breaking_point"),
+        ("britain", "go_slowly", "stalin_line"),
+    ],
+)
+def test_moves_once_worth_nothing_narrow_an_estimate(power: str, move: str, variable: str) -> None:
+    g, _ = played(power, move)
+    title = g.text(g.content.actions[move].action.title)
+    sources = {vid: source for vid, _, _, _, source in g.estimates(power)}
+    assert sources[variable] == title
+    low, high = g.estimate(power, variable) or (0, -1)
+    assert low <= g.state.env[variable] <= high
