@@ -125,3 +125,23 @@ def test_a_key_after_a_dialog_is_laid_out_for_its_first_paint_reaches_it() -> No
     assert typed_ahead(dialog, key)  # made, not yet shown: set aside
     dialog.on_show()
     assert not typed_ahead(dialog, key)
+
+
+async def test_a_key_typed_while_a_save_loads_does_not_act_on_the_board(tmp_path: Any) -> None:
+    # Continue, then Enter at once: the Enter was meant for the title, not a move.
+    from game.ui.saves import FileSaves
+
+    app = demo_app(saves=FileSaves(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "britain")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert list(tmp_path.glob("*.json"))
+    app = demo_app(saves=FileSaves(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await burst(pilot, "c", "enter")
+        assert screen_name(pilot) == "GameScreen"  # no move dialog opened behind the player
+        assert app.session is not None and not app.session.game.state.log

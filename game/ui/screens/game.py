@@ -73,6 +73,7 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
 
     def __init__(self, session: Session, hints: bool = False) -> None:
         super().__init__()
+        self.refuse_earlier_keys()  # a key pressed on the load or set-up screen acts on neither
         self.session = session
         self.hints = hints
         self.warned: tuple[int, str | None] | None = None
