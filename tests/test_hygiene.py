@@ -48,6 +48,22 @@ def test_no_eval_or_exec_in_the_package() -> None:
     assert offenders == []
 
 
+def test_no_private_textual_api() -> None:
+    """Textual's private modules and attributes change without notice: the game and its
+    tests use only what Textual documents."""
+    pattern = re.compile(
+        r"\btextual\._|from textual(\.\w+)* import [^#]*\b_\w|\._(compositor|wait_for_screen)\b"
+    )
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for folder in ("game", "tests")
+        for path in (ROOT / folder).rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line.split("#", 1)[0])
+    ]
+    assert offenders == []
+
+
 def test_every_module_is_under_400_lines() -> None:
     """A module holds one idea; past 400 lines it is time to split it by idea."""
     long = {

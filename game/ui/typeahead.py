@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from textual import _time, events
+from textual import events
+from textual.message import Message
 from textual.screen import Screen
 
 NOTICE = "Keys pressed before this appeared were set aside: read it, then choose."
@@ -34,7 +35,7 @@ class RefusesTypedAhead:
     """Whether the screen has been drawn once (keys before that are set aside)."""
 
     def refuse_earlier_keys(self) -> None:
-        self.opened_at = _time.get_time()
+        self.opened_at = Message().time  # now, on the clock Textual stamps its events with
 
     def on_screen_resume(self) -> None:  # Textual calls it beside any a subclass has
         if not self.drawn:
