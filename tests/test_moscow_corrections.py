@@ -179,3 +179,37 @@ def test_no_continuity_violation_in_random_games(name: str) -> None:
                 g.end_turn()
             found += [(policy, seed, v) for v in g.state.violations]
     assert found == []
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "scenarios").glob("*.toml")))
+def test_no_citation_repeats_its_sources_date(name: str) -> None:
+    """'The Spectator, 18 August 1939, 18 Aug 1939' was a page reference that only repeated
+    the title's date: every reference's location must add something."""
+    sc = load_scenario(ROOT / "scenarios" / name)
+    titles = {s.key: s.title for s in sc.sources}
+    refs: list[str] = []
+
+    def walk(node: object) -> None:  # every 'sources' list, wherever it sits
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if (
+                    key == "sources"
+                    and isinstance(value, list)
+                    and all(isinstance(r, str) for r in value)
+                ):
+                    refs.extend(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(sc.model_dump())
+    assert refs
+    for ref in refs:
+        key, _, where = ref.partition(":")
+        where = where.strip()
+        day = where.split(" ")[0]
+        if where and day.isdigit():
+            title = titles.get(key.strip(), "")
+            assert not (day in title and where.split(" ")[-1] in title), (name, ref, title)
