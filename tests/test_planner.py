@@ -222,3 +222,28 @@ def test_11_10_policies_and_opponents_in_words() -> None:
             parse_opponents(bad)
     with pytest.raises(GameError, match="POWER=POLICY"):
         parse_opponents("=planner")
+
+
+def test_a_planner_answer_names_the_answer_it_chose_and_the_one_it_passed_over(
+    contest: Scenario,
+) -> None:
+    """'reckons this answer worth 51, against 50 for Decline' left a reader to work out which
+    answer was given: the reason now quotes the chosen option's label."""
+    labels = {
+        o.text: o.label
+        for a in contest.actions
+        for r in a.replies
+        for o in r.options
+        if isinstance(o.text, str) and isinstance(o.label, str)
+    }
+    checked = 0
+    for seed in range(6):
+        g = Game.new(contest, seed=seed, policy="planner:easy")
+        while not g.over:
+            g.end_turn()
+        for d in g.state.dispatches:
+            if d.kind == "reply" and "reckons" in d.reason and d.text in labels:
+                assert f"the answer '{labels[d.text].rstrip('.')}' worth" in d.reason, d.reason
+                assert d.reason.count("'") >= 4, d.reason
+                checked += 1
+    assert checked

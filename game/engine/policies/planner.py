@@ -72,12 +72,16 @@ class Planner:
         if len(options) == 1:
             return options[0], f"{game.names[self.power]} has no other answer open"
         steps = [
-            (game.text(o.option.label), _answer_step(self.power, o), o.option.historical)
+            (
+                f"'{game.text(o.option.label).rstrip('.')}'",
+                _answer_step(self.power, o),
+                o.option.historical,
+            )
             for o in options
         ]
         values = self._value(game, steps)
         best = max(range(len(values)), key=lambda i: values[i].value)
-        return options[best], self._reason(game, values, best, "this answer")
+        return options[best], self._reason(game, values, best, f"the answer {values[best].label}")
 
     # -- valuing ---------------------------------------------------------------------------
     def _value(self, game: Game, steps: list[tuple[str, Step, bool]]) -> list[Valued]:
