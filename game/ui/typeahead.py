@@ -33,6 +33,8 @@ class RefusesTypedAhead:
     """Whether every key is set aside: a screen about to be covered by another."""
     drawn: bool = False
     """Whether the screen has been drawn once (keys before that are set aside)."""
+    set_aside_notice: str = NOTICE
+    """What the player is told when keys are set aside."""
 
     def refuse_earlier_keys(self) -> None:
         self.opened_at = Message().time  # now, on the clock Textual stamps its events with
@@ -67,5 +69,5 @@ def typed_ahead(screen: Screen[object], event: events.Key) -> bool:
             return False
     if not screen.told_typed_ahead:
         screen.told_typed_ahead = True
-        screen.notify(NOTICE, title="Set aside", severity="warning", timeout=4)
+        screen.notify(screen.set_aside_notice, title="Set aside", severity="warning", timeout=4)
     return True
