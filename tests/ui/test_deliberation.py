@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from game.engine import Game, State
 from game.engine.policies.planner import Planner
 from game.ui.dialogs.deliberation import LINE, NOTICE
+from game.ui.saves import FileSaves
 from game.ui.screens.game import GameScreen
 
 from .helpers import (
@@ -127,3 +128,34 @@ async def test_the_deliberated_game_is_the_synchronous_one(
         threaded.scenario, threaded.humans, threaded.seed, threaded.state.log, threaded.policy
     )
     same(threaded.state, replayed.state)
+
+
+async def test_hot_seat_and_autosave_after_the_planners(tmp_path: Any) -> None:
+    app = demo_app(opponents=OPPONENTS, saves=FileSaves(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.default is not None
+        app.start_game(app.default, ("soviet", "britain"), 1939, OPPONENTS)
+        await settle(pilot)
+        assert app.session is not None
+        seen = []
+        for _ in range(MAX_STEPS):  # through week 1 for both players, into week 2
+            name = screen_name(pilot)
+            seen.append(name)
+            if app.session.game.state.turn > 1 and name == "HandoverScreen":
+                break
+            if name in ("HandoverScreen", "BriefingScreen", "DecisionDialog"):
+                await pilot.press("enter")
+            elif name == "GameScreen":
+                await pilot.press("e")
+            elif name == "ConfirmDialog":
+                await pilot.press("y")
+            await settle(pilot)
+        assert seen[-1] == "HandoverScreen" and app.session.game.state.turn == 2
+        assert app.session.active == "soviet"
+        board = app.screen_stack[-2]
+        assert isinstance(board, GameScreen) and board.holding  # covered: it holds keys
+        saved = app.saves.entries()
+        assert saved and not saved[0].error
+        loaded = app.saves.load(saved[0].key)
+        same(loaded.state, app.session.game.state)

@@ -224,7 +224,8 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
         """End the turn on a twin of the game in a worker thread, under a line that says
         so and sets every key aside; the game takes the twin's state when it is done."""
         game = self.session.game
-        names = [game.names.get(p, p) for p in game.planners]
+        movers = [p for p in game.planners if p in game.content.movers] or list(game.planners)
+        names = [game.names.get(p, p) for p in movers]  # the powers with moves to weigh
         capitals = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
         self.deliberating = turn
         self.app.push_screen(DeliberationScreen(capitals))
