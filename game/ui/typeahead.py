@@ -8,7 +8,8 @@ keys pressed once the dialog is up reach it as usual. A screen opts in by derivi
 `RefusesTypedAhead` and calling `refuse_earlier_keys` when it is built; the app asks
 `typed_ahead` about every key before handling it. A screen that has asked the app to
 cover it (the board, before the hot-seat cover) `hold_keys`: every key is set aside until
-it shows again.
+it shows again. The line shown while the computer powers deliberate the end of a turn
+(`dialogs.deliberation`) holds every key from the start, with a notice of its own.
 """
 
 from __future__ import annotations
