@@ -88,3 +88,22 @@ async def test_history_tabs_answer_clicks() -> None:
         await pilot.click("#history-tabs", offset=(5, 0))
         await pilot.pause()
         assert text.page == "weeks"
+
+
+async def test_history_follows_a_change_of_theme() -> None:
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_from_title(pilot)
+        await end_turn(pilot)  # week 1 went otherwise: its heading in the warning colour
+        await pilot.press("h")
+        await pilot.pause()
+        text = app.screen.query_one(HistoryText)
+
+        def heading_styles() -> str:
+            head = next(line for line in text.lines if "Week 1 ·" in line.plain)
+            return " ".join(str(span.style) for span in head.spans)
+
+        assert app.theme_variables["text-warning"] in heading_styles()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert app.theme_variables["text-warning"] in heading_styles()
