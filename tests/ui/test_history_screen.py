@@ -107,3 +107,31 @@ async def test_history_follows_a_change_of_theme() -> None:
         app.theme = "textual-light"
         await pilot.pause()
         assert app.theme_variables["text-warning"] in heading_styles()
+
+
+async def test_history_keeps_its_place_when_the_terminal_is_resized() -> None:
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_from_title(pilot)
+        for _ in range(3):
+            await end_turn(pilot)
+            while screen_name(pilot) == "DecisionDialog":
+                await pilot.press("escape")
+                await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        text = app.screen.query_one(HistoryText)
+        assert text.scroll_y == text.max_scroll_y > 0
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert text.scroll_y == text.max_scroll_y > 0  # still at the latest week
+        assert not any("▕" in line.plain for line in text.lines)  # one above the other
+        await pilot.press("home", "down", "down", "down", "down")
+        await pilot.pause()
+        assert 0 < text.scroll_y < text.max_scroll_y
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert 0 < text.scroll_y < text.max_scroll_y  # neither the top nor the end
+        assert any("▕" in line.plain for line in text.lines)

@@ -34,6 +34,8 @@ class TextLines(ScrollView, can_focus=True):
         """The `layout_key` when the styles last changed."""
         self._lines: list[Content] = []
         self._strips: dict[int, Strip] = {}
+        self._at_end = False
+        """Whether the view was at the end of the text when last scrolled."""
 
     def lay_out(self, width: int) -> list[Content]:
         """The text as lines of at most `width` cells (a subclass's to say)."""
@@ -60,10 +62,28 @@ class TextLines(ScrollView, can_focus=True):
         laid = (width, self._key)
         if laid == self._laid or width <= 0:
             return
+        resized = self._laid is not None and self._laid[0] != width and bool(self._lines)
+        place = self._place() if resized else None
         self._laid = laid
         self._lines = self.lay_out(width)
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
+        if place is not None:  # the same place in the text at the new width
+            self.call_after_refresh(self._go_to, place)
+
+    def _place(self) -> float:
+        """How far through the text the view is (1: at its end)."""
+        return 1.0 if self._at_end else self.scroll_y / len(self._lines)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._at_end = new_value >= self.max_scroll_y > 0
+
+    def _go_to(self, place: float) -> None:
+        if place >= 1:
+            self.scroll_end(animate=False, immediate=True)
+        else:
+            self.scroll_to(y=round(place * len(self._lines)), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._ensure(self.scrollable_content_region.width)
