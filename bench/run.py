@@ -9,6 +9,8 @@ measured in the same run.
 - full headless games per second, every power computer-played, on one core
 - import time of game.engine (reported)
 - the UI figures, from bench/ui_bench.py, when the UI is present
+- the history screen's opening and tab switch, from bench/history_bench.py
+- the planners' end of a turn in the UI, from bench/deliberation_bench.py
 - save and load-with-replay, from bench/saves_bench.py, when saves are present
 - the engine's figures, from bench/engine_bench.py, when present
 """
@@ -165,6 +167,8 @@ def rows() -> None:
         print(f"headless games, policy {policy}: {rate:,.0f} per second (goal >= 2,000)")
     print(f"import game.engine: {ms(bench_import())} (cumulative, from -X importtime)")
     optional("ui_bench")
+    optional("history_bench")
+    optional("deliberation_bench")
     optional("saves_bench")
     optional("planner_bench")
     optional("engine_bench")

@@ -131,6 +131,16 @@ class Session:
 
     def finish_turn(self) -> Step:
         """The power at the keyboard is done: hand over, or end the turn in the engine."""
+        step = self.begin_finish()
+        if step is not None:
+            return step
+        self.game.end_turn()
+        return self.after_end()
+
+    def begin_finish(self) -> Step | None:
+        """The first half of `finish_turn`: the power at the keyboard is done. OVER, or
+        HANDOVER to a player yet to play this turn; None when the engine is to end the turn
+        now: `game.end_turn()` (or the same on a twin, adopted), then `after_end`."""
         if self.game.over:
             return Step.OVER
         waiting = self.decisions()
@@ -148,8 +158,13 @@ class Session:
             if remaining:
                 self.active = remaining[0]
                 return Step.HANDOVER
+        return None
+
+    def after_end(self) -> Step:
+        """The second half of `finish_turn`, once the engine has ended the turn: who plays
+        next, and what follows."""
+        g = self.game
         previous = self.active
-        g.end_turn()
         self.finished.clear()
         if g.over:
             return Step.OVER

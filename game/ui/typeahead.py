@@ -8,7 +8,8 @@ keys pressed once the dialog is up reach it as usual. A screen opts in by derivi
 `RefusesTypedAhead` and calling `refuse_earlier_keys` when it is built; the app asks
 `typed_ahead` about every key before handling it. A screen that has asked the app to
 cover it (the board, before the hot-seat cover) `hold_keys`: every key is set aside until
-it shows again.
+it shows again. The line shown while the computer powers deliberate the end of a turn
+(`dialogs.deliberation`) holds every key from the start, with a notice of its own.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class RefusesTypedAhead:
     """Whether every key is set aside: a screen about to be covered by another."""
     drawn: bool = False
     """Whether the screen has been drawn once (keys before that are set aside)."""
+    set_aside_notice: str = NOTICE
+    """What the player is told when keys are set aside."""
 
     def refuse_earlier_keys(self) -> None:
         self.opened_at = Message().time  # now, on the clock Textual stamps its events with
@@ -67,5 +70,5 @@ def typed_ahead(screen: Screen[object], event: events.Key) -> bool:
             return False
     if not screen.told_typed_ahead:
         screen.told_typed_ahead = True
-        screen.notify(NOTICE, title="Set aside", severity="warning", timeout=4)
+        screen.notify(screen.set_aside_notice, title="Set aside", severity="warning", timeout=4)
     return True

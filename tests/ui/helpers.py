@@ -30,9 +30,16 @@ def demo_app(**kwargs: Any) -> MoscowApp:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers (scenario loading) finish and the screen catch up."""
+    """Let workers (scenario loading, the planners' end of a turn) finish and the screen
+    catch up."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(MAX_STEPS):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if screen_name(pilot) != "DeliberationScreen" and all(
+            w.is_finished for w in pilot.app.workers
+        ):
+            break
     await pilot.pause()
 
 
@@ -109,7 +116,9 @@ async def play_by_keys(pilot: Pilot[Any]) -> list[str]:
         seen.append(name)
         if name == "EndingScreen":
             return seen
-        if name == "DecisionDialog":
+        if name == "DeliberationScreen":
+            await settle(pilot)  # the planners' end of the turn
+        elif name == "DecisionDialog":
             await pilot.press("enter")  # the first open answer is highlighted
         elif name in ("MoveDialog", "HandoverScreen", "BriefingScreen"):
             await pilot.press("enter")

@@ -15,11 +15,14 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, OptionList
+from textual.worker import Worker, WorkerState
 
-from game.engine import GameError, Move
+from game.engine import Game, GameError, Move
+from game.engine.twin import adopt, twin
 from game.session import Session, Step
 from game.ui.dialogs.choice import DecisionDialog
 from game.ui.dialogs.confirm import ConfirmDialog
+from game.ui.dialogs.deliberation import DeliberationScreen
 from game.ui.dialogs.move import MoveDialog
 from game.ui.dialogs.note import NoteDialog
 from game.ui.format import period, plural, turn_label
@@ -81,6 +84,10 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
         self.asking = True
         """View state: put waiting questions to the player whenever the board is shown
         (off once the player puts a question off with Escape, until asked again)."""
+        self.deliberating: int | None = None
+        """The turn the computer powers are deciding the end of, in a worker thread."""
+        self.after_resume: Callable[[], None] | None = None
+        """What to do when the board shows again (the end of a deliberated turn)."""
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -195,19 +202,76 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
 
     def _end_turn(self) -> None:
         s = self.session
-        step: list[Step] = []
         turn = s.game.state.turn
-        if not self._run(lambda: step.append(s.finish_turn())) or not step:
+        step: list[Step | None] = []
+        if not self._run(lambda: step.append(s.begin_finish())) or not step:
             return
+        if step[0] is None and s.game.planners:
+            self._deliberate(turn)  # the planners take a while: not on the event loop
+            return
+        if step[0] is None and not self._run(lambda: step.append(self._close(s.game))):
+            return
+        found = step[-1]
+        assert found is not None
+        self._turn_ended(found, turn)
+
+    def _close(self, game: Game) -> Step:
+        """End the turn in the engine, here and now (no planner is waited for)."""
+        game.end_turn()
+        return self.session.after_end()
+
+    def _deliberate(self, turn: int) -> None:
+        """End the turn on a twin of the game in a worker thread, under a line that says
+        so and sets every key aside; the game takes the twin's state when it is done."""
+        game = self.session.game
+        movers = [p for p in game.planners if p in game.content.movers] or list(game.planners)
+        names = [game.names.get(p, p) for p in movers]  # the powers with moves to weigh
+        capitals = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        self.deliberating = turn
+        self.app.push_screen(DeliberationScreen(capitals))
+
+        def work() -> Game:
+            other = twin(game)
+            other.end_turn()
+            return other
+
+        self.run_worker(work, thread=True, group="deliberation", exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _deliberated(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "deliberation" or not worker.is_finished:
+            return
+        event.stop()
+        turn, self.deliberating = self.deliberating, None
+        s = self.session
+        if worker.state is WorkerState.SUCCESS and isinstance(worker.result, Game):
+            adopt(s.game, worker.result)  # here, on the event loop, as if played here
+            step = s.after_end()
+            if s.game.over:
+                self.post_message(GameOver(s))
+            self.after_resume = lambda: self._turn_ended(step, turn or 0)
+        else:
+            self.after_resume = lambda: self.notify(
+                f"The turn could not end: {worker.error}", title="Not allowed", severity="error"
+            )
+        if isinstance(self.app.screen, DeliberationScreen):
+            self.app.pop_screen()  # the board resumes, and carries on from there
+
+    def _turn_ended(self, step: Step, turn: int) -> None:
+        """What follows the end of the turn on the board: the autosave, the ending, the
+        hot-seat cover, a question, or the next week's notice."""
+        s = self.session
+        self.render_all()
         if s.game.state.turn != turn or s.game.over:
             self.post_message(TurnClosed(s))
-        if step[0] is Step.OVER:
+        if step is Step.OVER:
             return
         self.query_one(DispatchLog).shown = None
-        if step[0] is Step.HANDOVER:
+        if step is Step.HANDOVER:
             self.hold_keys()  # until the cover is up, no key may act on this board
             self.post_message(HandOver(s))  # the app prompts once the next player is in
-        elif step[0] is Step.ANSWER:
+        elif step is Step.ANSWER:
             self.notify("Before the week closes, an answer is due.", timeout=3)
             self.render_all()
             self.prompt_decisions()
@@ -294,5 +358,8 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
         self.render_all()
         if self.focused is None:
             self.query_one("#move-list", OptionList).focus()
-        if self.asking:
+        after, self.after_resume = self.after_resume, None
+        if after is not None:
+            after()  # the end of a turn the planners deliberated: it prompts itself
+        elif self.asking:
             self.call_after_refresh(self.prompt_decisions)

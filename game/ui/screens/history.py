@@ -1,39 +1,25 @@
-"""What really happened, week by week, beside this game; and the history notes seen."""
+"""What really happened, week by week, beside this game; and the history notes seen.
+
+Two pages in one text widget (`HistoryText`), under a bar naming them: a switch between
+them redraws one widget, and opening the screen styles and lays out only a few.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static
 
 from game.engine import Game
 from game.ui.dialogs.note import note_content
-from game.ui.format import cite, long_date, period, plural, reflow, turn_label
-from game.ui.history_view import Week, divergence, notes, weeks
+from game.ui.format import period, plural
+from game.ui.history_view import divergence, notes, weeks
 from game.ui.styles import SCREENS_CSS
+from game.ui.widgets.history_text import HistoryText, block_text, weeks_text
 
-
-def history_cell(game: Game, week: Week) -> Content:
-    parts: list[Content | str | tuple[str, str]] = [("In history\n", "bold")]
-    parts.append(reflow(week.history) or "(the scenario says nothing of this week)")
-    if week.sources:
-        parts.append((f"\n[{'; '.join(cite(game.scenario, week.sources))}]", "dim"))
-    return Content.assemble(*parts)
-
-
-def game_cell(week: Week) -> Content:
-    parts: list[Content | str | tuple[str, str]] = [("In this game\n", "bold")]
-    parts.append("\n".join(f"• {h}" for h in week.happened) or "(nothing reported)")
-    if week.missing:
-        parts.append(("\nDid not happen:", "bold"))
-        parts.extend(f"\n✗ {m}" for m in week.missing)
-    if week.extra:
-        parts.append(("\nNot as in history:", "bold"))
-        parts.extend(f"\n+ {x}" for x in week.extra)
-    return Content.assemble(*parts)
+TABS = ("weeks", "notes")
 
 
 class HistoryScreen(Screen[None]):
@@ -51,28 +37,48 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.game = game
         self.viewer = viewer
+        word = period(game.scenario)
+        self.labels = {
+            "weeks": f"{word.capitalize()} by {word} (w)",
+            "notes": "Notes and sources (s)",
+        }
 
     def compose(self) -> ComposeResult:
         rows = weeks(self.game, self.viewer)
         differences, diverged = divergence(rows)
         word = period(self.game.scenario)
-        with TabbedContent(initial="weeks"):
-            with TabPane(f"{word.capitalize()} by {word} (w)", id="weeks"):
-                yield Static(
-                    f"Divergence so far: {plural(differences, 'difference')} from history "
-                    f"in {diverged} of {plural(len(rows), word)}.  "
-                    f"≠ marks a {word} that went otherwise; = a {word} as in history.",
-                    id="divergence",
-                    markup=False,
-                )
-                yield from self._weeks(rows)
-            with TabPane("Notes and sources (s)", id="notes"), VerticalScroll(id="notes-scroll"):
-                yield Static(self._notes(), classes="note")
+        summary = (
+            f"Divergence so far: {plural(differences, 'difference')} from history "
+            f"in {diverged} of {plural(len(rows), word)}.  "
+            f"≠ marks a {word} that went otherwise; = a {word} as in history."
+        )
+        yield Static(self._bar("weeks"), id="history-tabs")
+        yield HistoryText(
+            {"weeks": weeks_text(self.game, rows, summary), "notes": block_text(self._notes())},
+            id="history-text",
+        )
         yield Footer()
 
+    def _bar(self, active: str) -> Content:
+        """The pages' names, the one shown marked, each a click away."""
+        parts: list[Content] = []
+        underline: list[Content] = []
+        for tab in TABS:
+            label = f" {self.labels[tab]} "
+            style = "bold $text" if tab == active else "$text-muted"
+            parts.append(
+                Content.from_markup(f"[@click=screen.tab('{tab}')]$label[/]", label=label).stylize(
+                    style
+                )
+            )
+            mark = "━" * len(label)
+            underline.append(Content.styled(mark, "$accent" if tab == active else "$panel"))
+            parts.append(Content(" "))
+            underline.append(Content.styled(" ", "$panel"))
+        return Content.assemble(*parts, "\n", *underline)
+
     def _notes(self) -> Content:
-        """Every note seen, in one block: one widget, so that the tab shows at once (a widget
-        per note made switching to it take a second in a long game)."""
+        """Every note seen, in one block of text."""
         seen = notes(self.game, self.viewer)
         if not seen:
             return Content("No history notes yet.")
@@ -85,26 +91,10 @@ class HistoryScreen(Screen[None]):
             parts.append(note_content(self.game.scenario, item.note))
         return Content.assemble(*parts)
 
-    def _weeks(self, rows: list[Week]) -> ComposeResult:
-        sc = self.game.scenario
-        with VerticalScroll(id="weeks-scroll"):
-            for week in rows:
-                mark = "≠" if week.diverged else "="
-                head = Content.assemble(
-                    (f" {mark} ", "reverse bold" if week.diverged else "bold"),
-                    (f" {turn_label(sc, week.turn)} · {long_date(week.date)} · ", "bold"),
-                    (week.title, "bold italic"),
-                )
-                row = Horizontal(classes="week diverged" if week.diverged else "week")
-                row.border_title = head  # not a widget of its own: fewer widgets, a quicker tab
-                with row:
-                    yield Static(history_cell(self.game, week), classes="week-history")
-                    yield Static(game_cell(week), classes="week-game")
-
     def on_mount(self) -> None:
-        self.query_one("#weeks-scroll").focus()
-        self.call_after_refresh(self.query_one("#weeks-scroll").scroll_end, animate=False)
+        self.query_one(HistoryText).focus()  # it opens at the latest week itself
 
     def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
-        self.query_one(f"#{tab}-scroll").focus()
+        self.query_one(HistoryText).show(tab)
+        self.query_one("#history-tabs", Static).update(self._bar(tab))
+        self.query_one(HistoryText).focus()
