@@ -5,9 +5,16 @@ A scenario file read again with the same bytes, under the same name, with the sa
 scenario itself is kept; on disk, one JSON file per scenario in `$MOSCOW1939_CACHE` or the
 platform's cache folder: a header line (what the entry is for, the digests it was made
 from) and the validated scenario as JSON. JSON holds no code, and the reader accepts
-nothing else: an entry whose header or digests do not match, that is not JSON or that the
-models refuse is passed over and written again. A folder that cannot be written costs only
-the next run's parse; deleting the folder is always safe.
+nothing else: an entry whose header or digests do not match, or that is not JSON, is
+passed over and written again. A folder that cannot be written costs only the next run's
+parse; deleting the folder is always safe.
+
+The header is signed with this install's key (`cachekey`, an HMAC of the header, which
+holds the payload's digest). An entry whose signature holds was written by this game from
+a validated scenario, and is rebuilt without validating it again (`rebuild`, a few
+milliseconds rather than the validators' build); one with a wrong signature is passed over
+and written again, never trusted; one without (no key could be made, or the rebuild would
+not give the scenario back) is validated by the models.
 
 The notation of a scenario from the disk is compiled (and its cross-references checked)
 when the engine first asks for it (`Scenario.code`), not on loading.
@@ -26,16 +33,18 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from . import cachekey
 from .code import Code
 from .errors import Problem, ScenarioError
 from .locator import dotted
 from .models import Scenario
 from .rawfile import MAX_BYTES, read_bounded
+from .rebuild import Unbuildable, build
 from .shipped import bundled_paths
 from .variants import base_path
 
 ENV_VAR = "MOSCOW1939_CACHE"
-FORMAT = 1
+FORMAT = 2
 """The layout of a cache file; the fingerprint holds it, so a new layout misses."""
 MAX_FILE = 16 * 1024 * 1024
 KEPT_FILES = 32
@@ -160,10 +169,28 @@ def bases_hold(name: str, bases: Bases) -> bool:
     return True
 
 
-def _header(raw: bytes, k: str, name: str, payload: bytes) -> tuple[str, Bases] | None:
-    """The digest and bases of a cache file's header, if it is for this key and payload."""
+def _signed(header: dict[str, Any]) -> bool | None:
+    """Whether this install signed the header (None: it has no key, or the header no
+    signature: the payload is validated)."""
+    signature = header.pop("signature", None)
+    secret = cachekey.key()
+    if secret is None or signature is None:
+        return None
+    return cachekey.holds(secret, _canonical(header), signature)
+
+
+def _canonical(header: dict[str, Any]) -> bytes:
+    return json.dumps(header, sort_keys=True, ensure_ascii=True).encode()
+
+
+def _header(raw: bytes, k: str, name: str, payload: bytes) -> tuple[str, Bases, bool] | None:
+    """The digest and bases of a cache file's header, if it is for this key and payload,
+    and whether it is signed by this install (a wrong signature: None)."""
     header: Any = json.loads(raw)
     if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return None
+    signed = _signed(header)
+    if signed is False:
         return None
     if header.get("key") != k or header.get("name") != name:
         return None
@@ -174,7 +201,7 @@ def _header(raw: bytes, k: str, name: str, payload: bytes) -> tuple[str, Bases] 
         isinstance(b, list) and len(b) == 3 and all(isinstance(s, str) for s in b) for b in bases
     ):
         return None
-    return header["digest"], [(b[0], b[1], b[2]) for b in bases]
+    return header["digest"], [(b[0], b[1], b[2]) for b in bases], bool(signed)
 
 
 def from_disk(k: str, name: str, own: str) -> tuple[Scenario, Bases] | None:
@@ -188,16 +215,27 @@ def from_disk(k: str, name: str, own: str) -> tuple[Scenario, Bases] | None:
         found = _header(head, k, name, payload)
         if found is None:
             return None
-        digest, bases = found
+        digest, bases, signed = found
         if combined(own, bases) != digest or not bases_hold(name, bases):
             return None
-        scenario = Scenario.model_validate_json(payload)  # ValidationError is a ValueError
+        scenario = _rebuilt(payload) if signed else None
+        if scenario is None:
+            scenario = Scenario.model_validate_json(payload)  # ValidationError: a ValueError
     except (OSError, ValueError, TypeError, RecursionError):
         return None
     scenario._file = name
     scenario._digest = digest
     scenario._compile = functools.partial(_compiled, k)
     return scenario, bases
+
+
+def _rebuilt(payload: bytes) -> Scenario | None:
+    """The scenario of a signed payload, without validation (None: it cannot be rebuilt)."""
+    try:
+        scenario = build(Scenario, json.loads(payload))
+    except (Unbuildable, KeyError, ValueError, TypeError, AttributeError):
+        return None
+    return scenario if isinstance(scenario, Scenario) else None
 
 
 def _compiled(k: str, scenario: Scenario) -> Code:
@@ -221,7 +259,7 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
         return
     if again.model_dump_json(exclude_unset=True).encode() != payload:
         return  # the JSON would not give this scenario back: no entry rather than a wrong one
-    header = {
+    header: dict[str, Any] = {
         "format": FORMAT,
         "key": k,
         "name": name,
@@ -229,6 +267,9 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
         "bases": [list(b) for b in bases],
         "payload": sha256(payload),
     }
+    secret = cachekey.key()
+    if secret is not None and _rebuilds(payload, again):
+        header["signature"] = cachekey.tag(secret, _canonical(header))
     blob = json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload
     temp = where / f".{k}.{secrets.token_hex(4)}.tmp"
     try:
@@ -239,6 +280,16 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def _rebuilds(payload: bytes, validated: Scenario) -> bool:
+    """Whether the payload's rebuild is the validated scenario: equal, and dumped the same."""
+    rebuilt = _rebuilt(payload)
+    return (
+        rebuilt == validated
+        and rebuilt.model_dump() == validated.model_dump()
+        and rebuilt.model_dump_json(exclude_unset=True).encode() == payload
+    )
 
 
 def _prune(where: Path) -> None:
