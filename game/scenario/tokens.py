@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_LENGTH = 2000
 """The longest expression, in characters: notation is short, and a long one is refused
@@ -25,8 +25,7 @@ class NotationError(Exception):
         self.column = column
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     kind: str  # "num", "date", "name", "op", "end"
     text: str
     col: int
@@ -100,25 +99,25 @@ def tokenize(text: str) -> list[Tok]:
             MAX_LENGTH + 1,
         )
     toks: list[Tok] = []
-    pos = 0
+    pos, length, match = 0, len(text), TOKEN_RE.match
     while True:
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        if pos >= len(text):
-            break
-        m = TOKEN_RE.match(text, pos)
-        if not m or m.end() == pos:
+        m = match(text, pos)
+        if m is None or m.end() == pos:
+            while pos < length and text[pos].isspace():
+                pos += 1
+            if pos >= length:
+                break
             message, hint = _unexpected(text[pos])
             raise NotationError(message, hint, pos + 1)
         kind = m.lastgroup or "op"
-        value = m.group(kind)
+        start = m.start(kind)
         if kind == "decimal":
             raise NotationError(
-                f"{value}: whole numbers only",
+                f"{m.group(kind)}: whole numbers only",
                 "scale the variable instead, e.g. 'x * 2 >= 15' for 'x >= 7.5'",
-                m.start(kind) + 1,
+                start + 1,
             )
-        toks.append(Tok(kind, value, m.start(kind) + 1))
         pos = m.end()
+        toks.append(Tok(kind, text[start:pos], start + 1))
     toks.append(Tok("end", "", len(text) + 1))
     return toks
