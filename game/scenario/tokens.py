@@ -36,6 +36,10 @@ TOKEN_RE = re.compile(
     r"|(?P<name>uses\.[a-z][a-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>\.\.|\+=|-=|<=|>=|==|!=|[-+*/<>()=,]))"
 )
+KINDS = ("", "date", "decimal", "num", "name", "op")
+"""Each group of `TOKEN_RE`, by its number: the kind of token it matches."""
+DECIMAL = KINDS.index("decimal")
+_new = tuple.__new__
 FORBIDDEN = {
     ".": (
         "attribute access is not allowed",
@@ -99,25 +103,24 @@ def tokenize(text: str) -> list[Tok]:
             MAX_LENGTH + 1,
         )
     toks: list[Tok] = []
-    pos, length, match = 0, len(text), TOKEN_RE.match
-    while True:
-        m = match(text, pos)
-        if m is None or m.end() == pos:
-            while pos < length and text[pos].isspace():
-                pos += 1
-            if pos >= length:
-                break
-            message, hint = _unexpected(text[pos])
-            raise NotationError(message, hint, pos + 1)
-        kind = m.lastgroup or "op"
-        start = m.start(kind)
-        if kind == "decimal":
+    append, pos = toks.append, 0
+    for m in TOKEN_RE.finditer(text):
+        if m.start() != pos:
+            break  # something outside the grammar at `pos` (after spaces)
+        index = m.lastindex or 0
+        start, pos = m.start(index), m.end()
+        if index == DECIMAL:
             raise NotationError(
-                f"{m.group(kind)}: whole numbers only",
+                f"{text[start:pos]}: whole numbers only",
                 "scale the variable instead, e.g. 'x * 2 >= 15' for 'x >= 7.5'",
                 start + 1,
             )
-        pos = m.end()
-        toks.append(Tok(kind, text[start:pos], start + 1))
+        append(_new(Tok, (KINDS[index], text[start:pos], start + 1)))
+    length = len(text)
+    while pos < length and text[pos].isspace():
+        pos += 1
+    if pos < length:
+        message, hint = _unexpected(text[pos])
+        raise NotationError(message, hint, pos + 1)
     toks.append(Tok("end", "", len(text) + 1))
     return toks
