@@ -1,12 +1,14 @@
 """The scenario cache's signed entries: one signed with this install's key is rebuilt
-without validation and gives exactly the validated scenario; one signed with another key,
-or whose signature is wrong, is passed over and written again; without a key every entry
-is validated."""
+without validation and gives exactly the validated scenario, and its notation compiled
+from its trees exactly as the checks compile it; one signed with another key, or whose
+signature is wrong, is passed over and written again; without a key every entry is
+validated."""
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import stat
 from pathlib import Path
 from typing import Literal
@@ -14,7 +16,8 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel
 
-from game.scenario import Scenario, bundled_paths, cache, cachekey, load_scenario
+from game.scenario import Scenario, bundled_paths, cache, cachekey, load_scenario, precompiled
+from game.scenario.effects import Effect
 from game.scenario.rebuild import Unbuildable, build, converter
 
 from .conftest import TINY
@@ -157,3 +160,87 @@ def test_types_the_rebuild_cannot_tell_apart_are_refused() -> None:
         build(Two, [1])  # type: ignore[arg-type]
     made = build(Two, {})
     assert made == Two() and made.model_fields_set == set()
+
+
+def random_envs(sc: Scenario, count: int) -> list[dict[str, int]]:
+    """States to compare closures on: every name the notation may read."""
+    rng = random.Random(1939)
+    start, end = sc.start.toordinal(), sc.end.toordinal()
+    envs = []
+    for _ in range(count):
+        env = {v.id: rng.randint(v.min - 5, v.max + 5) for v in sc.variables}
+        env |= {f.id: rng.randint(0, 1) for f in sc.flags}
+        env |= {f"uses.{a.id}": rng.randint(0, 3) for a in sc.actions}
+        env |= {"turn": rng.randint(1, len(sc.calendar)), "date": rng.randint(start, end)}
+        envs.append(env)
+    return envs
+
+
+def same_effect(a: Effect, b: Effect, envs: list[dict[str, int]]) -> None:
+    for name in ("kind", "target", "delay", "text", "power", "assign", "reads"):
+        assert getattr(a, name) == getattr(b, name), name
+    for name in ("value", "high", "when"):
+        f, g = getattr(a, name), getattr(b, name)
+        assert (f is None) == (g is None), name
+        if f is not None:
+            assert [f(e) for e in envs] == [g(e) for e in envs], (a.text, name)
+    assert (a.then is None) == (b.then is None)
+    if a.then is not None and b.then is not None:
+        same_effect(a.then, b.then, envs)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+def test_a_signed_entry_compiles_its_notation_from_its_trees_as_the_checks_do(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = load_scenario(path).code
+    cache.clear_memory()
+    sc = load_scenario(path)
+    with monkeypatch.context() as m:
+        m.setattr("game.scenario.checks.Checker.run", None)  # no check, no parse
+        m.setattr("game.scenario.parser.Parser", None)
+        code = sc.code
+    assert list(code.conditions) == list(checked.conditions)
+    assert list(code.numbers) == list(checked.numbers)
+    assert list(code.effects) == list(checked.effects)
+    assert code.trees == checked.trees
+    envs = random_envs(sc, 40)
+    for mine, theirs in ((code.conditions, checked.conditions), (code.numbers, checked.numbers)):
+        for text, fn in mine.items():
+            assert [fn(e) for e in envs] == [theirs[text](e) for e in envs], text
+    for text, effect in code.effects.items():
+        same_effect(effect, checked.effects[text], envs)
+
+
+def test_a_notation_part_that_does_not_match_its_digest_is_checked_instead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = load_scenario(TINY).code
+    entry = entry_of(TINY)
+    head, payload, notation = entry.read_bytes().split(b"\n", 2)
+    entry.write_bytes(head + b"\n" + payload + b"\n" + notation.replace(b"trust", b"trusT"))
+    cache.clear_memory()
+    monkeypatch.setattr("game.scenario.precompiled.compiled", None)  # never called
+    code = load_scenario(TINY).code
+    assert list(code.effects) == list(first.effects)
+
+
+def test_notation_that_fails_to_compile_from_its_trees_is_checked_instead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = load_scenario(TINY).code
+    cache.clear_memory()
+
+    def broken(scenario: Scenario, data: object) -> None:
+        raise KeyError("trees")
+
+    monkeypatch.setattr("game.scenario.precompiled.compiled", broken)
+    assert list(load_scenario(TINY).code.conditions) == list(first.conditions)
+
+
+def test_a_tree_survives_its_json() -> None:
+    code = load_scenario(TINY).code
+    for node in code.trees.values():
+        assert precompiled.tree_of(json.loads(json.dumps(precompiled.tree_data(node)))) == node
+    with pytest.raises(ValueError):
+        precompiled.tree_of(["name", 1.5, 3])

@@ -139,7 +139,7 @@ def test_a_damaged_cache_file_is_passed_over_and_written_again(
 def altered(entry: Path, signature: str | None) -> None:
     """Rewrite an entry's payload, with its digest made to match and the header's signature
     kept (wrong now), set to `signature`, or removed (None)."""
-    head, payload = entry.read_bytes().split(b"\n", 1)
+    head, payload, notation = entry.read_bytes().split(b"\n", 2)
     payload = payload.replace(b'"trust += 5"', b'"nonsense += 5"')
     header = json.loads(head)
     header["payload"] = cache.sha256(payload)
@@ -147,7 +147,7 @@ def altered(entry: Path, signature: str | None) -> None:
         del header["signature"]
     elif signature:
         header["signature"] = signature
-    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload + b"\n" + notation)
     cache.clear_memory()
 
 

@@ -33,7 +33,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from . import cachekey
+from . import cachekey, precompiled
 from .code import Code
 from .errors import Problem, ScenarioError
 from .locator import dotted
@@ -41,6 +41,7 @@ from .models import Scenario
 from .rawfile import MAX_BYTES, read_bounded
 from .rebuild import Unbuildable, build
 from .shipped import bundled_paths
+from .tokens import NotationError
 from .variants import base_path
 
 ENV_VAR = "MOSCOW1939_CACHE"
@@ -183,9 +184,13 @@ def _canonical(header: dict[str, Any]) -> bytes:
     return json.dumps(header, sort_keys=True, ensure_ascii=True).encode()
 
 
-def _header(raw: bytes, k: str, name: str, payload: bytes) -> tuple[str, Bases, bool] | None:
-    """The digest and bases of a cache file's header, if it is for this key and payload,
-    and whether it is signed by this install (a wrong signature: None)."""
+Header = tuple[str, Bases, bool, str | None]
+"""A cache file header's digest and bases, whether this install signed it, and the digest
+of the notation's part (None: there is none)."""
+
+
+def _header(raw: bytes, k: str, name: str, payload: bytes) -> Header | None:
+    """The header, if it is for this key and payload (a wrong signature: None)."""
     header: Any = json.loads(raw)
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         return None
@@ -201,7 +206,13 @@ def _header(raw: bytes, k: str, name: str, payload: bytes) -> tuple[str, Bases, 
         isinstance(b, list) and len(b) == 3 and all(isinstance(s, str) for s in b) for b in bases
     ):
         return None
-    return header["digest"], [(b[0], b[1], b[2]) for b in bases], bool(signed)
+    code = header.get("code")
+    return (
+        header["digest"],
+        [(b[0], b[1], b[2]) for b in bases],
+        bool(signed),
+        code if isinstance(code, str) else None,
+    )
 
 
 def from_disk(k: str, name: str, own: str) -> tuple[Scenario, Bases] | None:
@@ -211,11 +222,12 @@ def from_disk(k: str, name: str, own: str) -> tuple[Scenario, Bases] | None:
         return None
     try:
         blob = read_bounded(where / f"{k}.json", MAX_FILE)
-        head, _, payload = blob.partition(b"\n")
+        head, _, rest = blob.partition(b"\n")
+        payload, _, notation = rest.partition(b"\n")
         found = _header(head, k, name, payload)
         if found is None:
             return None
-        digest, bases, signed = found
+        digest, bases, signed, code_digest = found
         if combined(own, bases) != digest or not bases_hold(name, bases):
             return None
         scenario = _rebuilt(payload) if signed else None
@@ -225,7 +237,8 @@ def from_disk(k: str, name: str, own: str) -> tuple[Scenario, Bases] | None:
         return None
     scenario._file = name
     scenario._digest = digest
-    scenario._compile = functools.partial(_compiled, k)
+    trusted = signed and code_digest is not None and code_digest == sha256(notation)
+    scenario._compile = functools.partial(_compiled, k, notation if trusted else None)
     return scenario, bases
 
 
@@ -238,10 +251,16 @@ def _rebuilt(payload: bytes) -> Scenario | None:
     return scenario if isinstance(scenario, Scenario) else None
 
 
-def _compiled(k: str, scenario: Scenario) -> Code:
-    """Check and compile a scenario from the cache (it was valid when it was written)."""
+def _compiled(k: str, notation: bytes | None, scenario: Scenario) -> Code:
+    """Compile a scenario from the cache: from the trees of a signed entry (`notation`),
+    else (or if those fail) checked and compiled as it was when it was written."""
     from .checks import check
 
+    if notation is not None:
+        try:
+            return precompiled.compiled(scenario, json.loads(notation))
+        except (NotationError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+            pass
     found, code = check(scenario)
     if found:  # only an altered cache file gets here: forget it, and say what is wrong
         forget(k)
@@ -267,10 +286,13 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
         "bases": [list(b) for b in bases],
         "payload": sha256(payload),
     }
+    notation = _notation(scenario)
+    if notation:
+        header["code"] = sha256(notation)
     secret = cachekey.key()
     if secret is not None and _rebuilds(payload, again):
         header["signature"] = cachekey.tag(secret, _canonical(header))
-    blob = json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload
+    blob = json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload + b"\n" + notation
     temp = where / f".{k}.{secrets.token_hex(4)}.tmp"
     try:
         where.mkdir(parents=True, exist_ok=True)
@@ -280,6 +302,14 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def _notation(scenario: Scenario) -> bytes:
+    """The notation's part of a cache file (empty if the scenario was not compiled)."""
+    code = scenario._code
+    if code is None or not code.trees:
+        return b""
+    return json.dumps(precompiled.dump(code), ensure_ascii=True).encode()
 
 
 def _rebuilds(payload: bytes, validated: Scenario) -> bool:
