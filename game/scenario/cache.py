@@ -313,12 +313,13 @@ def _notation(scenario: Scenario) -> bytes:
 
 
 def _rebuilds(payload: bytes, validated: Scenario) -> bool:
-    """Whether the payload's rebuild is the validated scenario: equal, and dumped the same."""
+    """Whether the payload's rebuild is the validated scenario: equal, model by model, and
+    with the same fields set (the rebuild sets those the JSON holds, as validation does)."""
     rebuilt = _rebuilt(payload)
     return (
-        rebuilt == validated
-        and rebuilt.model_dump() == validated.model_dump()
-        and rebuilt.model_dump_json(exclude_unset=True).encode() == payload
+        rebuilt is not None
+        and rebuilt == validated
+        and rebuilt.model_fields_set == validated.model_fields_set
     )
 
 
