@@ -116,7 +116,7 @@ def test_a_variant_from_disk_is_the_variant(folder: Path, monkeypatch: pytest.Mo
         lambda blob: b"",
         lambda blob: b"\xff\xfe not json",
         lambda blob: blob.replace(b"A Tiny Negotiation", b"A Tiny Fabrication"),  # altered
-        lambda blob: blob.replace(b'"format": 1', b'"format": 0'),  # another layout
+        lambda blob: blob.replace(b'"format": %d' % cache.FORMAT, b'"format": 0'),  # a layout
         lambda blob: b"[" * 100_000 + b"\n" + blob.split(b"\n", 1)[1],  # deep nesting
         lambda blob: blob.split(b"\n", 1)[0] + b"\n" + b'{"format": 1, "id": "x"}',
     ],
@@ -136,22 +136,46 @@ def test_a_damaged_cache_file_is_passed_over_and_written_again(
     assert entry.read_bytes() == good
 
 
-def test_an_altered_cache_file_with_its_digests_made_to_match_is_still_checked(
-    folder: Path,
+def altered(entry: Path, signature: str | None) -> None:
+    """Rewrite an entry's payload, with its digest made to match and the header's signature
+    kept (wrong now), set to `signature`, or removed (None)."""
+    head, payload, notation = entry.read_bytes().split(b"\n", 2)
+    payload = payload.replace(b'"trust += 5"', b'"nonsense += 5"')
+    header = json.loads(head)
+    header["payload"] = cache.sha256(payload)
+    if signature is None:
+        del header["signature"]
+    elif signature:
+        header["signature"] = signature
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload + b"\n" + notation)
+    cache.clear_memory()
+
+
+@pytest.mark.parametrize("signature", ["", "0" * 64, "forged"])
+def test_an_altered_cache_file_whose_signature_fails_is_never_trusted(
+    folder: Path, signature: str
 ) -> None:
-    """Someone who rewrites the payload and its digest gets the models' and the cross-checks'
-    verdict on it, never a crash in the engine."""
+    """Someone who rewrites the payload and its digest but cannot sign it: the entry is
+    passed over, the file read again and the entry written again."""
+    path = folder / "tiny.toml"
+    load_scenario(path)
+    (entry,) = cache_files()
+    good = entry.read_bytes()
+    altered(entry, signature)
+    sc = load_scenario(path)
+    assert "trust += 5" in str(sc.code.effects) and "nonsense" not in str(sc.code.effects)
+    assert entry.read_bytes() == good
+
+
+def test_an_altered_cache_file_without_a_signature_is_still_checked(folder: Path) -> None:
+    """An unsigned entry gets the models' and the cross-checks' verdict on it, never a
+    crash in the engine."""
     from game.scenario import ScenarioError
 
     path = folder / "tiny.toml"
     load_scenario(path)
     (entry,) = cache_files()
-    head, payload = entry.read_bytes().split(b"\n", 1)
-    payload = payload.replace(b'"trust += 5"', b'"nonsense += 5"')
-    header = json.loads(head)
-    header["payload"] = cache.sha256(payload)
-    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
-    cache.clear_memory()
+    altered(entry, None)
     sc = load_scenario(path)
     with pytest.raises(ScenarioError, match="nonsense"):
         sc.code  # noqa: B018

@@ -89,7 +89,8 @@ class Content:
         self.turn_dates = [t.date.toordinal() for t in sc.calendar]
         self.turns = len(sc.calendar)
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
-        self.drift = [(v.id, v.drift) for v in sc.variables if v.drift]
+        self.drift = [(v.id, v.drift, v.min, v.max) for v in sc.variables if v.drift]
+        """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]
         self.variable_ids = [v.id for v in sc.variables]
         self.texts = Texts(sc)

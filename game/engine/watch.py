@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..scenario.closures import Env, Fn, compile_node
@@ -29,9 +29,10 @@ Sleeper = tuple[set[str], str]
 """Who sleeps on a name: the set it wakes into, and its id."""
 
 
-def parts_of(when: str) -> Parts:
+def parts_of(when: str, trees: Mapping[str, Node] | None = None) -> Parts:
     """The parts of a checked condition joined by `and`, in order, compiled one by one
-    (their conjunction is the condition: the same parts, in the same order)."""
+    (their conjunction is the condition: the same parts, in the same order). `trees`: the
+    scenario's trees by their text (`Code.trees`), not parsed again."""
     if not when.strip():
         return ()
 
@@ -40,7 +41,7 @@ def parts_of(when: str) -> Parts:
 
     return tuple(
         (compile_node(part), tuple(dict.fromkeys(names_in(part))))
-        for part in chain(parse_tree(when))
+        for part in chain((trees or {}).get(when) or parse_tree(when))
     )
 
 
@@ -50,7 +51,8 @@ class Watch:
     def __init__(self, content: Content) -> None:
         self.events: dict[str, CompiledEvent] = {c.event.id: c for c in content.conditional}
         """The undated events (not only scheduled): watched by what they read."""
-        self.event_parts = {eid: parts_of(ce.event.when) for eid, ce in self.events.items()}
+        trees = content.scenario.code.trees
+        self.event_parts = {eid: parts_of(ce.event.when, trees) for eid, ce in self.events.items()}
         self.order = content.order
         self.open_ended: dict[str, list[CompiledAction]] = {p: [] for p in content.powers}
         """Each power's moves without an end date: watched by what they read."""
@@ -67,10 +69,14 @@ class Watch:
                         break
                     self.dated_moves.setdefault((power, turn), []).append(ca)
         self.move_parts = {
-            ca.action.id: parts_of(ca.action.when) for cas in self.open_ended.values() for ca in cas
+            ca.action.id: parts_of(ca.action.when, trees)
+            for cas in self.open_ended.values()
+            for ca in cas
         }
         self.ending_parts = {
-            ce.ending.id: parts_of(ce.ending.when) for ce in content.endings if not ce.fallback
+            ce.ending.id: parts_of(ce.ending.when, trees)
+            for ce in content.endings
+            if not ce.fallback
         }
         """The endings' conditions (but the fallback's), watched by what they read."""
         self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}

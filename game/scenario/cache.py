@@ -5,9 +5,16 @@ A scenario file read again with the same bytes, under the same name, with the sa
 scenario itself is kept; on disk, one JSON file per scenario in `$MOSCOW1939_CACHE` or the
 platform's cache folder: a header line (what the entry is for, the digests it was made
 from) and the validated scenario as JSON. JSON holds no code, and the reader accepts
-nothing else: an entry whose header or digests do not match, that is not JSON or that the
-models refuse is passed over and written again. A folder that cannot be written costs only
-the next run's parse; deleting the folder is always safe.
+nothing else: an entry whose header or digests do not match, or that is not JSON, is
+passed over and written again. A folder that cannot be written costs only the next run's
+parse; deleting the folder is always safe.
+
+The header is signed with this install's key (`cachekey`, an HMAC of the header, which
+holds the payload's digest). An entry whose signature holds was written by this game from
+a validated scenario, and is rebuilt without validating it again (`rebuild`, a few
+milliseconds rather than the validators' build); one with a wrong signature is passed over
+and written again, never trusted; one without (no key could be made, or the rebuild would
+not give the scenario back) is validated by the models.
 
 The notation of a scenario from the disk is compiled (and its cross-references checked)
 when the engine first asks for it (`Scenario.code`), not on loading.
@@ -26,16 +33,19 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from . import cachekey, precompiled
 from .code import Code
 from .errors import Problem, ScenarioError
 from .locator import dotted
 from .models import Scenario
 from .rawfile import MAX_BYTES, read_bounded
+from .rebuild import Unbuildable, build
 from .shipped import bundled_paths
+from .tokens import NotationError
 from .variants import base_path
 
 ENV_VAR = "MOSCOW1939_CACHE"
-FORMAT = 1
+FORMAT = 2
 """The layout of a cache file; the fingerprint holds it, so a new layout misses."""
 MAX_FILE = 16 * 1024 * 1024
 KEPT_FILES = 32
@@ -160,10 +170,32 @@ def bases_hold(name: str, bases: Bases) -> bool:
     return True
 
 
-def _header(raw: bytes, k: str, name: str, payload: bytes) -> tuple[str, Bases] | None:
-    """The digest and bases of a cache file's header, if it is for this key and payload."""
+def _signed(header: dict[str, Any]) -> bool | None:
+    """Whether this install signed the header (None: it has no key, or the header no
+    signature: the payload is validated)."""
+    signature = header.pop("signature", None)
+    secret = cachekey.key()
+    if secret is None or signature is None:
+        return None
+    return cachekey.holds(secret, _canonical(header), signature)
+
+
+def _canonical(header: dict[str, Any]) -> bytes:
+    return json.dumps(header, sort_keys=True, ensure_ascii=True).encode()
+
+
+Header = tuple[str, Bases, bool, str | None]
+"""A cache file header's digest and bases, whether this install signed it, and the digest
+of the notation's part (None: there is none)."""
+
+
+def _header(raw: bytes, k: str, name: str, payload: bytes) -> Header | None:
+    """The header, if it is for this key and payload (a wrong signature: None)."""
     header: Any = json.loads(raw)
     if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return None
+    signed = _signed(header)
+    if signed is False:
         return None
     if header.get("key") != k or header.get("name") != name:
         return None
@@ -174,7 +206,13 @@ def _header(raw: bytes, k: str, name: str, payload: bytes) -> tuple[str, Bases] 
         isinstance(b, list) and len(b) == 3 and all(isinstance(s, str) for s in b) for b in bases
     ):
         return None
-    return header["digest"], [(b[0], b[1], b[2]) for b in bases]
+    code = header.get("code")
+    return (
+        header["digest"],
+        [(b[0], b[1], b[2]) for b in bases],
+        bool(signed),
+        code if isinstance(code, str) else None,
+    )
 
 
 def from_disk(k: str, name: str, own: str) -> tuple[Scenario, Bases] | None:
@@ -184,26 +222,45 @@ def from_disk(k: str, name: str, own: str) -> tuple[Scenario, Bases] | None:
         return None
     try:
         blob = read_bounded(where / f"{k}.json", MAX_FILE)
-        head, _, payload = blob.partition(b"\n")
+        head, _, rest = blob.partition(b"\n")
+        payload, _, notation = rest.partition(b"\n")
         found = _header(head, k, name, payload)
         if found is None:
             return None
-        digest, bases = found
+        digest, bases, signed, code_digest = found
         if combined(own, bases) != digest or not bases_hold(name, bases):
             return None
-        scenario = Scenario.model_validate_json(payload)  # ValidationError is a ValueError
+        scenario = _rebuilt(payload) if signed else None
+        if scenario is None:
+            scenario = Scenario.model_validate_json(payload)  # ValidationError: a ValueError
     except (OSError, ValueError, TypeError, RecursionError):
         return None
     scenario._file = name
     scenario._digest = digest
-    scenario._compile = functools.partial(_compiled, k)
+    trusted = signed and code_digest is not None and code_digest == sha256(notation)
+    scenario._compile = functools.partial(_compiled, k, notation if trusted else None)
     return scenario, bases
 
 
-def _compiled(k: str, scenario: Scenario) -> Code:
-    """Check and compile a scenario from the cache (it was valid when it was written)."""
+def _rebuilt(payload: bytes) -> Scenario | None:
+    """The scenario of a signed payload, without validation (None: it cannot be rebuilt)."""
+    try:
+        scenario = build(Scenario, json.loads(payload))
+    except (Unbuildable, KeyError, ValueError, TypeError, AttributeError):
+        return None
+    return scenario if isinstance(scenario, Scenario) else None
+
+
+def _compiled(k: str, notation: bytes | None, scenario: Scenario) -> Code:
+    """Compile a scenario from the cache: from the trees of a signed entry (`notation`),
+    else (or if those fail) checked and compiled as it was when it was written."""
     from .checks import check
 
+    if notation is not None:
+        try:
+            return precompiled.compiled(scenario, json.loads(notation))
+        except (NotationError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+            pass
     found, code = check(scenario)
     if found:  # only an altered cache file gets here: forget it, and say what is wrong
         forget(k)
@@ -221,7 +278,7 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
         return
     if again.model_dump_json(exclude_unset=True).encode() != payload:
         return  # the JSON would not give this scenario back: no entry rather than a wrong one
-    header = {
+    header: dict[str, Any] = {
         "format": FORMAT,
         "key": k,
         "name": name,
@@ -229,7 +286,13 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
         "bases": [list(b) for b in bases],
         "payload": sha256(payload),
     }
-    blob = json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload
+    notation = _notation(scenario)
+    if notation:
+        header["code"] = sha256(notation)
+    secret = cachekey.key()
+    if secret is not None and _rebuilds(payload, again):
+        header["signature"] = cachekey.tag(secret, _canonical(header))
+    blob = json.dumps(header, ensure_ascii=True).encode() + b"\n" + payload + b"\n" + notation
     temp = where / f".{k}.{secrets.token_hex(4)}.tmp"
     try:
         where.mkdir(parents=True, exist_ok=True)
@@ -239,6 +302,25 @@ def to_disk(where: Path, k: str, name: str, scenario: Scenario, bases: Bases) ->
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def _notation(scenario: Scenario) -> bytes:
+    """The notation's part of a cache file (empty if the scenario was not compiled)."""
+    code = scenario._code
+    if code is None or not code.trees:
+        return b""
+    return json.dumps(precompiled.dump(code), ensure_ascii=True).encode()
+
+
+def _rebuilds(payload: bytes, validated: Scenario) -> bool:
+    """Whether the payload's rebuild is the validated scenario: equal, model by model, and
+    with the same fields set (the rebuild sets those the JSON holds, as validation does)."""
+    rebuilt = _rebuilt(payload)
+    return (
+        rebuilt is not None
+        and rebuilt == validated
+        and rebuilt.model_fields_set == validated.model_fields_set
+    )
 
 
 def _prune(where: Path) -> None:

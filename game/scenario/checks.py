@@ -24,6 +24,7 @@ from .notation import (
     parse_condition,
     parse_number,
 )
+from .parser import KNOWN
 
 Found = tuple[Path, str, str]  # path, message, hint
 
@@ -34,14 +35,7 @@ class Checker(V2Checks):
         self.found: list[Found] = []
         self.code = Code()
         self.powers = {p.id for p in scenario.powers}
-        self.names = Names(
-            variables=frozenset(v.id for v in scenario.variables),
-            flags=frozenset(f.id for f in scenario.flags),
-            events=frozenset(e.id for e in scenario.events),
-            actions=frozenset(a.id for a in scenario.actions),
-            powers=frozenset(self.powers),
-            version=scenario.format,
-        )
+        self.names = names_of(scenario)
         self.sources = {s.key for s in scenario.sources}
 
     def add(self, path: Path, message: str, hint: str = "") -> None:
@@ -331,8 +325,25 @@ def _dotted(path: Path) -> str:
     return dotted(path)
 
 
+def names_of(scenario: Scenario) -> Names:
+    """The names the scenario's notation may use."""
+    return Names(
+        variables=frozenset(v.id for v in scenario.variables),
+        flags=frozenset(f.id for f in scenario.flags),
+        events=frozenset(e.id for e in scenario.events),
+        actions=frozenset(a.id for a in scenario.actions),
+        powers=frozenset(p.id for p in scenario.powers),
+        version=scenario.format,
+    )
+
+
 def check(scenario: Scenario) -> tuple[list[Found], Code]:
-    """Every cross-reference problem of `scenario`, and its compiled notation."""
+    """Every cross-reference problem of `scenario`, and its compiled notation (with the
+    trees it was compiled from)."""
     checker = Checker(scenario)
-    checker.run()
+    token = KNOWN.set(checker.code.trees)
+    try:
+        checker.run()
+    finally:
+        KNOWN.reset(token)
     return checker.found, checker.code

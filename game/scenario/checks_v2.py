@@ -156,8 +156,8 @@ class V2Checks:
             )
 
     def placeholders(self, path: Path, text: str, names_allowed: bool) -> None:
-        if not self.v2 or not text:
-            return
+        if not self.v2 or "{" not in text and "}" not in text:
+            return  # no placeholder, no brace: nothing to check
         try:
             found = slots(text)
         except ValueError as err:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .notation import Node
@@ -83,23 +83,91 @@ def compile_node(node: Node) -> Fn:
             return 0
 
         return any_of
-    left, right = (compile_node(arg) for arg in node.args)
-    # Fast paths for the commonest shape: a name compared with a constant.
-    a, b = node.args
-    if a.op == "name" and b.op in ("num", "date") and op in (">=", "<", ">", "<=", "=="):
-        name, const = str(a.value), int(b.value)
-        fast: dict[str, Fn] = {
-            ">=": lambda env: env[name] >= const,
-            "<": lambda env: env[name] < const,
-            ">": lambda env: env[name] > const,
-            "<=": lambda env: env[name] <= const,
-            "==": lambda env: env[name] == const,
-        }
-        return fast[op]
+    return _binary(op, node.args[0], node.args[1])
+
+
+Maker = Callable[[Any, Any], Fn]
+NAME_CONST: dict[str, Maker] = {
+    "+": lambda n, c: lambda env: env[n] + c,
+    "-": lambda n, c: lambda env: env[n] - c,
+    "*": lambda n, c: lambda env: env[n] * c,
+    "/": lambda n, c: (lambda env: env[n] // c) if c else _zero,
+    "<": lambda n, c: lambda env: env[n] < c,
+    "<=": lambda n, c: lambda env: env[n] <= c,
+    ">": lambda n, c: lambda env: env[n] > c,
+    ">=": lambda n, c: lambda env: env[n] >= c,
+    "==": lambda n, c: lambda env: env[n] == c,
+    "!=": lambda n, c: lambda env: env[n] != c,
+}
+"""`name OP constant`, for each operator: one lookup, no call."""
+FN_CONST: dict[str, Maker] = {
+    "+": lambda f, c: lambda env: f(env) + c,
+    "-": lambda f, c: lambda env: f(env) - c,
+    "*": lambda f, c: lambda env: f(env) * c,
+    "/": lambda f, c: (lambda env: f(env) // c) if c else _zero,
+    "<": lambda f, c: lambda env: f(env) < c,
+    "<=": lambda f, c: lambda env: f(env) <= c,
+    ">": lambda f, c: lambda env: f(env) > c,
+    ">=": lambda f, c: lambda env: f(env) >= c,
+    "==": lambda f, c: lambda env: f(env) == c,
+    "!=": lambda f, c: lambda env: f(env) != c,
+}
+CONST_FN: dict[str, Maker] = {
+    "+": lambda c, f: lambda env: c + f(env),
+    "-": lambda c, f: lambda env: c - f(env),
+    "*": lambda c, f: lambda env: c * f(env),
+}
+CONST_NAME: dict[str, Maker] = {
+    "+": lambda c, n: lambda env: c + env[n],
+    "-": lambda c, n: lambda env: c - env[n],
+    "*": lambda c, n: lambda env: c * env[n],
+}
+FN_FN: dict[str, Maker] = {
+    "+": lambda f, g: lambda env: f(env) + g(env),
+    "-": lambda f, g: lambda env: f(env) - g(env),
+    "*": lambda f, g: lambda env: f(env) * g(env),
+}
+
+
+def _zero(env: Env) -> int:
+    return 0  # anything divided by 0 is 0 in the notation
+
+
+def _constant(node: Node) -> int | None:
+    """The value of a number or date, or of arithmetic on them only (None otherwise)."""
+    if node.op in ("num", "date", "bool"):
+        return int(node.value)
+    if node.op == "neg":
+        inner = _constant(node.args[0])
+        return None if inner is None else -inner
+    if node.op in ("+", "-", "*", "/"):
+        a, b = (_constant(arg) for arg in node.args)
+        return None if a is None or b is None else BINARY[node.op](a, b)
+    return None
+
+
+def _binary(op: str, a: Node, b: Node) -> Fn:
+    """An arithmetic operator or a comparison, specialised for its operands' shapes (a
+    name, a constant, anything else): the same operation, with fewer calls."""
+    x, y = _constant(a), _constant(b)
     fn = BINARY[op]
+    if x is not None and y is not None:
+        const = fn(x, y)
+        return lambda env: const
+    if y is not None:
+        if a.op == "name":
+            return NAME_CONST[op](str(a.value), y)
+        return FN_CONST[op](compile_node(a), y)
+    if x is not None and op in CONST_FN:
+        if b.op == "name":
+            return CONST_NAME[op](x, str(b.value))
+        return CONST_FN[op](x, compile_node(b))
+    left, right = compile_node(a), compile_node(b)
+    if op in FN_FN:
+        return FN_FN[op](left, right)
     if a.op == "name" and b.op == "name":
-        x, y = str(a.value), str(b.value)
-        return lambda env: fn(env[x], env[y])
+        p, q = str(a.value), str(b.value)
+        return lambda env: fn(env[p], env[q])
     return lambda env: fn(left(env), right(env))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .closures import Fn
 from .effects import Effect
+from .parser import Node
 
 
 @dataclass
@@ -16,3 +17,6 @@ class Code:
     conditions: dict[str, Fn] = field(default_factory=dict)
     numbers: dict[str, Fn] = field(default_factory=dict)
     effects: dict[str, Effect] = field(default_factory=dict)
+    trees: dict[str, Node] = field(default_factory=dict)
+    """Every expression's tree, by its text, as the checks parsed them (kept in a signed
+    cache entry, so that a later run compiles without parsing)."""

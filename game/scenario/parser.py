@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -236,11 +237,24 @@ class Parser:
         return self.node("name", value=name, col=tok.col)
 
 
+KNOWN: ContextVar[dict[str, Node] | None] = ContextVar("known_trees", default=None)
+"""Trees already parsed, by their text: while set (the checks set it; `precompiled` sets it
+to the trees of a signed cache entry), `parse_tree` looks there first and keeps what it
+parses. A tree depends on its text only, so this changes nothing but the time."""
+
+
 def parse_tree(text: str) -> Node:
     """The tree of a whole expression (raises `NotationError`)."""
+    known = KNOWN.get()
+    if known is not None:
+        found = known.get(text)
+        if found is not None:
+            return found
     parser = Parser(text)
     if parser.tok.kind == "end":
         raise NotationError("empty expression", "write a condition, or leave the key out")
     node = parser.expr()
     parser.expect_end()
+    if known is not None:
+        known[text] = node
     return node

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_LENGTH = 2000
 """The longest expression, in characters: notation is short, and a long one is refused
@@ -25,8 +25,7 @@ class NotationError(Exception):
         self.column = column
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     kind: str  # "num", "date", "name", "op", "end"
     text: str
     col: int
@@ -37,6 +36,10 @@ TOKEN_RE = re.compile(
     r"|(?P<name>uses\.[a-z][a-z0-9_]*|[A-Za-z_][A-Za-z0-9_]*)"
     r"|(?P<op>\.\.|\+=|-=|<=|>=|==|!=|[-+*/<>()=,]))"
 )
+KINDS = ("", "date", "decimal", "num", "name", "op")
+"""Each group of `TOKEN_RE`, by its number: the kind of token it matches."""
+DECIMAL = KINDS.index("decimal")
+_new = tuple.__new__
 FORBIDDEN = {
     ".": (
         "attribute access is not allowed",
@@ -100,25 +103,24 @@ def tokenize(text: str) -> list[Tok]:
             MAX_LENGTH + 1,
         )
     toks: list[Tok] = []
-    pos = 0
-    while True:
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        if pos >= len(text):
-            break
-        m = TOKEN_RE.match(text, pos)
-        if not m or m.end() == pos:
-            message, hint = _unexpected(text[pos])
-            raise NotationError(message, hint, pos + 1)
-        kind = m.lastgroup or "op"
-        value = m.group(kind)
-        if kind == "decimal":
+    append, pos = toks.append, 0
+    for m in TOKEN_RE.finditer(text):
+        if m.start() != pos:
+            break  # something outside the grammar at `pos` (after spaces)
+        index = m.lastindex or 0
+        start, pos = m.start(index), m.end()
+        if index == DECIMAL:
             raise NotationError(
-                f"{value}: whole numbers only",
+                f"{text[start:pos]}: whole numbers only",
                 "scale the variable instead, e.g. 'x * 2 >= 15' for 'x >= 7.5'",
-                m.start(kind) + 1,
+                start + 1,
             )
-        toks.append(Tok(kind, value, m.start(kind) + 1))
-        pos = m.end()
+        append(_new(Tok, (KINDS[index], text[start:pos], start + 1)))
+    length = len(text)
+    while pos < length and text[pos].isspace():
+        pos += 1
+    if pos < length:
+        message, hint = _unexpected(text[pos])
+        raise NotationError(message, hint, pos + 1)
     toks.append(Tok("end", "", len(text) + 1))
     return toks

@@ -25,7 +25,7 @@ def moves(game: Rules, power: str) -> None:
     woken = sleep.woken
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
-    allow = game._limits_allow
+    last_used, turn = st.last_used, st.turn
     awake, sleepers, parts_of = sleep.moves[power], sleep.sleepers, watch.move_parts
     while budgets.get(power, 0) > 0:
         if sleep.woken != woken:  # a move has woken one: list them again
@@ -39,8 +39,15 @@ def moves(game: Rules, power: str) -> None:
                 if ca.until >= FOREVER:
                     awake.discard(ca.action.id)  # made once: never open again
                 continue
-            if ca.cost > budget or (ca.limited and not allow(ca)):
+            if ca.cost > budget:
                 continue
+            if ca.limited:  # `Rules._limits_allow`, inlined: cooldown and most uses
+                if ca.max_uses and env.get(ca.uses_key, 0) >= ca.max_uses:
+                    continue
+                if ca.cooldown:
+                    last = last_used.get(ca.action.id)
+                    if last is not None and turn <= last + ca.cooldown:
+                        continue
             weight = ca.fixed_weight
             if weight == 0:
                 continue
