@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, OptionList
+from textual.widgets import Button, OptionList
 
 from game.engine import GameError, Move
 from game.session import Session, Step
@@ -28,6 +28,7 @@ from game.ui.messages import GameOver, HandOver, HintsPutAway, TurnClosed
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
 from game.ui.widgets.dispatches import DispatchLog
+from game.ui.widgets.footer import SteadyFooter
 from game.ui.widgets.gauges import StatePanel
 from game.ui.widgets.hints import FirstTurnHints
 from game.ui.widgets.moves import MovesPanel
@@ -99,7 +100,7 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
             yield state
         if self.hints and self.session.active is not None:
             yield FirstTurnHints(self.session.budget(), period(self.session.scenario))
-        yield Footer(compact=True, show_command_palette=False)  # all of it fits in 80 columns
+        yield SteadyFooter(compact=True, show_command_palette=False)  # fits in 80 columns
 
     def on_mount(self) -> None:
         self.render_all()
