@@ -8,8 +8,8 @@
 - focus change between panels (Tab) in the game screen, against Tab between two lists in
   a minimal app, timed the same way (goal: at most 1.5 times).
 - key press to updated main screen (bench/ui_keys.py): median time from posting a key to
-  the game screen having handled it and recomposited (goal: at most 16 ms). The frame timer that paces
-  real terminal output (up to 60 per second) is not counted.
+  the game screen having handled it and recomposited (goal: at most 16 ms). The frame
+  timer that paces real terminal output (up to 60 per second) is not counted.
 - resident memory (peak RSS) in the main screen of a new game against the minimal app
   (goal: at most 1.25 times); also at the title.
 """

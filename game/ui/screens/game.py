@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, OptionList
@@ -50,6 +51,9 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
     hints were read) it asks for with the messages of `game.ui.messages`."""
 
     CSS_PATH = SCREENS_CSS
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, but a change of focus redraws only what it restyles (the two panels'
+    frames, the lists), not the whole board."""
 
     BINDINGS = [
         Binding("e", "end_turn", "End turn"),
