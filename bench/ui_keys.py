@@ -13,7 +13,7 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 200
@@ -22,6 +22,23 @@ QUESTIONS = 30
 """Questions the bench answers in a row before it gives up (a week asks a few)."""
 LIGHT = ("down", "up", "down", "right_square_bracket", "left_square_bracket", "tab")
 """The navigation keys timed, in turn."""
+
+
+class Took(NamedTuple):
+    """What a key cost: wall seconds (what a player waits) and the process's CPU seconds
+    (steadier when neighbours load the machine)."""
+
+    wall: float
+    cpu: float
+
+
+def medians(times: dict[str, list[Took]]) -> dict[str, float]:
+    """The median wall time of each kind of key, and its CPU time as `<kind>_cpu`."""
+    out: dict[str, float] = {}
+    for kind, took in times.items():
+        out[kind] = statistics.median(t.wall for t in took) if took else float("nan")
+        out[f"{kind}_cpu"] = statistics.median(t.cpu for t in took) if took else float("nan")
+    return out
 
 
 class Stuck(RuntimeError):
@@ -41,12 +58,12 @@ async def timed_press(
     char: str | None = None,
     until: Callable[[], bool] | None = None,
     step: str = "",
-) -> float:
-    """Seconds from posting `key` until every message it caused is handled, `until` (if
+) -> Took:
+    """Time from posting `key` until every message it caused is handled, `until` (if
     given) holds and the screen is recomposited; then let the app go idle."""
     from textual import events
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     app.post_message(events.Key(key, char))
     for _ in range(ROUNDS):
         await pilot.pause(0)  # handles the screen's messages, then recomposites
@@ -57,13 +74,13 @@ async def timed_press(
             f"{step or 'a key'}: {key!r} did not settle in {ROUNDS} rounds (screen now "
             f"{type(app.screen).__name__}): the bench does not expect this state"
         )
-    elapsed = time.perf_counter() - start
+    took = Took(time.perf_counter() - start, time.process_time() - cpu)
     await pilot.pause()  # a person's keys come tens of milliseconds apart at least
-    return elapsed
+    return took
 
 
-async def minimal_tab(presses: int) -> float:
-    """Median time of Tab between two lists in a minimal Textual app."""
+async def minimal_tab(presses: int) -> dict[str, float]:
+    """Median time of Tab between two lists in a minimal Textual app, as `medians`."""
     from textual.app import App, ComposeResult
     from textual.widgets import Label, OptionList
 
@@ -79,7 +96,7 @@ async def minimal_tab(presses: int) -> float:
         await pilot.pause()
         for _ in range(presses):
             times.append(await timed_press(app, pilot, "tab", "\t", step="minimal app, Tab"))
-    return statistics.median(times)
+    return medians({"minimal_tab": times})
 
 
 class Player:
@@ -89,7 +106,7 @@ class Player:
         self.app = app
         self.pilot = pilot
         self.session = app.session
-        self.out: dict[str, list[float]] = {
+        self.out: dict[str, list[Took]] = {
             k: [] for k in ("light", "move", "end_turn", "unbound", "tab")
         }
 
@@ -98,7 +115,7 @@ class Player:
 
     async def press(
         self, step: str, key: str, char: str | None = None, until: Callable[[], bool] | None = None
-    ) -> float:
+    ) -> Took:
         return await timed_press(self.app, self.pilot, key, char, until, step)
 
     async def answer_questions(self) -> None:
@@ -146,7 +163,8 @@ class Player:
 
         took = await self.press("ending the week", "e", "e", until=lambda: closed() or asked())
         if self.screen() == "ConfirmDialog":
-            took += await self.press("confirming the end of the week", "y", "y", until=closed)
+            more = await self.press("confirming the end of the week", "y", "y", until=closed)
+            took = Took(took.wall + more.wall, took.cpu + more.cpu)
         self.out["end_turn"].append(took)
         await self.answer_questions()
 
@@ -165,7 +183,7 @@ class Player:
                 await self.make_move()
             else:
                 await self.end_turn()
-        return {k: statistics.median(v) if v else float("nan") for k, v in self.out.items()}
+        return medians(self.out)
 
 
 async def latency(presses: int) -> dict[str, float]:
