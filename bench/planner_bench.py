@@ -46,6 +46,8 @@ def main() -> None:
         while not g.over:
             t = time.process_time()
             for d in g.decisions():
+                if g.over:  # an answer may end the game
+                    break
                 g.decide(d.power, d.id, g.choices(d)[0].id)
             if not g.over:
                 g.end_turn()

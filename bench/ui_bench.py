@@ -7,9 +7,9 @@
   Also reported: the first paint of the title (Textual's Ready event).
 - focus change between panels (Tab) in the game screen, against Tab between two lists in
   a minimal app, timed the same way (goal: at most 1.5 times).
-- key press to updated main screen: median time from posting a key to the game screen
-  having handled it and recomposited (goal: at most 16 ms). The frame timer that paces
-  real terminal output (up to 60 per second) is not counted.
+- key press to updated main screen (bench/ui_keys.py): median time from posting a key to
+  the game screen having handled it and recomposited (goal: at most 16 ms). The frame
+  timer that paces real terminal output (up to 60 per second) is not counted.
 - resident memory (peak RSS) in the main screen of a new game against the minimal app
   (goal: at most 1.25 times); also at the title.
 """
@@ -22,23 +22,37 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from bench import ui_keys  # noqa: E402
+
 RUNS = 11
 
 REPORT = """
 import os, resource, time
 
+def peak_kib(usage):
+    \"\"\"The process's peak resident memory. ru_maxrss keeps the launching process's size
+    at the fork (bench/run.py's, ~40 MiB, would floor every figure): VmHWM is this
+    program's own.\"\"\"
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return usage.ru_maxrss
+
 def report():
     \"\"\"Wall and CPU seconds since the launch, and peak memory in KiB, at this moment.\"\"\"
     wall = time.time() - float(os.environ["BENCH_START"])
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, flush=True)
+    print(wall, usage.ru_utime + usage.ru_stime, peak_kib(usage), flush=True)
 """
 
 MINIMAL = """
@@ -144,135 +158,9 @@ def bench_launch(runs: int = RUNS) -> dict[str, tuple[float, float, float]]:
     }
 
 
-async def timed_press(
-    app: Any, pilot: Any, key: str, char: str | None = None, until: Callable[[], bool] | None = None
-) -> float:
-    """Time one key from its arrival until every message it caused is handled and the
-    screen is recomposited; then let the app go idle."""
-    from textual import events
-
-    def quiet() -> bool:
-        nodes = [app, *app.screen.walk_children(with_self=True)]
-        return all(node._message_queue.empty() for node in nodes)
-
-    start = time.perf_counter()
-    app.post_message(events.Key(key, char))
-    for _ in range(200):
-        await pilot._wait_for_screen()
-        if quiet() and (until is None or until()):
-            break
-    app.screen._on_timer_update()
-    elapsed = time.perf_counter() - start
-    await pilot.pause()  # a person's keys come tens of milliseconds apart at least
-    return elapsed
-
-
-async def _minimal_tab(presses: int) -> float:
-    """Median time of Tab between two lists in a minimal Textual app."""
-    from textual.app import App, ComposeResult
-    from textual.widgets import Label, OptionList
-
-    class Minimal(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Label("Moscow 1939")
-            yield OptionList(*[f"move {i}" for i in range(8)])
-            yield OptionList(*[f"dispatch {i}" for i in range(8)])
-
-    app = Minimal()
-    times = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        for _ in range(presses):
-            times.append(await timed_press(app, pilot, "tab", "\t"))
-    return statistics.median(times)
-
-
-async def _latency(presses: int) -> dict[str, float]:
-    from game.scenario import ScenarioError, load
-    from game.ui.app import make_app
-    from game.ui.saves import NoSaves
-
-    try:
-        scenario = load(str(ROOT / "scenarios" / "moscow_1939.toml"))
-    except ScenarioError:
-        scenario = load(str(ROOT / "tests" / "scenarios" / "ui_demo.toml"))
-    app = make_app(saves=NoSaves(), catalog=lambda: [scenario])
-    out: dict[str, list[float]] = {
-        "light": [],
-        "move": [],
-        "end_turn": [],
-        "unbound": [],
-        "tab": [],
-    }
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        app.start_game(scenario, ("soviet",), 1939)
-        await pilot.pause()
-        session = app.session
-        assert session is not None
-
-        def screen() -> str:
-            return type(app.screen).__name__
-
-        async def press(
-            key: str, char: str | None = None, until: Callable[[], bool] | None = None
-        ) -> float:
-            return await timed_press(app, pilot, key, char, until)
-
-        async def answer_questions() -> None:
-            while screen() == "DecisionDialog":
-                await press("1", "1")
-
-        await answer_questions()
-        light = ["down", "up", "down", "right_square_bracket", "left_square_bracket", "tab"]
-        for n in range(presses):
-            if session.game.over:
-                break
-            if screen() != "GameScreen":
-                await press("escape", "\x1b")
-                continue
-            key = light[n % len(light)]
-            took = await press(key, "\t" if key == "tab" else None)
-            out["light"].append(took)
-            if key == "tab":
-                out["tab"].append(took)
-            out["unbound"].append(await press("f12"))  # what the measuring itself costs
-            if n % 20 != 19:
-                continue
-            if any(m.cost <= session.budget() for m in session.moves()):
-                app.screen.query_one("#move-list").focus()
-                await press("enter", "\r")  # opens the move: a dialog
-                if screen() == "MoveDialog":
-                    made = len(session.game.state.log)
-                    out["move"].append(
-                        await press(
-                            "enter",
-                            "\r",
-                            until=lambda made=made: (
-                                len(session.game.state.log) > made  # type: ignore[misc]
-                                and screen() != "MoveDialog"
-                            ),
-                        )
-                    )
-            else:
-                turn = session.game.state.turn
-                out["end_turn"].append(
-                    await press(
-                        "e",
-                        "e",
-                        until=lambda turn=turn: (
-                            session.game.state.turn > turn or session.game.over  # type: ignore[misc]
-                        ),
-                    )
-                )
-                await answer_questions()
-    return {k: statistics.median(v) if v else float("nan") for k, v in out.items()}
-
-
 def bench_latency(presses: int = 400) -> dict[str, float]:
-    got = asyncio.run(_latency(presses))
-    got["minimal_tab"] = asyncio.run(_minimal_tab(60))
+    got = asyncio.run(ui_keys.latency(presses))
+    got.update(asyncio.run(ui_keys.minimal_tab(60)))
     return got
 
 
@@ -296,18 +184,23 @@ def main() -> None:
     print(
         f"focus change between panels (Tab) in the game screen: {lat['tab'] * 1000:.1f} ms "
         f"against {lat['minimal_tab'] * 1000:.1f} ms between two lists in a minimal app: "
-        f"{lat['tab'] / lat['minimal_tab']:.2f}x (goal <= 1.5x)"
+        f"{lat['tab'] / lat['minimal_tab']:.2f}x (goal <= 1.5x); CPU {lat['tab_cpu'] * 1000:.1f} "
+        f"ms against {lat['minimal_tab_cpu'] * 1000:.1f} ms: "
+        f"{lat['tab_cpu'] / lat['minimal_tab_cpu']:.2f}x"
     )
     net = lat["light"] - lat["unbound"]
+    net_cpu = lat["light_cpu"] - lat["unbound_cpu"]
     print(
         f"key press to updated main screen (median of navigation keys): "
         f"{lat['light'] * 1000:.1f} ms, {net * 1000:.1f} ms net of the "
-        f"{lat['unbound'] * 1000:.1f} ms that measuring an unbound key takes (goal <= 16 ms)"
+        f"{lat['unbound'] * 1000:.1f} ms that measuring an unbound key takes (goal <= 16 ms); "
+        f"CPU {lat['light_cpu'] * 1000:.1f} ms, net {net_cpu * 1000:.1f} ms"
     )
     print(
         f"confirming a move (dialog closes, panels redrawn): {lat['move'] * 1000:.1f} ms; "
         f"ending a turn (engine, panels, next week's dialog or notice): "
-        f"{lat['end_turn'] * 1000:.1f} ms"
+        f"{lat['end_turn'] * 1000:.1f} ms (CPU {lat['move_cpu'] * 1000:.1f} and "
+        f"{lat['end_turn_cpu'] * 1000:.1f} ms)"
     )
     print(
         f"peak memory in the main screen: {main_m / 1024:.1f} MiB against the minimal app's "

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.scenario import Scenario
 from game.scenario.models import Entry
 from game.ui.format import ENCYCLOPEDIA_KINDS, cite, reflow
 from game.ui.styles import SCREENS_CSS
+from game.ui.widgets.footer import SteadyFooter
 
 
 def entry_content(scenario: Scenario, entry: Entry) -> Content:
@@ -52,7 +53,7 @@ class EncyclopediaScreen(Screen[None]):
                 yield OptionList(id="entries")
                 with VerticalScroll(id="entry-box"):
                     yield Static("", id="entry")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.scenario.title

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.engine import Outcome
 from game.engine.decisions import condition_words
 from game.session import Session
 from game.ui.format import bar, kind_label, long_date, reflow, short_date, turn_label
 from game.ui.styles import SCREENS_CSS
+from game.ui.widgets.footer import SteadyFooter
 
 
 def scores(session: Session, outcome: Outcome) -> Content:
@@ -135,7 +136,7 @@ class EndingScreen(Screen[None]):
                 "Back to the title (t)", id="to-title", variant="primary", action="app.to_title"
             )
             yield Button("History (h)", id="history", action="app.history")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         # the epilogue is read first: arrows and PageDown scroll it; t or Tab reach the button

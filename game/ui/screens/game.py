@@ -12,9 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, OptionList
+from textual.widgets import Button, OptionList
 from textual.worker import Worker, WorkerState
 
 from game.engine import Game, GameError, Move
@@ -31,6 +32,7 @@ from game.ui.messages import GameOver, HandOver, HintsPutAway, TurnClosed
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
 from game.ui.widgets.dispatches import DispatchLog
+from game.ui.widgets.footer import SteadyFooter
 from game.ui.widgets.gauges import StatePanel
 from game.ui.widgets.hints import FirstTurnHints
 from game.ui.widgets.moves import MovesPanel
@@ -52,6 +54,9 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
     hints were read) it asks for with the messages of `game.ui.messages`."""
 
     CSS_PATH = SCREENS_CSS
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Textual's, but a change of focus redraws only what it restyles (the two panels'
+    frames, the lists), not the whole board."""
 
     BINDINGS = [
         Binding("e", "end_turn", "End turn"),
@@ -106,7 +111,7 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
             yield state
         if self.hints and self.session.active is not None:
             yield FirstTurnHints(self.session.budget(), period(self.session.scenario))
-        yield Footer(compact=True, show_command_palette=False)  # all of it fits in 80 columns
+        yield SteadyFooter(compact=True, show_command_palette=False)  # fits in 80 columns
 
     def on_mount(self) -> None:
         self.render_all()

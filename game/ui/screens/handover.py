@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
+from game.ui.widgets.footer import SteadyFooter
 
 
 class HandoverScreen(RefusesTypedAhead, Screen[None]):
@@ -37,7 +38,7 @@ class HandoverScreen(RefusesTypedAhead, Screen[None]):
                 yield Button(
                     f"I play {self.power}: show my dispatches", id="ready", variant="primary"
                 )
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#ready", Button).focus()

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine import Game
 from game.ui.dialogs.note import note_content
 from game.ui.format import period, plural
 from game.ui.history_view import divergence, notes, weeks
 from game.ui.styles import SCREENS_CSS
+from game.ui.widgets.footer import SteadyFooter
 from game.ui.widgets.history_text import HistoryText, block_text, weeks_text
 
 TABS = ("weeks", "notes")
@@ -57,7 +58,7 @@ class HistoryScreen(Screen[None]):
             {"weeks": weeks_text(self.game, rows, summary), "notes": block_text(self._notes())},
             id="history-text",
         )
-        yield Footer()
+        yield SteadyFooter()
 
     def _bar(self, active: str) -> Content:
         """The pages' names, the one shown marked, each a click away."""

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine import Game
 from game.scenario.mapmodel import Map
@@ -20,6 +20,7 @@ from game.ui.format import long_date, turn_label
 from game.ui.mapdraw import draw, legend, shown
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
+from game.ui.widgets.footer import SteadyFooter
 
 
 class MapView(Widget):
@@ -59,7 +60,7 @@ class MapScreen(RefusesTypedAhead, Screen[None]):
         yield MapView(g, self.section, self.power, id="map")
         with VerticalScroll(id="map-legend"):
             yield Static(legend(shown(g, self.power)), id="map-key")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#map-legend").focus()

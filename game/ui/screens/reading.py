@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine import Game
 from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
+from game.ui.widgets.footer import SteadyFooter
 
 
 class ReadingScreen(RefusesTypedAhead, Screen[None]):
@@ -33,7 +34,7 @@ class ReadingScreen(RefusesTypedAhead, Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id=f"{self.PAGE}-scroll"):
             yield Static(self.content(), id=f"{self.PAGE}-text")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.PAGE}-scroll").focus()

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.opponents import OPPONENTS
@@ -19,6 +19,7 @@ from game.scenario import Scenario, ScenarioError, load
 from game.ui.format import long_date, plural, reflow
 from game.ui.messages import StartGame
 from game.ui.styles import SCREENS_CSS
+from game.ui.widgets.footer import SteadyFooter
 from game.ui.widgets.powers import PowerPicker
 
 
@@ -114,7 +115,7 @@ class SetupScreen(Screen[None]):
                     yield Button("Back (Esc)", id="back", compact=True)
             with VerticalScroll(id="briefing-box"):
                 yield Static("", id="briefing")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#scenario-error").display = False

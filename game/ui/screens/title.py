@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.messages import TitleShown
+from game.ui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from game.scenario import Scenario
@@ -56,7 +57,7 @@ class TitleScreen(Screen[None]):
             yield Static("", id="atmosphere", markup=False)
             with Center():
                 yield OptionList(id="menu")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._show()

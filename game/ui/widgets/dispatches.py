@@ -16,9 +16,10 @@ from game.engine import Dispatch
 from game.session import Session
 from game.ui.format import kind_label, period, reflow, shifts_text, short_date, turn_label
 from game.ui.history_view import note_for
+from game.ui.widgets.frame import LitFrame
 
 
-class DispatchLog(Vertical):
+class DispatchLog(LitFrame, Vertical):
     """Dispatches of the week shown (the current one unless the player looks back)."""
 
     ALLOW_MAXIMIZE = True

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from game.session import Session
 from game.ui.format import spark, trend
+from game.ui.widgets.frame import LitFrame
 
 SPARK_WIDTH = 16
 
@@ -21,7 +22,7 @@ def gauge(starts: list[int], value: int, low: int, high: int) -> tuple[str, str]
     return trend([baseline, value]), line.rjust(SPARK_WIDTH)
 
 
-class StatePanel(VerticalScroll):
+class StatePanel(LitFrame, VerticalScroll):
     """Each visible variable with value, last change and a sparkline; each visible flag."""
 
     ALLOW_MAXIMIZE = True

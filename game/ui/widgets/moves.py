@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from game.engine import Move
 from game.session import Session
 from game.ui.format import period, plural, reflow
+from game.ui.widgets.frame import LitFrame
 
 
 def made_this_turn(session: Session) -> dict[str, str]:
@@ -27,7 +28,7 @@ def made_this_turn(session: Session) -> dict[str, str]:
     }
 
 
-class MovesPanel(Vertical):
+class MovesPanel(LitFrame, Vertical):
     """Open moves with cost and preview; Enter or a click asks to make one."""
 
     ALLOW_MAXIMIZE = True

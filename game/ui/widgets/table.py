@@ -7,9 +7,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from game.session import Session
+from game.ui.widgets.frame import LitFrame
 
 
-class NegotiatingTable(VerticalScroll):
+class NegotiatingTable(LitFrame, VerticalScroll):
     """Questions under negotiation, with each power's current position."""
 
     ALLOW_MAXIMIZE = True
