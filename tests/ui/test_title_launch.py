@@ -91,3 +91,16 @@ def test_the_names_alone_tell_whether_there_are_saves(tmp_path: Path) -> None:
     assert FileSaves(tmp_path).any_saved() is False
     saved_game(tmp_path)
     assert FileSaves(tmp_path).any_saved() is True
+
+
+async def test_a_look_at_the_saves_that_ends_as_the_title_is_taken_down_is_harmless() -> None:
+    """The saves are looked for in a thread; its answer can arrive while the app closes and
+    the title's menu is already gone (seen once in the random-key test under load)."""
+    app = demo_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.title_screen.query_one("#menu").remove()
+        app.title_screen.show_saves(True)  # raised NoMatches before
+        app.title_screen.show_saves(False)
+        await pilot.pause()
+        assert screen_name(pilot) == "TitleScreen"

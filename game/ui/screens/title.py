@@ -93,7 +93,9 @@ class TitleScreen(Screen[None]):
         hidden = set() if self.saves else {"continue_game", "load_game"}
         if self.scenario is None and self.read:
             hidden.add("encyclopedia")
-        menu = self.query_one("#menu", OptionList)
+        menu = next(iter(self.query("#menu").results(OptionList)), None)
+        if menu is None:  # a look at the saves that ends while the app closes
+            return
         current = menu.highlighted_option.id if menu.highlighted_option else None
         shown = [(action, label) for action, label in MENU if action not in hidden]
         menu.set_options([Option(label, id=action) for action, label in shown])
