@@ -109,4 +109,5 @@ def test_when_litvinov_stays_the_pact_is_worth_more_to_a_stalin_who_leans_to_ber
         for v in (35, 50, 65)
     ]
     assert scores[0] < scores[1] < scores[2]
-    assert scores[1] == soviet_score("moscow_1939", "historical_pact", stalin_line=50, **env)
+    # From a lower base than in the record: reciprocity was won in April, not by the pact.
+    assert scores[2] < soviet_score("moscow_1939", "historical_pact", stalin_line=65, **env)
