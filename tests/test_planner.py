@@ -224,26 +224,33 @@ def test_11_10_policies_and_opponents_in_words() -> None:
         parse_opponents("=planner")
 
 
-def test_a_planner_answer_names_the_answer_it_chose_and_the_one_it_passed_over(
+def test_an_answer_s_cause_names_the_answer_given_and_its_reason_the_one_passed_over(
     contest: Scenario,
 ) -> None:
-    """'reckons this answer worth 51, against 50 for Decline' left a reader to work out which
-    answer was given: the reason now quotes the chosen option's label."""
+    """'USSR answers: Propose a declaration — reckons this answer worth 51, against 50 for
+    Decline' left a reader to work out which answer was given: the cause of what an answer
+    changed names it, and the planner's reason quotes the answer it passed over."""
     labels = {
-        o.text: o.label
+        a.id: {
+            o.label.rstrip(".") for r in a.replies for o in r.options if isinstance(o.label, str)
+        }
         for a in contest.actions
-        for r in a.replies
-        for o in r.options
-        if isinstance(o.text, str) and isinstance(o.label, str)
     }
-    checked = 0
+    causes = reasons = 0
     for seed in range(6):
         g = Game.new(contest, seed=seed, policy="planner:easy")
         while not g.over:
             g.end_turn()
+        for change in g.state.changes:
+            cause = change.cause
+            if cause.kind == "reply" and cause.source in labels:
+                given = cause.title.rsplit(" (", 1)[-1].removesuffix(")")
+                assert given in labels[cause.source], cause.title
+                causes += 1
         for d in g.state.dispatches:
-            if d.kind == "reply" and "reckons" in d.reason and d.text in labels:
-                assert f"the answer '{labels[d.text].rstrip('.')}' worth" in d.reason, d.reason
-                assert d.reason.count("'") >= 4, d.reason
-                checked += 1
-    assert checked
+            if d.kind == "reply" and "reckons" in d.reason:
+                runner = d.reason.split(" for ", 1)[1]
+                assert runner.startswith("'") and runner.endswith("'"), d.reason
+                assert runner.strip("'") in labels[d.source], d.reason
+                reasons += 1
+    assert causes and reasons

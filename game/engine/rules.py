@@ -190,7 +190,9 @@ class Rules:
         text = self.text(o.text) or self.text(o.label)
         reason = self.text(o.reason) or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
-        self._cause = _new(Cause, (cause_kind, source, power, title, seen_by, reason))
+        label = self.text(o.label) if title else ""  # a rollout's answer has no title
+        because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
+        self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
         self._apply(option.effects)
 

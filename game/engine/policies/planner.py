@@ -81,7 +81,7 @@ class Planner:
         ]
         values = self._value(game, steps)
         best = max(range(len(values)), key=lambda i: values[i].value)
-        return options[best], self._reason(game, values, best, f"the answer {values[best].label}")
+        return options[best], self._reason(game, values, best, "it")
 
     # -- valuing ---------------------------------------------------------------------------
     def _value(self, game: Game, steps: list[tuple[str, Step, bool]]) -> list[Valued]:
