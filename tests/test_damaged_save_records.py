@@ -46,10 +46,11 @@ def test_continue_with_no_save_at_all_says_so(tmp_path: Path) -> None:
 def test_a_huge_slot_in_a_save_is_listed_short_and_printable(
     tmp_path: Path, tiny: Scenario
 ) -> None:
-    saved(tmp_path, tiny, slot="\x1b[2J" + "x" * 1_000_000)
+    path = saved(tmp_path, tiny, slot="\x1b[2J" + "x" * 1_000_000)
+    assert saves.read(path).slot == "?[2J" + "x" * 60
     (info,) = saves.list_saves(tmp_path)
     assert not info.error
-    assert info.slot == "?[2J" + "x" * 60
+    assert info.slot == "mine"
     out = io.StringIO()
     assert cli.main(["saves", "--saves-dir", str(tmp_path)], out=out) == 0
     assert len(out.getvalue()) < 1000
@@ -71,3 +72,14 @@ def test_a_game_id_that_cannot_name_a_file_still_autosaves_in_the_folder(
     assert sorted(p.name for p in tmp_path.rglob("*.json")) == sorted(
         p.name for p in folder.glob("*.json")
     )
+
+
+def test_a_copied_save_is_listed_by_the_name_load_takes(tmp_path: Path, tiny: Scenario) -> None:
+    path = saved(tmp_path, tiny)
+    (tmp_path / "backup.json").write_bytes(path.read_bytes())
+    assert sorted(s.slot for s in saves.list_saves(tmp_path)) == ["backup", "mine"]
+    out = io.StringIO()
+    assert cli.main(["saves", "--saves-dir", str(tmp_path)], out=out) == 0
+    assert "  backup: " in out.getvalue()
+    args = ["load", "--plain", "--saves-dir", str(tmp_path), "backup"]
+    assert cli.main(args, out=out, inp=io.StringIO("q\n3\n")) == 0

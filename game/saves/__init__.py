@@ -255,7 +255,7 @@ def list_saves(folder: Path) -> list[SaveInfo]:
             rec = read(path)
             info = SaveInfo(
                 path,
-                rec.slot,
+                path.stem,  # the name `load` takes: a copied or renamed file's, not the record's
                 rec.scenario_id,
                 ", ".join(rec.humans) or "none",
                 f"{rec.snapshot.date:%d %b %Y}",
