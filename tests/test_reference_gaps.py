@@ -1,0 +1,23 @@
+"""Places where a newcomer writing a scenario from `scenarios/README.md` alone was let down:
+the file loaded, but did not do what the reference led the author to expect."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.scenario import ScenarioError
+
+from .test_format_v2 import ASK, make
+
+
+def test_a_placeholder_in_a_locked_hint_is_an_error_at_its_key() -> None:
+    # a locked_hint is shown as written: "{envoy}" would reach the player as it stands
+    with pytest.raises(ScenarioError) as err:
+        make(ASK.format(hint="{{x}} is too low"))
+    message = str(err.value)
+    assert "options[1].locked_hint: a locked_hint is shown as written" in message
+    assert "{x}" in message
+
+
+def test_a_locked_hint_with_plain_words_loads() -> None:
+    make(ASK.format(hint="only once B holds"))
