@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.scenario import ScenarioError
+from game.scenario import ScenarioError, load_text
 
 from .test_format_v2 import ASK, make
 
@@ -21,3 +21,21 @@ def test_a_placeholder_in_a_locked_hint_is_an_error_at_its_key() -> None:
 
 def test_a_locked_hint_with_plain_words_loads() -> None:
     make(ASK.format(hint="only once B holds"))
+
+
+def test_lint_warns_of_a_reveal_to_a_power_that_sees_the_variable() -> None:
+    from game.scenario.lint import lint
+
+    from .test_newcomer_scenario import SAXON
+
+    text = SAXON.read_text(encoding="utf-8").replace(
+        "reveal tsar_backing to britain", "reveal tsar_backing to prussia"
+    )
+    problems = lint(load_text(text, "saxon.toml"), text)
+    (problem,) = [p for p in problems if "does nothing" in p.message]
+    assert problem.path == "actions[3].effects[0]"
+    assert problem.line > 0
+    assert problem.message == (
+        "'reveal tsar_backing to prussia' does nothing: 'prussia' sees 'tsar_backing' already"
+    )
+    assert not [p for p in lint(load_text(SAXON.read_text(encoding="utf-8"), "s.toml"))]
