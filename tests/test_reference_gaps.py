@@ -39,3 +39,14 @@ def test_lint_warns_of_a_reveal_to_a_power_that_sees_the_variable() -> None:
         "'reveal tsar_backing to prussia' does nothing: 'prussia' sees 'tsar_backing' already"
     )
     assert not [p for p in lint(load_text(SAXON.read_text(encoding="utf-8"), "s.toml"))]
+
+
+def test_a_start_written_like_a_drawn_amount_is_told_how_to_draw_it() -> None:
+    from .test_newcomer_scenario import SAXON
+
+    text = SAXON.read_text(encoding="utf-8").replace("start = [70, 90]", 'start = "70..90"')
+    with pytest.raises(ScenarioError) as err:
+        load_text(text, "saxon.toml")
+    message = str(err.value)
+    assert "variables[0].start: expected a whole number or a drawn start" in message
+    assert "a range [low, high]" in message
