@@ -83,3 +83,11 @@ def test_a_copied_save_is_listed_by_the_name_load_takes(tmp_path: Path, tiny: Sc
     assert "  backup: " in out.getvalue()
     args = ["load", "--plain", "--saves-dir", str(tmp_path), "backup"]
     assert cli.main(args, out=out, inp=io.StringIO("q\n3\n")) == 0
+
+
+def test_a_save_an_editor_gave_a_byte_order_mark_still_loads(
+    tmp_path: Path, tiny: Scenario
+) -> None:
+    path = saved(tmp_path, tiny)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert saves.load(path, tmp_path).record.slot == "mine"

@@ -247,7 +247,7 @@ def parse_versioned(data: bytes, name: str) -> tuple[SaveFile, int]:
 
 def _json(data: bytes, name: str) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8-sig"))  # an editor may have added a BOM
     except UnicodeDecodeError:
         raise SaveError(f"{name} is not a save file: it is not text.")
     except json.JSONDecodeError as err:
