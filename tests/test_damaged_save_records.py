@@ -91,3 +91,22 @@ def test_a_save_an_editor_gave_a_byte_order_mark_still_loads(
     path = saved(tmp_path, tiny)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert saves.load(path, tmp_path).record.slot == "mine"
+
+
+def test_a_save_the_edited_scenario_no_longer_replays_points_to_replay(
+    tmp_path: Path, tiny: Scenario
+) -> None:
+    copy = tmp_path / "mine.toml"
+    text = Path(str(tiny.file)).read_text(encoding="utf-8").replace('id = "tiny"', 'id = "mine"')
+    copy.write_text(text, encoding="utf-8")
+    from game.scenario import load_scenario
+
+    g = Game.new(load_scenario(copy), humans=["soviet"], seed=1)
+    g.end_turn()
+    saves.save(g, "mine", tmp_path, "g")
+    copy.write_text(text.replace("start = 40", "start = 10"), encoding="utf-8")
+    out = io.StringIO()
+    assert (
+        cli.main(["load", "--plain", "--yes", "--saves-dir", str(tmp_path), "mine"], out=out) == 1
+    )
+    assert "run moscow1939 replay on this save" in out.getvalue()
