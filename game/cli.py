@@ -264,7 +264,20 @@ def _folder(args: argparse.Namespace, err: TextIO) -> Path | None:
         return None
     if where.notice:
         err.write(where.notice + "\n")
+    if _is_other_than_folder(where.folder):
+        err.write(
+            f"moscow1939: the saves folder {where.folder} is a file, not a folder: give "
+            "--saves-dir (or MOSCOW1939_SAVES) a folder, or a path where one can be made.\n"
+        )
+        return None
     return where.folder
+
+
+def _is_other_than_folder(path: Path) -> bool:
+    try:
+        return path.exists() and not path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def terminal_problem() -> str:

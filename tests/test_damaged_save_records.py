@@ -110,3 +110,21 @@ def test_a_save_the_edited_scenario_no_longer_replays_points_to_replay(
         cli.main(["load", "--plain", "--yes", "--saves-dir", str(tmp_path), "mine"], out=out) == 1
     )
     assert "run moscow1939 replay on this save" in out.getvalue()
+
+
+def test_a_scenario_file_given_to_load_is_told_how_to_play_it(tmp_path: Path) -> None:
+    out = io.StringIO()
+    scenario = str(tmp_path / "mine.toml")
+    assert cli.main(["load", "--plain", "--saves-dir", str(tmp_path), scenario], out=out) == 1
+    said = out.getvalue()
+    assert f"{scenario} is not a save: a save is a .json file" in said
+    assert f"To play a scenario file: moscow1939 --scenario {scenario}." in said
+    assert "cannot be a save name" not in said
+
+
+def test_a_saves_folder_that_is_a_file_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for command in (["saves"], ["continue", "--plain"]):
+        out = io.StringIO()
+        assert cli.main(["--saves-dir", str(tmp_path / "file"), *command], out=out) == 1
+        assert "is a file, not a folder" in out.getvalue()
