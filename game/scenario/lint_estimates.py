@@ -18,14 +18,14 @@ def effects(sc: Scenario) -> Iterator[tuple[Path, str]]:
     for i, ev in enumerate(sc.events):
         yield from ((("events", i, "effects", k), e) for k, e in enumerate(ev.effects))
         for j, opt in enumerate(ev.choices):
-            path = ("events", i, "choices", j, "effects")
-            yield from (((*path, k), e) for k, e in enumerate(opt.effects))
+            at: Path = ("events", i, "choices", j, "effects")
+            yield from (((*at, k), e) for k, e in enumerate(opt.effects))
     for i, act in enumerate(sc.actions):
         yield from ((("actions", i, "effects", k), e) for k, e in enumerate(act.effects))
         for r, reply in enumerate(act.replies):
             for j, opt in enumerate(reply.options):
-                path = ("actions", i, "replies", r, "options", j, "effects")
-                yield from (((*path, k), e) for k, e in enumerate(opt.effects))
+                at = ("actions", i, "replies", r, "options", j, "effects")
+                yield from (((*at, k), e) for k, e in enumerate(opt.effects))
 
 
 def seeing_estimates(sc: Scenario, warn: Callable[..., None]) -> None:
