@@ -36,3 +36,14 @@ async def test_the_game_screen_counts_an_expression_allowance_in_numbers(tmp_pat
         shown = screen_text(pilot)
         assert "war_danger" not in shown
         assert "Left: 1 of 1" in shown
+
+
+def test_the_historical_opponents_are_not_said_to_replay_1939_in_every_scenario() -> None:
+    from game.opponents import OPPONENTS, opponent_line
+
+    assert not [
+        words for _, _, line, full in OPPONENTS for words in (line, full) if "1939" in words
+    ]
+    assert opponent_line("austria", "Austria", "historical") == (
+        "Austria: History · they do what was done in history"
+    )
