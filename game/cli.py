@@ -147,10 +147,7 @@ def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> 
     if args.command == "continue":
         candidates = saves.resumable(folder)
         if not candidates:
-            err.write(
-                f"There is no game in progress saved in {folder}. Start a new game with "
-                "moscow1939 (or moscow1939 plain).\n"
-            )
+            err.write(_nothing_to_continue(folder))
             return EXIT_INVALID
         loaded = None
         for info in candidates:  # the newest that loads; say why the newer ones did not
@@ -176,6 +173,22 @@ def _resume(args: argparse.Namespace, inp: TextIO, out: TextIO, err: TextIO) -> 
         out.write(f"Resuming '{loaded.record.slot}' ({loaded.path}).\n")
         return _play_plain(loaded.game, loaded.record.game_id, folder, args, inp, out)
     return _ui(args, err, resume=str(loaded.path), folder=folder)
+
+
+def _nothing_to_continue(folder: Path) -> str:
+    """Why `continue` has no game to resume: none saved, or none that can be read."""
+    from . import saves
+
+    start = "Start a new game with moscow1939 (or moscow1939 plain)."
+    broken = [s for s in saves.list_saves(folder) if s.error]
+    if not broken:
+        return f"There is no game in progress saved in {folder}. {start}\n"
+    count = "1 save there cannot" if len(broken) == 1 else f"{len(broken)} saves there cannot"
+    return (
+        f"There is no game in progress in {folder} that can be read: {count} be loaded. "
+        f"The newest, {broken[0].slot}: {broken[0].error.rstrip()} "
+        f"'moscow1939 saves' lists them all. {start}\n"
+    )
 
 
 LSP_MISSING = (
@@ -251,7 +264,20 @@ def _folder(args: argparse.Namespace, err: TextIO) -> Path | None:
         return None
     if where.notice:
         err.write(where.notice + "\n")
+    if _is_other_than_folder(where.folder):
+        err.write(
+            f"moscow1939: the saves folder {where.folder} is a file, not a folder: give "
+            "--saves-dir (or MOSCOW1939_SAVES) a folder, or a path where one can be made.\n"
+        )
+        return None
     return where.folder
+
+
+def _is_other_than_folder(path: Path) -> bool:
+    try:
+        return path.exists() and not path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def terminal_problem() -> str:

@@ -16,8 +16,8 @@ OPPONENTS = [
     (
         "historical",
         "History",
-        "they do what they did in 1939",
-        "the others do what they did in 1939 while they can, then follow the scenario's weights",
+        "they do what was done in history",
+        "the others follow the scenario's historical path while they can, then its weights",
     ),
     (
         "planner:easy",

@@ -334,8 +334,8 @@ def _games(
                 game.end_turn()
             yield game
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import pool as workers
 
     tasks = [(sc.file, seed + n, policies) for n in range(runs)]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with workers(jobs) as pool:
         yield from pool.map(_play, tasks, chunksize=max(1, runs // (jobs * 8)))

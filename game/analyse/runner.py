@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from ..engine import Game
 from ..scenario import Scenario, load
+from ..workers import pool as workers
 from .strategies import Strategy
 
 _scenarios: dict[str, Scenario] = {}
@@ -140,7 +140,7 @@ class Runner:
 
     def __init__(self, jobs: int = 1) -> None:
         self.jobs = max(1, jobs)
-        self.pool = ProcessPoolExecutor(max_workers=self.jobs) if self.jobs > 1 else None
+        self.pool = workers(self.jobs) if self.jobs > 1 else None
         self.games = 0
 
     def run(self, tasks: Sequence[Task]) -> list[Record]:

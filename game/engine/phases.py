@@ -31,7 +31,7 @@ class Phases(Rules):
         if content.fixed_budgets is not None and not st.extra_moves and not st.moves_set:
             st.budgets = dict(content.fixed_budgets)
         else:
-            st.budgets = {p: self._allowance(p) for p in content.powers}
+            st.budgets = {p: self.allowance(p) for p in content.powers}
         self._cause = START
         self._emit("news", self.turn_title(), "")
         due: list[str] = []

@@ -243,16 +243,17 @@ class Rules:
 
     def _change_moves(self, power: str, value: int, assign: bool) -> None:
         st = self.state
-        before = self._allowance(power)
+        before = self.allowance(power)
         if assign:
             st.moves_set[power] = value
             st.extra_moves[power] = 0
         else:
             st.extra_moves[power] = st.extra_moves.get(power, 0) + value
-        st.budgets[power] = max(0, st.budgets.get(power, 0) + self._allowance(power) - before)
+        st.budgets[power] = max(0, st.budgets.get(power, 0) + self.allowance(power) - before)
 
-    def _allowance(self, power: str) -> int:
-        """The moves `power` has each turn now."""
+    def allowance(self, power: str) -> int:
+        """The action points `power` has each turn, valued now: its `moves_per_turn` (an
+        expression's value, in format 2) with what `moves` effects changed."""
         st = self.state
         base = st.moves_set.get(power)
         if base is None:

@@ -16,6 +16,10 @@ WIDTH = 78
 """The default width of a line; 0 leaves the wrapping to the screen reader or terminal."""
 
 
+MAX_LINE = 8192
+"""The most of one line of input kept: the rest of a longer line is read and dropped."""
+
+
 class InputEnded(Exception):
     """Standard input ran out before the game was over."""
 
@@ -33,6 +37,12 @@ def number(answer: str) -> int | None:
     if answer.isascii() and answer.isdigit() and len(answer) <= 9:
         return int(answer)
     return None
+
+
+def printable(line: str) -> str:
+    """A typed line as the game keeps and echoes it: each control character, and each byte
+    that was not UTF-8 (a surrogate, from surrogateescape), becomes '?'."""
+    return "".join(ch if ch.isprintable() else "?" for ch in line)
 
 
 def short(answer: str, most: int = 40) -> str:
@@ -83,11 +93,14 @@ class Console:
         """Show `prompt` and read one line (stripped); InputEnded when input runs out."""
         self.write(prompt)
         self.out.flush()
-        line = self.inp.readline()
+        line = self.inp.readline(MAX_LINE + 1)
         if not line:
             self.write("\n")
             raise InputEnded
-        answer = line.strip()
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            while (rest := self.inp.readline(MAX_LINE)) and not rest.endswith("\n"):
+                pass  # drop the rest of an absurdly long line
+        answer = printable(line[:MAX_LINE].strip())
         self.write(answer + "\n", typed=True)
         return answer
 

@@ -202,6 +202,13 @@ def resolve(slot_or_path: str, folder: Path) -> Path:
     candidate = expanded(slot_or_path, "the save's path")
     if candidate.suffix == ".json" and (_is_file(candidate) or os.sep in slot_or_path):
         return candidate
+    if os.sep in slot_or_path or candidate.suffix == ".toml":
+        play = f" To play a scenario file: moscow1939 --scenario {slot_or_path[:200]}."
+        raise SaveError(
+            f"{slot_or_path[:200]} is not a save: a save is a .json file, given by its path "
+            "or by its name in the saves folder (moscow1939 saves lists them)."
+            + (play if candidate.suffix == ".toml" else "")
+        )
     return folder / f"{check_slot(slot_or_path)}.json"
 
 
@@ -255,7 +262,7 @@ def list_saves(folder: Path) -> list[SaveInfo]:
             rec = read(path)
             info = SaveInfo(
                 path,
-                rec.slot,
+                path.stem,  # the name `load` takes: a copied or renamed file's, not the record's
                 rec.scenario_id,
                 ", ".join(rec.humans) or "none",
                 f"{rec.snapshot.date:%d %b %Y}",

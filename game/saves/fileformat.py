@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .. import __version__
 from ..engine import Game
@@ -91,6 +93,26 @@ class SaveFile(Model):
     policy: str | dict[str, str] = "historical"
     log: list[SavedCommand]
     snapshot: Snapshot
+
+    @field_validator("game_id")
+    @classmethod
+    def _safe_game_id(cls, value: str) -> str:
+        """An id that can name autosave files: one that cannot (a save edited by hand) is
+        replaced by a short digest of it, so that the game still autosaves."""
+        if GAME_ID_RE.match(value):
+            return value
+        return "x" + hashlib.sha256(value.encode("utf-8", "replace")).hexdigest()[:12]
+
+    @field_validator("slot")
+    @classmethod
+    def _shown_slot(cls, value: str) -> str:
+        """The slot as listings show it: printable, and at most 64 characters."""
+        value = "".join(ch if ch.isprintable() else "?" for ch in value[:64])
+        return value or "?"
+
+
+GAME_ID_RE = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+"""What a game id may be: it is part of its autosaves' file names."""
 
 
 def bound_parts(rec: SaveFile, version: int = SAVE_FORMAT) -> dict[str, Any]:
@@ -225,7 +247,7 @@ def parse_versioned(data: bytes, name: str) -> tuple[SaveFile, int]:
 
 def _json(data: bytes, name: str) -> Any:
     try:
-        return json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8-sig"))  # an editor may have added a BOM
     except UnicodeDecodeError:
         raise SaveError(f"{name} is not a save file: it is not text.")
     except json.JSONDecodeError as err:

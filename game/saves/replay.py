@@ -34,6 +34,12 @@ def load_cached(path: Path) -> Scenario:
     return sc
 
 
+REPLAY_HINT = (
+    " To play on with the scenario as it is now, run moscow1939 replay on this save: it "
+    "keeps the game up to where the two first differ, as a new save."
+)
+
+
 def restore(rec: SaveFile, scenario: Scenario, accept_changed: bool = False) -> Game:
     """Replay the record on `scenario` and check the result against its snapshot."""
     changed = bool(rec.scenario_hash) and scenario.digest != rec.scenario_hash
@@ -45,6 +51,7 @@ def restore(rec: SaveFile, scenario: Scenario, accept_changed: bool = False) -> 
         why = "the scenario has changed since" if changed else "the save has been altered"
         raise SaveError(
             f"The save does not replay on scenario '{scenario.id}' ({why}): {_cut(str(err))}"
+            + (REPLAY_HINT if changed else "")
         )
     differences = compare(rec.snapshot, snapshot_of(game))
     if differences:
@@ -54,7 +61,10 @@ def restore(rec: SaveFile, scenario: Scenario, accept_changed: bool = False) -> 
             else "the save has been altered or damaged"
         )
         raise SaveError(
-            f"The save does not match its replay ({why}): " + "; ".join(differences[:5]) + "."
+            f"The save does not match its replay ({why}): "
+            + "; ".join(differences[:5])
+            + "."
+            + (REPLAY_HINT if changed else "")
         )
     if changed and not accept_changed:
         raise ChangedScenario(

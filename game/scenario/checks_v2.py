@@ -3,12 +3,16 @@ names, text versions and continuity rules. A mixin of `checks.Checker`."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from .interpolate import slots
 from .locator import Path
 from .models import Text, WeightedStart
 from .notation import did_you_mean
+
+PLACEHOLDER_RE = re.compile(r"\{[a-z][a-z0-9_]*\}")
+"""What reads as a `{name}` placeholder, in a text that takes none."""
 
 if TYPE_CHECKING:
     from .models import Scenario
@@ -135,6 +139,14 @@ class V2Checks:
             for key in ("reason", "locked_hint"):
                 if getattr(entry, key):
                     self.need_v2((*path, key), key)
+            if m := PLACEHOLDER_RE.search(entry.locked_hint):
+                self.add(
+                    (*path, "locked_hint"),
+                    f"a locked_hint is shown as written: {m[0]} would reach the player as it "
+                    "stands",
+                    "write the words themselves (placeholders and versions are for the texts "
+                    "listed under Texts that follow the state)",
+                )
 
     def text(self, path: Path, text: Text, names_allowed: bool = True) -> None:
         if isinstance(text, str):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from .effects import parse_effect, targets
 from .errors import Problem
+from .lint_estimates import seeing_estimates
 from .lint_v2 import conditions, more_warnings
 from .locator import Path, dotted, line_of, locate_all
 from .models import Flag, HistoryNote, Option, Scenario
@@ -274,6 +275,7 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                 "give its player something to do",
             )
     more_warnings(sc, ranges, warn)
+    seeing_estimates(sc, warn)
     return out
 
 

@@ -130,6 +130,12 @@ def plain_words(kind: str, error: Any) -> str:
     return words.format(**{**ctx, **(error.get("ctx") or {})})
 
 
+START_HINT = (
+    "write a whole number without quotes, or (format 2) a range [low, high] or "
+    "{ values = [...], weights = [...] } (a..b is for amounts drawn in effects)"
+)
+
+
 def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Path, str, str]]:
     found: list[tuple[Path, str, str]] = []
     seen: set[Path] = set()
@@ -153,6 +159,8 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
             found.append((path, *table))
         elif kind == "missing":
             found.append((path, f"missing key '{key}'", add_hint(path, key)))
+        elif key == "start" and path[:1] == ("variables",) and kind.startswith("int_"):
+            found.append((path, "expected a whole number or a drawn start", START_HINT))
         else:
             found.append((path, plain_words(kind, e), WORDS.get(kind, (None, ""))[1]))
     return found

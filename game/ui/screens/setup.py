@@ -40,7 +40,12 @@ def briefing(scenario: Scenario, power_id: str | None) -> Content:
         parts.append("\n\nTick no power to watch the computer play every side.")
         return Content.assemble(*parts)
     parts.append(("\n\n" + power.name, "bold underline"))
-    parts.append(f"\n{power.moves_per_turn} actions a turn")
+    allowance = power.moves_per_turn
+    parts.append(
+        f"\n{plural(allowance, 'action')} a turn"
+        if isinstance(allowance, int)
+        else "\nActions a turn: as many as the state of the game gives"
+    )
     if power.leaders:
         parts.append(("\n\nLeaders", "bold"))
         parts.extend(f"\n• {leader}" for leader in power.leaders)

@@ -67,7 +67,7 @@ class MovesPanel(LitFrame, Vertical):
         elif session.active is None:
             header = "You are watching: end the turn to go on."
         else:
-            total = session.scenario.power(session.active).moves_per_turn
+            total = session.game.allowance(session.active)
             header = f"Left: {budget} of {total}"
         self.query_one("#budget", Static).update(header)
         made = made_this_turn(session)

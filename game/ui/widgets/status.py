@@ -44,7 +44,7 @@ class StatusBar(Static):
             if session.hotseat and long:
                 power += " (hot-seat)"
             waiting = len(session.decisions())
-            total = g.scenario.power(session.active).moves_per_turn
+            total = g.allowance(session.active)
             left = (
                 f" · {session.budget()} of {total} actions left"
                 if long
