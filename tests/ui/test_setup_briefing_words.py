@@ -36,6 +36,7 @@ async def test_the_game_screen_counts_an_expression_allowance_in_numbers(tmp_pat
         shown = screen_text(pilot)
         assert "war_danger" not in shown
         assert "Left: 1 of 1" in shown
+        assert "1 of 1 action left" in shown  # the status line: not '1 of 1 actions'
 
 
 def test_the_historical_opponents_are_not_said_to_replay_1939_in_every_scenario() -> None:

@@ -46,7 +46,7 @@ class StatusBar(Static):
             waiting = len(session.decisions())
             total = g.allowance(session.active)
             left = (
-                f" · {session.budget()} of {total} actions left"
+                f" · {session.budget()} of {plural(total, 'action')} left"
                 if long
                 else f" · {session.budget()}/{total} actions"
             )
