@@ -259,7 +259,7 @@ def _compiled(k: str, notation: bytes | None, scenario: Scenario) -> Code:
     if notation is not None:
         try:
             return precompiled.compiled(scenario, json.loads(notation))
-        except (NotationError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+        except (NotationError, ValueError, TypeError, LookupError, AttributeError, RecursionError):
             pass
     found, code = check(scenario)
     if found:  # only an altered cache file gets here: forget it, and say what is wrong
