@@ -282,3 +282,26 @@ def test_the_set_up_list_of_scenarios_is_read_from_the_cache(
     assert [(s.id, s.title, s.summary) for s in again] == [
         (s.id, s.title, s.summary) for s in first
     ]
+
+
+def test_the_sources_stamp_changes_with_a_source_s_size_or_time_not_with_a_look(
+    tmp_path: Path,
+) -> None:
+    """The fingerprint knows the scenario package's code by its sources' names, sizes and
+    times of change (not by hashing their bytes on every launch)."""
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "notes.txt").write_text("not a source")
+    first = cache.sources_stamp(tmp_path)
+    (tmp_path / "a.py").read_text()
+    (tmp_path / "notes.txt").write_text("still not a source, longer")
+    assert cache.sources_stamp(tmp_path) == first
+    stamps = {first}
+    os.utime(tmp_path / "a.py", ns=(0, 10**18))
+    stamps.add(cache.sources_stamp(tmp_path))
+    (tmp_path / "a.py").write_text("x = 10\n")
+    os.utime(tmp_path / "a.py", ns=(0, 10**18))  # the same time, another size
+    stamps.add(cache.sources_stamp(tmp_path))
+    (tmp_path / "b.py").write_text("")
+    stamps.add(cache.sources_stamp(tmp_path))
+    assert len(stamps) == 4
+    assert cache.sources_stamp(tmp_path / "missing") == "unreadable sources"
