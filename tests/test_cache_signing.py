@@ -162,6 +162,20 @@ def test_types_the_rebuild_cannot_tell_apart_are_refused() -> None:
     assert made == Two() and made.model_fields_set == set()
 
 
+class Tree(BaseModel):
+    name: str
+    branches: list[Tree] = []
+
+
+def test_a_model_that_holds_itself_is_rebuilt() -> None:
+    data = {"name": "a", "branches": [{"name": "b", "branches": [{"name": "c"}]}]}
+    made = build(Tree, data)
+    assert made == Tree.model_validate(data)
+    assert made.branches[0].branches[0].model_fields_set == {"name"}
+    with pytest.raises(Unbuildable):
+        build(Tree, {"name": "a", "branches": [{"leaves": 3}]})
+
+
 def random_envs(sc: Scenario, count: int) -> list[dict[str, int]]:
     """States to compare closures on: every name the notation may read."""
     rng = random.Random(1939)
