@@ -305,3 +305,28 @@ def test_the_sources_stamp_changes_with_a_source_s_size_or_time_not_with_a_look(
     stamps.add(cache.sources_stamp(tmp_path))
     assert len(stamps) == 4
     assert cache.sources_stamp(tmp_path / "missing") == "unreadable sources"
+
+
+def test_a_save_s_scenario_is_read_and_hashed_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from game.saves import replay
+
+    path = folder / "tiny.toml"
+    first = load_scenario(path)
+    cache.clear_memory()
+    replay._scenario_cache.clear()
+    hashed: list[int] = []
+    real = hashlib.sha256
+
+    def counted(data: bytes = b"") -> object:
+        hashed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr("game.scenario.loader.read_source", None)  # not read again
+    monkeypatch.setattr(hashlib, "sha256", counted)
+    again = replay.load_cached(path)
+    assert again.model_dump() == first.model_dump() and again.digest == first.digest
+    assert hashed.count(path.stat().st_size) == 1

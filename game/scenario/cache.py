@@ -117,9 +117,10 @@ def combined(own: str, bases: Bases) -> str:
     return out
 
 
-def recall(name: str, data: bytes) -> Scenario | None:
-    """The scenario read before from these bytes under this name, if its bases are unchanged."""
-    own = sha256(data)
+def recall(name: str, data: bytes, own: str | None = None) -> Scenario | None:
+    """The scenario read before from these bytes (`own`: their digest, if known) under this
+    name, if its bases are unchanged."""
+    own = sha256(data) if own is None else own
     k = key(name, own)
     with _lock:
         kept = _memory.get(k)
