@@ -83,6 +83,9 @@ class Recipe(NamedTuple):
     assign: bool = False
 
 
+_new, _set = object.__new__, object.__setattr__
+
+
 def _negated(fn: Fn) -> Fn:
     return lambda env: -fn(env)
 
@@ -104,9 +107,25 @@ def effect_of(recipe: Recipe) -> Effect:
         reads |= then.reads
     target = r.target if then is None else then.target
     when = None if r.when is None else compile_node(r.when[1])
-    return Effect(
-        r.kind, target, value, high, r.delay, r.text, when, then, r.power, r.assign, reads
+    effect = _new(Effect)  # as the dataclass's __init__ makes it, with fewer calls
+    _set(
+        effect,
+        "__dict__",
+        {
+            "kind": r.kind,
+            "target": target,
+            "value": value,
+            "high": high,
+            "delay": r.delay,
+            "text": r.text,
+            "when": when,
+            "then": then,
+            "power": r.power,
+            "assign": r.assign,
+            "reads": reads,
+        },
     )
+    return effect
 
 
 def _sub(text: str, start: int, names: Names, want: str) -> Expr:

@@ -23,7 +23,7 @@ from .parser import Node
 
 LAYOUT = 2
 KINDS = frozenset(get_args(EffectKind))
-_new, _set = object.__new__, object.__setattr__
+_new = tuple.__new__
 
 
 def tree_data(node: Node) -> list[Any]:
@@ -32,15 +32,13 @@ def tree_data(node: Node) -> list[Any]:
 
 
 def tree_of(data: Any) -> Node:
-    """The tree of `tree_data`'s JSON (built as the dataclass builds it, with fewer calls)."""
-    op, value, col, *args = data
+    """The tree of `tree_data`'s JSON."""
+    if type(data) is not list or len(data) < 3:
+        raise ValueError(f"not a tree: {data!r:.60}")
+    op, value, col = data[0], data[1], data[2]
     if type(op) is not str or type(value) not in (int, str) or type(col) is not int:
         raise ValueError(f"not a tree: {data!r:.60}")
-    node = _new(Node)
-    _set(
-        node, "__dict__", {"op": op, "args": tuple(map(tree_of, args)), "value": value, "col": col}
-    )
-    return node
+    return _new(Node, (op, tuple(map(tree_of, data[3:])) if len(data) > 3 else (), value, col))
 
 
 def _text(expr: Expr | None) -> str | None:
