@@ -162,6 +162,20 @@ def test_types_the_rebuild_cannot_tell_apart_are_refused() -> None:
     assert made == Two() and made.model_fields_set == set()
 
 
+class Tree(BaseModel):
+    name: str
+    branches: list[Tree] = []
+
+
+def test_a_model_that_holds_itself_is_rebuilt() -> None:
+    data = {"name": "a", "branches": [{"name": "b", "branches": [{"name": "c"}]}]}
+    made = build(Tree, data)
+    assert made == Tree.model_validate(data)
+    assert made.branches[0].branches[0].model_fields_set == {"name"}
+    with pytest.raises(Unbuildable):
+        build(Tree, {"name": "a", "branches": [{"leaves": 3}]})
+
+
 def random_envs(sc: Scenario, count: int) -> list[dict[str, int]]:
     """States to compare closures on: every name the notation may read."""
     rng = random.Random(1939)
@@ -199,11 +213,14 @@ def test_a_signed_entry_compiles_its_notation_from_its_trees_as_the_checks_do(
     with monkeypatch.context() as m:
         m.setattr("game.scenario.checks.Checker.run", None)  # no check, no parse
         m.setattr("game.scenario.parser.Parser", None)
+        m.setattr("game.scenario.effects.tokenize", None)  # effects from their recipes
+        m.setattr("game.scenario.notation.type_of", None)  # nor type-checked again
         code = sc.code
     assert list(code.conditions) == list(checked.conditions)
     assert list(code.numbers) == list(checked.numbers)
     assert list(code.effects) == list(checked.effects)
     assert code.trees == checked.trees
+    assert code.recipes == checked.recipes
     envs = random_envs(sc, 40)
     for mine, theirs in ((code.conditions, checked.conditions), (code.numbers, checked.numbers)):
         for text, fn in mine.items():
@@ -244,3 +261,60 @@ def test_a_tree_survives_its_json() -> None:
         assert precompiled.tree_of(json.loads(json.dumps(precompiled.tree_data(node)))) == node
     with pytest.raises(ValueError):
         precompiled.tree_of(["name", 1.5, 3])
+
+
+def with_recipe_changed(entry: Path, digest_too: bool) -> None:
+    """Make the entry's recipe of 'trust += 5' set the variable (and, if `digest_too`, the
+    header's digest of the notation match, which breaks its signature)."""
+    head, payload, notation = entry.read_bytes().split(b"\n", 2)
+    data = json.loads(notation)
+    (recipe,) = [r for r in data["effects"] if r[0] == "trust += 5"]
+    recipe[1] = "assign"
+    notation = json.dumps(data).encode()
+    header = json.loads(head)
+    if digest_too:
+        header["code"] = cache.sha256(notation)
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload + b"\n" + notation)
+    cache.clear_memory()
+
+
+def test_an_altered_effect_recipe_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notation's digest no longer holds: the effects are checked from their texts."""
+    load_scenario(TINY).code  # noqa: B018
+    with_recipe_changed(entry_of(TINY), digest_too=False)
+    monkeypatch.setattr("game.scenario.precompiled.compiled", None)  # never called
+    assert load_scenario(TINY).code.effects["trust += 5"].kind == "add"
+
+
+def test_an_altered_recipe_whose_digest_matches_fails_the_signature_and_the_file_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    load_scenario(TINY).code  # noqa: B018
+    entry = entry_of(TINY)
+    good = entry.read_bytes()
+    with_recipe_changed(entry, digest_too=True)
+    parsed = []
+    monkeypatch.setattr("game.scenario.loader.parse_toml", lambda *a: parsed.append(a) or toml(*a))
+    assert load_scenario(TINY).code.effects["trust += 5"].kind == "add"
+    assert len(parsed) == 1  # the scenario's file read again, the entry written again
+    assert entry.read_bytes() == good
+
+
+def toml(text: str, name: str) -> dict[str, object]:
+    from game.scenario.tomltext import parse_toml
+
+    return parse_toml(text, name)
+
+
+def test_a_recipe_survives_its_json_and_nothing_else_passes_for_one() -> None:
+    code = load_scenario(TINY).code
+    for recipe in code.recipes.values():
+        data = json.loads(json.dumps(precompiled.recipe_data(recipe)))
+        assert precompiled.recipe_from(data, code.trees) == recipe
+    good = precompiled.recipe_data(code.recipes["trust += 5"])
+    for i, wrong in ((1, "execute"), (2, 7), (5, "yes"), (6, 1.5), (3, "no such text")):
+        bad = [*good[:i], wrong, *good[i + 1 :]]
+        with pytest.raises((ValueError, KeyError)):
+            precompiled.recipe_from(bad, code.trees)
+    with pytest.raises(ValueError):
+        precompiled.recipe_from(good[:-1], code.trees)

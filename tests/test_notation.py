@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.scenario.effects import parse_effect
+from game.scenario.effects import Effect, parse_effect
 from game.scenario.notation import (
     Names,
     NotationError,
@@ -115,6 +115,19 @@ def test_effects_parse() -> None:
     assert (assign.kind, assign.value(ENV)) == ("assign", 15)
     sched = parse_effect("schedule arrival in 3", NAMES)
     assert (sched.kind, sched.target, sched.delay) == ("schedule", "arrival", 3)
+
+
+def test_a_compiled_effect_is_the_dataclass_its_init_would_make() -> None:
+    """`effect_of` sets an Effect's fields itself (fewer calls): the same fields, in order,
+    an instance as equal, hashable and frozen as one its __init__ makes."""
+    import dataclasses
+
+    effect = parse_effect("trust -= 5", NAMES)
+    assert list(vars(effect)) == [f.name for f in dataclasses.fields(Effect)]
+    again = Effect(**vars(effect))
+    assert again == effect and hash(again) == hash(effect)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        effect.target = "pressure"  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(

@@ -282,3 +282,51 @@ def test_the_set_up_list_of_scenarios_is_read_from_the_cache(
     assert [(s.id, s.title, s.summary) for s in again] == [
         (s.id, s.title, s.summary) for s in first
     ]
+
+
+def test_the_sources_stamp_changes_with_a_source_s_size_or_time_not_with_a_look(
+    tmp_path: Path,
+) -> None:
+    """The fingerprint knows the scenario package's code by its sources' names, sizes and
+    times of change (not by hashing their bytes on every launch)."""
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "notes.txt").write_text("not a source")
+    first = cache.sources_stamp(tmp_path)
+    (tmp_path / "a.py").read_text()
+    (tmp_path / "notes.txt").write_text("still not a source, longer")
+    assert cache.sources_stamp(tmp_path) == first
+    stamps = {first}
+    os.utime(tmp_path / "a.py", ns=(0, 10**18))
+    stamps.add(cache.sources_stamp(tmp_path))
+    (tmp_path / "a.py").write_text("x = 10\n")
+    os.utime(tmp_path / "a.py", ns=(0, 10**18))  # the same time, another size
+    stamps.add(cache.sources_stamp(tmp_path))
+    (tmp_path / "b.py").write_text("")
+    stamps.add(cache.sources_stamp(tmp_path))
+    assert len(stamps) == 4
+    assert cache.sources_stamp(tmp_path / "missing") == "unreadable sources"
+
+
+def test_a_save_s_scenario_is_read_and_hashed_once(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from game.saves import replay
+
+    path = folder / "tiny.toml"
+    first = load_scenario(path)
+    cache.clear_memory()
+    replay._scenario_cache.clear()
+    hashed: list[int] = []
+    real = hashlib.sha256
+
+    def counted(data: bytes = b"") -> object:
+        hashed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr("game.scenario.loader.read_source", None)  # not read again
+    monkeypatch.setattr(hashlib, "sha256", counted)
+    again = replay.load_cached(path)
+    assert again.model_dump() == first.model_dump() and again.digest == first.digest
+    assert hashed.count(path.stat().st_size) == 1

@@ -10,7 +10,7 @@ from typing import cast
 from ..engine import Command, Game, GameError
 from ..engine.state import Verb
 from ..scenario import Scenario, load_scenario
-from ..scenario.loader import MAX_BYTES, read_bounded
+from ..scenario.loader import MAX_BYTES, load_bytes, read_bounded
 from .fileformat import ChangedScenario, SaveError, SaveFile, Snapshot, _cut, snapshot_of
 
 _scenario_cache: dict[tuple[str, str], Scenario] = {}
@@ -21,12 +21,13 @@ def load_cached(path: Path) -> Scenario:
     whose base may have changed)."""
     try:
         data = read_bounded(path, MAX_BYTES)
-        key = (str(path.resolve()), hashlib.sha256(data).hexdigest())
+        digest = hashlib.sha256(data).hexdigest()
+        key = (str(path.resolve()), digest)
     except (OSError, ValueError, RuntimeError):
         return load_scenario(path)  # reports the problem in its own words
     if key in _scenario_cache:
         return _scenario_cache[key]
-    sc = load_scenario(path)
+    sc = load_bytes(path, data, digest)  # not read nor hashed again
     if not sc.extends:
         if len(_scenario_cache) > 8:
             _scenario_cache.clear()

@@ -75,17 +75,28 @@ def folder() -> Path | None:
 @functools.cache
 def fingerprint() -> str:
     """What else decides what a load gives: the cache's layout, the game's and pydantic's
-    versions, and the scenario package's own code."""
+    versions, and the scenario package's own code (`sources_stamp`)."""
     from pydantic import VERSION
 
     from .. import __version__
 
-    digest = hashlib.sha256(f"{FORMAT}|{__version__}|{VERSION}".encode())
+    here = Path(__file__).resolve().parent
+    mark = f"{FORMAT}|{__version__}|{VERSION}|{sources_stamp(here)}"
+    return hashlib.sha256(mark.encode()).hexdigest()
+
+
+def sources_stamp(folder: Path) -> str:
+    """The sources in `folder` known by where they are, their names, sizes and times of
+    change, not by their bytes: hashing them all cost as much as the rest of a load, and
+    a source edited or installed again has a new time (the entries made before then miss)."""
+    digest = hashlib.sha256(str(folder).encode())
     try:
-        for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+        with os.scandir(folder) as entries:
+            found = sorted((e.name, e.stat()) for e in entries if e.name.endswith(".py"))
     except OSError:
-        digest.update(b"unreadable sources")
+        return "unreadable sources"
+    for name, st in found:
+        digest.update(f"\0{name}\0{st.st_size}\0{st.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
@@ -106,9 +117,10 @@ def combined(own: str, bases: Bases) -> str:
     return out
 
 
-def recall(name: str, data: bytes) -> Scenario | None:
-    """The scenario read before from these bytes under this name, if its bases are unchanged."""
-    own = sha256(data)
+def recall(name: str, data: bytes, own: str | None = None) -> Scenario | None:
+    """The scenario read before from these bytes (`own`: their digest, if known) under this
+    name, if its bases are unchanged."""
+    own = sha256(data) if own is None else own
     k = key(name, own)
     with _lock:
         kept = _memory.get(k)
@@ -259,7 +271,7 @@ def _compiled(k: str, notation: bytes | None, scenario: Scenario) -> Code:
     if notation is not None:
         try:
             return precompiled.compiled(scenario, json.loads(notation))
-        except (NotationError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+        except (NotationError, ValueError, TypeError, LookupError, AttributeError, RecursionError):
             pass
     found, code = check(scenario)
     if found:  # only an altered cache file gets here: forget it, and say what is wrong

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .checks_v2 import V2Checks
 from .code import Code
-from .effects import parse_effect
+from .effects import effect_of, recipe_of
 from .locator import Path
 from .mapmodel import check_map
 from .models import FORMATS, HistoryNote, Option, Scenario
@@ -113,9 +113,12 @@ class Checker(V2Checks):
             if text in self.code.effects:
                 continue
             try:
-                self.code.effects[text] = parse_effect(text, self.names)
+                recipe = recipe_of(text, self.names)
             except NotationError as err:
                 self.notation_error((*path, i), text, err)
+                continue
+            self.code.recipes[text] = recipe
+            self.code.effects[text] = effect_of(recipe)
 
     def notation_error(self, path: Path, text: str, err: NotationError) -> None:
         where = f" (column {err.column} of {text!r})" if err.column else f" in {text!r}"

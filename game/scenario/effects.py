@@ -13,10 +13,11 @@ amount := sum | sum ".." sum                              (a drawn amount: forma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .closures import Fn, always, compile_node
 from .notation import BOOL, INT, RESERVED, Names, check_tree, did_you_mean, names_in
+from .parser import Node
 from .tokens import NotationError, Tok, tokenize
 
 MAX_CONDITIONAL = 4
@@ -59,16 +60,84 @@ class Effect:
     """Names the effect's expressions read (for lint)."""
 
 
-def _sub(text: str, start: int, names: Names, want: str) -> tuple[Fn, frozenset[str]]:
-    """Compile `text[start:]` as an expression, errors placed in the whole text."""
+Expr = tuple[str, Node]
+"""An expression of an effect: its text and its checked tree."""
+
+
+class Recipe(NamedTuple):
+    """An effect checked but not compiled: its parts, with the text and tree of each
+    expression (`effect_of` compiles it; a signed cache entry keeps it, so that a later run
+    neither tokenizes nor checks the effect again)."""
+
+    kind: EffectKind
+    target: str
+    text: str
+    value: Expr | None = None
+    high: Expr | None = None
+    negate: bool = False
+    """'-=': the amount is taken away (for a drawn amount, its bounds swap)."""
+    delay: int = 0
+    when: Expr | None = None
+    then: Recipe | None = None
+    power: str = ""
+    assign: bool = False
+
+
+_new, _set = object.__new__, object.__setattr__
+
+
+def _negated(fn: Fn) -> Fn:
+    return lambda env: -fn(env)
+
+
+def _reads(*exprs: Expr | None) -> frozenset[str]:
+    return frozenset(name for e in exprs if e is not None for name in names_in(e[1]))
+
+
+def effect_of(recipe: Recipe) -> Effect:
+    """The compiled effect of a recipe (the closures of its trees)."""
+    r = recipe
+    value = always if r.value is None else compile_node(r.value[1])
+    high = None if r.high is None else compile_node(r.high[1])
+    if r.negate:
+        value, high = (_negated(value), None) if high is None else (_negated(high), _negated(value))
+    reads = _reads(r.value, r.high, r.when)
+    then = None if r.then is None else effect_of(r.then)
+    if then is not None:
+        reads |= then.reads
+    target = r.target if then is None else then.target
+    when = None if r.when is None else compile_node(r.when[1])
+    effect = _new(Effect)  # as the dataclass's __init__ makes it, with fewer calls
+    _set(
+        effect,
+        "__dict__",
+        {
+            "kind": r.kind,
+            "target": target,
+            "value": value,
+            "high": high,
+            "delay": r.delay,
+            "text": r.text,
+            "when": when,
+            "then": then,
+            "power": r.power,
+            "assign": r.assign,
+            "reads": reads,
+        },
+    )
+    return effect
+
+
+def _sub(text: str, start: int, names: Names, want: str) -> Expr:
+    """Check `text[start:]` as an expression, errors placed in the whole text."""
     try:
         node = check_tree(text[start:], names, want)
     except NotationError as err:
         raise NotationError(err.message, err.hint, err.column + start if err.column else 0)
-    return compile_node(node), frozenset(names_in(node))
+    return text[start:], node
 
 
-def _amount(text: str, start: int, names: Names) -> tuple[Fn, Fn | None, frozenset[str]]:
+def _amount(text: str, start: int, names: Names) -> tuple[Expr, Expr | None]:
     """A number, or a drawn amount `A..B`."""
     toks = tokenize(text[start:])
     depth = 0
@@ -77,11 +146,8 @@ def _amount(text: str, start: int, names: Names) -> tuple[Fn, Fn | None, frozens
         if tok.text == ".." and depth == 0:
             names.need_v2("a drawn amount 'A..B'", tok.col + start)
             cut = start + tok.col - 1
-            low, low_reads = _sub(text[:cut], start, names, INT)
-            high, high_reads = _sub(text, cut + 2, names, INT)
-            return low, high, low_reads | high_reads
-    value, reads = _sub(text, start, names, INT)
-    return value, None, reads
+            return _sub(text[:cut], start, names, INT), _sub(text, cut + 2, names, INT)
+    return _sub(text, start, names, INT), None
 
 
 def _power(tok: Tok, names: Names) -> str:
@@ -98,7 +164,7 @@ def _variable(tok: Tok, names: Names) -> str:
     return tok.text
 
 
-def _conditional(text: str, toks: list[Tok], names: Names, depth: int) -> Effect:
+def _conditional(text: str, toks: list[Tok], names: Names, depth: int) -> Recipe:
     head = toks[0]
     names.need_v2("'if ... then ...'", head.col)
     if depth >= MAX_CONDITIONAL:
@@ -111,16 +177,16 @@ def _conditional(text: str, toks: list[Tok], names: Names, depth: int) -> Effect
     if then is None:
         raise NotationError("'if' without 'then'", "write 'if CONDITION then EFFECT'", head.col)
     cond_text = text[: then.col - 1]
-    when, reads = _sub(cond_text, head.col + 1, names, BOOL)
+    when = _sub(cond_text, head.col + 1, names, BOOL)
     rest = then.col + len("then") - 1
     try:
-        inner = parse_effect(text[rest:], names, depth + 1)
+        inner = recipe_of(text[rest:], names, depth + 1)
     except NotationError as err:
         raise NotationError(err.message, err.hint, err.column + rest if err.column else 0)
-    return Effect("if", inner.target, when=when, then=inner, text=text, reads=reads | inner.reads)
+    return Recipe("if", inner.target, text, when=when, then=inner)
 
 
-def _estimate(text: str, toks: list[Tok], names: Names) -> Effect:
+def _estimate(text: str, toks: list[Tok], names: Names) -> Recipe:
     head = toks[0]
     word = "within" if head.text == "reveal" else "by"
     names.need_v2(f"'{head.text}'", head.col)
@@ -131,24 +197,26 @@ def _estimate(text: str, toks: list[Tok], names: Names) -> Effect:
             head.col,
         )
     var, power = _variable(toks[1], names), _power(toks[3], names)
-    value, reads = _sub(text, toks[4].col + len(word) - 1, names, INT)
+    value = _sub(text, toks[4].col + len(word) - 1, names, INT)
     kind: EffectKind = "reveal" if head.text == "reveal" else "mislead"
-    return Effect(kind, var, value, text=text, power=power, reads=reads)
+    return Recipe(kind, var, text, value, power=power)
 
 
-def _moves(text: str, toks: list[Tok], names: Names) -> Effect:
+def _moves(text: str, toks: list[Tok], names: Names) -> Recipe:
     names.need_v2("'moves POWER += N'", toks[0].col)
     power, op = _power(toks[1], names), toks[2]
     if op.text not in ("+=", "-=", "="):
         raise NotationError("write 'moves POWER += N' (or -= or =)", "", op.col)
-    value, reads = _sub(text, op.col + len(op.text) - 1, names, INT)
-    if op.text == "-=":
-        inner = value
-        value = lambda env: -inner(env)  # noqa: E731
-    return Effect("moves", power, value, text=text, assign=op.text == "=", reads=reads)
+    value = _sub(text, op.col + len(op.text) - 1, names, INT)
+    return Recipe("moves", power, text, value, negate=op.text == "-=", assign=op.text == "=")
 
 
 def parse_effect(text: str, names: Names, depth: int = 0) -> Effect:
+    """Parse, check and compile one effect (`depth`: how many 'if's it is inside)."""
+    return effect_of(recipe_of(text, names, depth))
+
+
+def recipe_of(text: str, names: Names, depth: int = 0) -> Recipe:
     """Parse and check one effect (`depth`: how many 'if's it is inside)."""
     toks = tokenize(text)
     toks += [toks[-1]] * 5  # pad with end tokens so that lookahead never runs off
@@ -176,7 +244,7 @@ def parse_effect(text: str, names: Names, depth: int = 0) -> Effect:
             raise NotationError(
                 f"unexpected {toks[2].text!r} after the flag", "one flag per effect", toks[2].col
             )
-        return Effect("set" if head.text == "set" else "clear", flag.text, text=text)
+        return Recipe("set" if head.text == "set" else "clear", flag.text, text)
     if head.kind == "name" and head.text == "schedule":
         return _schedule(text, toks, names)
     op = toks[1]
@@ -199,24 +267,12 @@ def parse_effect(text: str, names: Names, depth: int = 0) -> Effect:
         if head.text in names.flags:
             hint = f"'{head.text}' is a flag: use 'set {head.text}' or 'clear {head.text}'"
         raise NotationError(f"unknown variable '{head.text}'", hint, head.col)
-    value, high, reads = _amount(text, op.col + len(op.text) - 1, names)
-    if op.text == "-=":
-        low_fn, high_fn = value, high
-        if high_fn is None:
-            return Effect("add", head.text, lambda env: -low_fn(env), text=text, reads=reads)
-        return Effect(
-            "add",
-            head.text,
-            lambda env: -high_fn(env),
-            lambda env: -low_fn(env),
-            text=text,
-            reads=reads,
-        )
-    change: EffectKind = "add" if op.text == "+=" else "assign"
-    return Effect(change, head.text, value, high, text=text, reads=reads)
+    value, high = _amount(text, op.col + len(op.text) - 1, names)
+    change: EffectKind = "assign" if op.text == "=" else "add"
+    return Recipe(change, head.text, text, value, high, negate=op.text == "-=")
 
 
-def _schedule(text: str, toks: list[Tok], names: Names) -> Effect:
+def _schedule(text: str, toks: list[Tok], names: Names) -> Recipe:
     event, word, count = toks[1], toks[2], toks[3]
     if event.kind != "name":
         raise NotationError("'schedule' needs an event id", "e.g. 'schedule leak in 2'", event.col)
@@ -233,7 +289,7 @@ def _schedule(text: str, toks: list[Tok], names: Names) -> Effect:
         )
     if int(count.text) > 100:
         raise NotationError("delay too long", "schedule at most 100 turns ahead", count.col)
-    return Effect("schedule", event.text, delay=int(count.text), text=text)
+    return Recipe("schedule", event.text, text, delay=int(count.text))
 
 
 def targets(effect: Effect) -> list[Effect]:

@@ -323,9 +323,14 @@ def salvage(raw: dict[str, Any], err: ValidationError) -> list[tuple[Path, str, 
 def load_scenario(path: str | FilePath) -> Scenario:
     """Read and validate a scenario file (merging it onto its base if it is a variant).
     A file read before, with the same bytes and the same bases, comes from the cache."""
+    return load_bytes(path, read_source(path))
+
+
+def load_bytes(path: str | FilePath, data: bytes, digest: str | None = None) -> Scenario:
+    """`load_scenario` of a file whose bytes were just read (`read_source`), and perhaps
+    hashed (`digest`: their SHA-256)."""
     name = str(path)
-    data = read_source(path)
-    kept = cache.recall(name, data)
+    kept = cache.recall(name, data, digest)
     if kept is not None:
         if kept._locate is None:  # from the disk: lines are found again only if asked for
             kept._locate = Relocate(name, data)

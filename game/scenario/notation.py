@@ -50,6 +50,7 @@ __all__ = [
     "Node",
     "NotationError",
     "Parser",
+    "constant",
     "did_you_mean",
     "names_in",
     "parse_condition",
@@ -193,6 +194,10 @@ def parse_condition(text: str, names: Names) -> Fn:
 def parse_number(value: int | str, names: Names) -> Fn:
     """A score or a weight: a number, or an expression giving one."""
     if isinstance(value, int):
-        const = value
-        return lambda env: const
+        return constant(value)
     return parse_expression(value, names, INT)
+
+
+def constant(value: int) -> Fn:
+    """A number written as one (a score or weight that is not an expression)."""
+    return lambda env: value

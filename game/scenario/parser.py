@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .tokens import KEYWORDS, PYTHON_WORDS, NotationError, Tok, tokenize
 
@@ -18,10 +18,10 @@ BUILTINS = ("min", "max")
 """The only words followed by '(': a fixed list, not calls of anything."""
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """A parsed expression: `op` is "num", "date", "name", "bool", "neg", "not",
-    "and", "or", "min", "max", an arithmetic or a comparison operator."""
+    "and", "or", "min", "max", an arithmetic or a comparison operator. (A tuple, so that
+    a signed cache entry's trees are made again with few calls.)"""
 
     op: str
     args: tuple[Node, ...] = ()

@@ -49,8 +49,22 @@ def _json_type(tp: Any) -> type:
     raise Unbuildable(f"no rebuild for {tp!r}")
 
 
+_converters: dict[Any, Conv] = {}
+"""The converters made so far, by their type (fields share `str`, `list[str]` and the like)."""
+
+
 def converter(tp: Any) -> Conv:
     """How a JSON value of a field of type `tp` becomes the field's value."""
+    try:
+        return _converters[tp]
+    except KeyError:
+        made = _converters[tp] = _converter(tp)
+    except TypeError:  # a type that cannot be a key
+        made = _converter(tp)
+    return made
+
+
+def _converter(tp: Any) -> Conv:
     origin = get_origin(tp)
     if origin is Annotated:
         return converter(get_args(tp)[0])
@@ -63,7 +77,9 @@ def converter(tp: Any) -> Conv:
         value = converter(get_args(tp)[1])
         return dict if value is _same else lambda v: {k: value(x) for k, x in v.items()}
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return lambda v: build(tp, v)
+        if tp in _planning:  # a model inside itself: its plan is looked up when first met
+            return lambda v: maker(tp)(v)
+        return maker(tp)
     if tp is dt.date:
         return dt.date.fromisoformat
     _json_type(tp)  # a plain str, int, bool, None or string literal: the value itself
@@ -105,18 +121,29 @@ def _default(field: Any) -> tuple[bool, Any]:
     return True, lambda: copy.deepcopy(value)
 
 
+_planning: set[type[BaseModel]] = set()
+"""The models whose plan `maker` is making (one may hold itself)."""
+
+
 @functools.cache
-def maker(cls: type[BaseModel]) -> Callable[[dict[str, Any]], Any]:
+def maker(cls: type[BaseModel]) -> Callable[[Any], Any]:
     """How an instance of `cls` is made from its JSON: its fields' defaults in their order,
     those given converted over them, then the instance's dictionary set as
     `model_construct` sets it (a model with private attributes, aliases or its own
     initialisation goes through `model_construct` itself)."""
     fields = cls.__pydantic_fields__
-    convs = {name: converter(f.annotation) for name, f in fields.items()}
+    _planning.add(cls)
+    try:
+        convs = {name: converter(f.annotation) for name, f in fields.items()}
+    finally:
+        _planning.discard(cls)
     defaults = {name: _default(f) for name, f in fields.items()}
     template = {name: d[1] if not d[0] else _REQUIRED for name, d in defaults.items()}
-    fresh = [(name, d[1]) for name, d in defaults.items() if d[0]]
+    fresh = tuple((name, d[1]) for name, d in defaults.items() if d[0])
     required = frozenset(n for n, d in defaults.items() if d == (False, _REQUIRED))
+    known = frozenset(fields)
+    converted = tuple((name, conv) for name, conv in convs.items() if conv is not _same)
+    """The fields whose JSON is not their value (the others are copied as they are)."""
     direct = not (
         cls.__private_attributes__
         or cls.__pydantic_post_init__
@@ -125,15 +152,20 @@ def maker(cls: type[BaseModel]) -> Callable[[dict[str, Any]], Any]:
     )
     new, setattr_ = object.__new__, object.__setattr__
 
-    def make(data: dict[str, Any]) -> Any:
-        if not required.issubset(data) or not convs.keys() >= data.keys():
+    def make(data: Any) -> Any:
+        if type(data) is not dict:
+            raise Unbuildable(f"{cls.__name__} from a {type(data).__name__}")
+        keys = data.keys()
+        if not (keys >= required and keys <= known):
             raise Unbuildable(f"{cls.__name__}: not the fields of one ({sorted(data)})")
         values = template.copy()
+        values.update(data)
         for name, give in fresh:
             if name not in data:
                 values[name] = give()
-        for name, value in data.items():
-            values[name] = convs[name](value)
+        for name, conv in converted:
+            if name in data:
+                values[name] = conv(data[name])
         if not direct:
             return cls.model_construct(set(data), **values)
         m = new(cls)
@@ -149,6 +181,4 @@ def maker(cls: type[BaseModel]) -> Callable[[dict[str, Any]], Any]:
 def build(cls: type[BaseModel], data: dict[str, Any]) -> Any:
     """An instance of `cls` from the JSON of one that was validated (keys as dumped: the
     fields that were set)."""
-    if type(data) is not dict:
-        raise Unbuildable(f"{cls.__name__} from a {type(data).__name__}")
     return maker(cls)(data)
