@@ -85,4 +85,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from bench.isolation import isolated
+
+    with isolated():
+        main()

@@ -111,4 +111,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from bench.isolation import isolated
+
+    with isolated():
+        main()

@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.isolation import isolated  # noqa: E402
 from game.engine import Game  # noqa: E402
 from game.scenario import cache, load_scenario  # noqa: E402
 
@@ -145,8 +146,7 @@ def optional(name: str) -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ[cache.ENV_VAR] = folder  # the benches' scenario cache, not the player's
+    with isolated():  # the benches' own saves, settings and cache, not the player's
         rows()
 
 

@@ -104,4 +104,7 @@ def main(runs: int = 30) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from bench.isolation import isolated
+
+    with isolated():
+        main()
