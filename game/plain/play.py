@@ -13,7 +13,7 @@ from typing import TextIO
 from ..engine import Decision, Game, GameError
 from ..opponents import opponent_line
 from ..session import Session, Step
-from . import words
+from . import encyclopedia, words
 from .aims import aims
 from .console import WIDTH, Console, Entry, InputEnded, Menu
 from .moves import LETTERS, MoveNumbers
@@ -26,6 +26,7 @@ HELP = """Commands, at any question:
   a or aims - your aims, the victory levels, and where you stand
   map - the map as a list: each region and how it stands
   history - the history notes of what has happened, and where the sources disagree
+  encyclopedia [WORD] - people, treaties, terms, historians' readings; WORD: read those entries
   brief - menus in one line after the first of each turn; verbose - every menu in full
   transcript FILE - write the session, from its start, to FILE; transcript off - stop
 At the move menu:
@@ -118,6 +119,8 @@ class Plain:
             self.tell(words.map_list(self.game, power))
         elif word in ("history", "notes"):
             self.tell(words.history(self.game, self.session.humans))
+        elif word in ("encyclopedia", "encyclopaedia", "enc"):
+            self.tell(encyclopedia.read(self.game.scenario, rest))
         elif word == "brief":
             self.brief = True
             self.say("Brief: after the first menu of a turn, menus come in one line.")
