@@ -30,6 +30,7 @@ import os
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,7 @@ Bases = list[tuple[str, str, str]]
 
 _memory: OrderedDict[str, tuple[Scenario, Bases]] = OrderedDict()
 _lock = threading.Lock()
+_glancing = threading.local()
 
 
 def folder() -> Path | None:
@@ -160,7 +162,20 @@ def clear_memory() -> None:
         _memory.clear()
 
 
+@contextlib.contextmanager
+def glancing() -> Iterator[None]:
+    """Scenarios loaded meanwhile in this thread are not kept in memory (the disk cache is
+    still read and written): for a list that looks at each scenario once."""
+    _glancing.on = True
+    try:
+        yield
+    finally:
+        _glancing.on = False
+
+
 def _remember(k: str, scenario: Scenario, bases: Bases) -> None:
+    if getattr(_glancing, "on", False):
+        return
     with _lock:
         _memory[k] = (scenario, bases)
         _memory.move_to_end(k)

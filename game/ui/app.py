@@ -138,13 +138,16 @@ class MoscowApp(Opening):
     def start_game(
         self, scenario: Scenario, humans: tuple[str, ...], seed: int, opponents: str = "historical"
     ) -> None:
-        """Start a new game (from set-up); `opponents` is the computer powers' policy."""
+        """Start a new game (from set-up); `opponents` is the computer powers' policy. A
+        scenario set-up listed is loaded whole first (`listing`)."""
         from game.engine import Game, GameError
+        from game.scenario import ScenarioError
+        from game.ui.listing import whole
 
         try:
-            game = Game.new(scenario, humans=humans, seed=seed, policy=opponents)
-        except GameError as err:
-            self.notify(str(err), title="Cannot start", severity="error")
+            game = Game.new(whole(scenario), humans=humans, seed=seed, policy=opponents)
+        except (GameError, ScenarioError) as err:
+            self.notify(str(err), title="Cannot start", severity="error", markup=False)
             return
         self.begin(game, new=True)
 

@@ -1,5 +1,5 @@
 """The scenarios the set-up screen offers: the bundled ones, the main one first. Loaded
-lazily, in a thread, once the title screen is up."""
+lazily, in a thread, once the title screen is up, and kept as listings (`listing`)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,20 @@ MAIN_SCENARIO = "moscow_1939"
 
 
 def bundled_catalog() -> list[Scenario]:
-    """The bundled scenarios that load, the main one first."""
-    from game.scenario import list_bundled
+    """The bundled scenarios that load, as listings, the main one first. Each is loaded,
+    listed and let go in turn, and none is kept in the scenario cache's memory."""
+    from game.scenario import ScenarioError, bundled_paths, load_scenario
+    from game.scenario.cache import glancing
+    from game.scenario.loader import sharing_bases
+    from game.ui.listing import listed
 
-    found = list_bundled()
+    found = []
+    with sharing_bases(), glancing():  # a base several variants extend is parsed once
+        for path in bundled_paths().values():
+            try:
+                found.append(listed(load_scenario(path)))
+            except ScenarioError:
+                continue
     found.sort(key=lambda sc: sc.id != MAIN_SCENARIO)
     return found
 
