@@ -1,0 +1,76 @@
+"""Texts that no longer contradict the game: an ending's dateline is the month it comes
+in, and the week of 14 June is not headed 'Strang in Moscow' in a game where London sent
+nobody, or sent a minister."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from game.engine import Game
+from game.engine.content import content_of
+from game.engine.texts import Texts
+from game.scenario import Scenario, load_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = ["moscow_1939", "litvinov_stays", "march_conference", "door_through_poland", "fast_mission"]
+MONTHS = ["MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER"]
+
+
+def scenario(name: str = "moscow_1939") -> Scenario:
+    return load_scenario(ROOT / "scenarios" / f"{name}.toml")
+
+
+def epilogue(sc: Scenario, ending: str, date: dt.date) -> str:
+    env = content_of(sc).start_env()
+    env["date"] = date.toordinal()
+    chosen = next(e for e in sc.endings if e.id == ending)
+    return Texts(sc).render(chosen.epilogue, env)
+
+
+@pytest.mark.parametrize(
+    "ending", ["franco_soviet_front", "grand_alliance", "anglo_german_arrangement"]
+)
+def test_an_ending_is_dated_the_month_it_comes_in(ending: str) -> None:
+    sc = scenario()
+    for month, name in enumerate(MONTHS, start=3):
+        text = epilogue(sc, ending, dt.date(1939, month, 14))
+        assert f", {name} 1939. " in text.split(". ", 1)[0] + ". "
+        assert all(f", {other} 1939." not in text for other in MONTHS if other != name)
+
+
+def test_the_ending_of_june_names_the_month_and_the_admiral_who_signed() -> None:
+    text = epilogue(scenario(), "franco_soviet_front", dt.date(1939, 6, 14))
+    assert text.startswith("MOSCOW, JUNE 1939. ")
+    assert "whose admiral signed for the general staffs" in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_week_is_headed_by_a_mission_that_may_never_go(name: str) -> None:
+    sc = scenario(name)
+    titles = [t.title for t in sc.calendar]
+    assert "Strang in Moscow" not in titles
+    assert next(t.title for t in sc.calendar if t.date == dt.date(1939, 6, 14)) == "Tientsin"
+
+
+def test_a_game_where_eden_went_never_shows_strang_as_the_envoy() -> None:
+    """Britain sends Eden in week 13 (before the envoy's meeting with Molotov on 15 June)."""
+    sc = scenario()
+    g = Game.new(sc, humans=("britain",), seed=3, policy="historical")
+    while not g.over and g.state.turn < 13:
+        for d in list(g.decisions("britain")):
+            g.decide("britain", d.id, g.choices(d)[0].id)
+        g.end_turn()
+    assert not g.over
+    eden = next(m for m in g.moves("britain") if m.id == "send_eden")
+    g.play("britain", eden.id)
+    while not g.over and g.state.turn < 15:
+        for d in list(g.decisions("britain")):
+            g.decide("britain", d.id, g.choices(d)[0].id)
+        g.end_turn()
+    shown = "\n".join(f"{d.title}\n{d.text}" for d in g.state.dispatches)
+    assert "Mr. Eden, with Sir William Seeds" in shown
+    assert "Mr. Strang" not in shown and "Strang in Moscow" not in shown
+    assert g.state.violations == []
