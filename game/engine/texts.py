@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..scenario.closures import Env, Fn, always
-from ..scenario.interpolate import Slot, split
+from ..scenario.interpolate import BUILT_IN, Slot, split
 from ..scenario.models import Scenario, Text
 
 Render = Callable[[Env], str]
@@ -73,6 +73,9 @@ class Texts:
         return lambda env: "".join(p(env) for p in parts)
 
     def _slot(self, name: str, inner: bool) -> Render:
+        built_in = BUILT_IN.get(name)
+        if built_in is not None:
+            return lambda env: built_in(env["date"])
         if name in self._names and not inner:
             return self._compile(self._names[name], inner=True)
         return lambda env: str(env.get(name, f"{{{name}}}"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .interpolate import slots
+from .interpolate import BUILT_IN, slots
 from .locator import Path
 from .models import Text, WeightedStart
 from .notation import did_you_mean
@@ -178,7 +178,7 @@ class V2Checks:
         names = {n.id for n in self.sc.names} if names_allowed else set()
         variables = {v.id for v in self.sc.variables}
         for slot in found:
-            if slot in names or slot in variables:
+            if slot in names or slot in variables or slot in BUILT_IN:
                 continue
             choices = names | variables
             hint = did_you_mean(slot, choices) or (
@@ -203,6 +203,12 @@ class V2Checks:
                 self.add(
                     ("names", i, "id"),
                     f"'{name.id}' is a variable or flag already",
+                    "give the name an id of its own",
+                )
+            elif name.id in BUILT_IN:
+                self.add(
+                    ("names", i, "id"),
+                    f"'{{{name.id}}}' is built in: the date of the turn being played",
                     "give the name an id of its own",
                 )
             seen[name.id] = i

@@ -1,13 +1,47 @@
 """`{names}` inside texts (format 2): split a text into its words and its placeholders.
 
-`{id}` stands for a declared name or a variable's value; `{{` and `}}` write a brace.
+`{id}` stands for a declared name or a variable's value; `{date}` and `{dateline}` for the
+turn's date ("7 June", "7 JUNE"); `{{` and `}}` write a brace.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def written_date(ordinal: int) -> str:
+    """A date as a text shows it: '7 June' (the same whatever the machine's language)."""
+    import datetime as dt
+
+    day = dt.date.fromordinal(ordinal)
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+BUILT_IN: dict[str, Callable[[int], str]] = {
+    "date": written_date,
+    "dateline": lambda ordinal: written_date(ordinal).upper(),
+}
+"""Placeholders every text may hold: the date of the turn being played, as in a text, and
+as in a dispatch's dateline. A scenario cannot declare a name with these ids."""
 
 
 class Slot(str):
