@@ -2,8 +2,8 @@
 once their condition is found false, until a name read by the part of it that failed gets
 a new value (a condition reads nothing but the state's values, so while those stand it
 stays false). A turn looks only at what is awake, and the engine's work grows with what is
-live, not with the length of the scenario. Moves with an end date are listed turn by turn
-instead (`Watch.dated_moves`), each only in the turns its window covers."""
+live, not with the length of the scenario. Moves sleep the same way, and a turn lists each
+power's moves whose date window covers it (`full_window`), of which it looks at the awake."""
 
 from __future__ import annotations
 
@@ -70,9 +70,11 @@ class Watch:
                     self.dated_moves.setdefault((power, turn), []).append(ca)
         self.move_parts = {
             ca.action.id: parts_of(ca.action.when, trees)
-            for cas in self.open_ended.values()
+            for cas in content.by_power.values()
             for ca in cas
         }
+        """Every move's condition, watched by what it reads (a move with an end date sleeps
+        too: only the turns its window covers list it)."""
         self.ending_parts = {
             ce.ending.id: parts_of(ce.ending.when, trees)
             for ce in content.endings
@@ -82,10 +84,12 @@ class Watch:
         self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}
         self.windows: dict[tuple[str, int], list[CompiledAction]] = {}
         """A power's whole list of moves for a turn (`window_of`), made when first asked."""
+        self.listed: dict[tuple[str, int], list[tuple[str, CompiledAction]]] = {}
+        """`windows` with each move's id beside it (`move_candidates`)."""
         self.turn_dates = content.turn_dates
         self.event_ids = frozenset(self.events)
         self.move_ids = {
-            p: frozenset(ca.action.id for ca in cas) for p, cas in self.open_ended.items()
+            p: frozenset(ca.action.id for ca in cas) for p, cas in content.by_power.items()
         }
         self.ending_ids = frozenset(self.ending_parts)
 
@@ -106,7 +110,7 @@ class Sleep:
     def __init__(self, watch: Watch) -> None:
         self.events = set(watch.event_ids)
         self.moves = {p: set(ids) for p, ids in watch.move_ids.items()}
-        """Each power's awake moves without an end date."""
+        """Each power's awake moves."""
         self.endings = set(watch.ending_ids)
         self.sleepers: dict[str, list[tuple[set[str], str]]] = {}
         """For each name, who sleeps on it: (the awake set to wake into, the id)."""
@@ -171,15 +175,14 @@ def holds(
 
 def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]:
     """A power's moves that may be open this turn, in file order: those whose window covers
-    the turn, and those without an end date that are awake and have begun."""
-    listed = watch.dated_moves.get((power, st.turn), [])
-    if not watch.open_ended[power]:
-        return listed
-    awake, day, moves = sleep_of(st, watch).moves[power], st.env["date"], watch.moves
-    extra = [moves[aid] for aid in awake if moves[aid].after <= day]
-    if not extra:
-        return listed
-    return sorted(listed + extra, key=RANK)
+    the turn and that are awake."""
+    key = (power, st.turn)
+    listed = watch.listed.get(key)
+    if listed is None:
+        window = full_window(watch, power, st.turn)
+        listed = watch.listed[key] = [(ca.action.id, ca) for ca in window]
+    awake = sleep_of(st, watch).moves[power]
+    return [ca for aid, ca in listed if aid in awake]
 
 
 def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAction]:

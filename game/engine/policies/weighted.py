@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption, weight_of
 from ..draws import weighted_index
-from ..watch import FOREVER, move_candidates, sleep_of, watch_of
+from ..watch import move_candidates, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -36,8 +36,7 @@ def moves(game: Rules, power: str) -> None:
         weights: list[int] = []
         for ca in candidates:
             if ca.once_id in used:
-                if ca.until >= FOREVER:
-                    awake.discard(ca.action.id)  # made once: never open again
+                awake.discard(ca.action.id)  # made once: never open again
                 continue
             if ca.cost > budget:
                 continue
@@ -51,21 +50,17 @@ def moves(game: Rules, power: str) -> None:
             weight = ca.fixed_weight
             if weight == 0:
                 continue
-            if ca.until < FOREVER:
-                if not ca.when(env):
-                    continue
-            else:  # open-ended: if closed, it sleeps on the part that failed
-                aid = ca.action.id
-                closed = False
-                for fn, names in parts_of[aid]:
-                    if not fn(env):
-                        awake.discard(aid)
-                        for name in names:
-                            sleepers.setdefault(name, []).append((awake, aid))
-                        closed = True
-                        break
-                if closed:
-                    continue
+            aid = ca.action.id  # if closed, it sleeps on the part that failed
+            closed = False
+            for fn, names in parts_of[aid]:
+                if not fn(env):
+                    awake.discard(aid)
+                    for name in names:
+                        sleepers.setdefault(name, []).append((awake, aid))
+                    closed = True
+                    break
+            if closed:
+                continue
             if weight is None:
                 weight = ca.weight(env)
                 if weight <= 0:
