@@ -24,14 +24,14 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     env = st.env
     watch = watch_of(content)
     sleep = sleep_of(st, watch)
-    awake, sleepers, parts = sleep.endings, sleep.sleepers, watch.ending_parts
+    awake = sleep.endings
+    if not awake and not final:
+        return None  # every ending asleep: none holds
+    sleepers = sleep.sleepers
     chosen = None
-    for ce in content.endings:
-        if ce.fallback or (ce.ending.final and not final):
-            continue
-        eid = ce.ending.id
-        if eid in awake and holds(parts[eid], env, eid, awake, sleepers):
-            chosen = ce
+    for eid, parts in watch.closing if final else watch.midway:
+        if eid in awake and holds(parts, env, eid, awake, sleepers):
+            chosen = next(ce for ce in content.endings if ce.ending.id == eid)
             break
     if chosen is None and final:
         chosen = next(ce for ce in content.endings if ce.fallback)

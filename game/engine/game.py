@@ -368,13 +368,17 @@ class Game(Phases):
         self._new = []
         st.log.append(Command(st.turn, "", "end_turn"))
         if not st.closing:
-            movers = self.content.movers
+            movers, humans, steps = self.content.movers, self.humans, self.content.steps
+            on_path = self.historical - st.off_path
             for power in self.content.powers:
-                if power not in self.humans:
-                    if power in movers:
-                        self._computer_moves(power)
-                    else:
-                        self._phase = "moves"  # a power without moves has nothing to do
+                if power in humans:
+                    continue
+                self._phase = "moves"  # a power without moves has nothing to do
+                if power not in movers:
+                    continue
+                if power in on_path and (st.turn, power) not in steps:
+                    continue  # on the path, with nothing to do this turn
+                self._computer_moves(power)
             if self._ask_people(same_turn=True):
                 st.closing = True
                 return self._new

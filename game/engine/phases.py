@@ -108,8 +108,10 @@ class Phases(Rules):
 
     def _resolve_replies(self) -> None:
         """Computer-played powers answer what is due (people have answered already)."""
-        due = self._take_due(people=False)
         self._phase = "replies"
+        if not self.state.pending:
+            return
+        due = self._take_due(people=False)
         for pending in due:
             ca = self.content.actions[pending.action]
             reply = ca.action.replies[pending.index]

@@ -81,6 +81,18 @@ class Watch:
             if not ce.fallback
         }
         """The endings' conditions (but the fallback's), watched by what they read."""
+        self.midway = [
+            (ce.ending.id, self.ending_parts[ce.ending.id])
+            for ce in content.endings
+            if not ce.fallback and not ce.ending.final
+        ]
+        """(id, parts) of the endings that may come before the calendar's end, in order."""
+        self.closing = [
+            (ce.ending.id, self.ending_parts[ce.ending.id])
+            for ce in content.endings
+            if not ce.fallback
+        ]
+        """(id, parts) of the endings looked at when the calendar ends, in order."""
         self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}
         self.windows: dict[tuple[str, int], list[CompiledAction]] = {}
         """A power's whole list of moves for a turn (`window_of`), made when first asked."""
