@@ -56,9 +56,10 @@ class Rules:
         """A scenario text as shown now."""
         if self._quiet:
             return ""
-        if text.__class__ is str and not self.content.texts.active:
-            return text  # type: ignore[return-value]  # format 1: texts are plain
-        return self.content.texts.render(text, self.state.env)
+        texts = self.content.texts
+        if text.__class__ is str and text in texts.plain:
+            return text  # type: ignore[return-value]  # known to show as written
+        return texts.render(text, self.state.env)
 
     # -- moves ---------------------------------------------------------------------------
     def _open(self, power: str, ca: CompiledAction, budget: bool = True) -> bool:
@@ -92,7 +93,7 @@ class Rules:
                 touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         title = self.text(a.title)
-        seen_by = self._secrecy(ca)
+        seen_by = ca.secrecy
         self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
         self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by, reason=reason)
         self._apply(ca.effects)
@@ -187,10 +188,11 @@ class Rules:
     ) -> None:
         self.state.seen_options.add((source, option.option.id))
         o = option.option
-        text = self.text(o.text) or self.text(o.label)
+        shown = self.text(o.label)
+        text = self.text(o.text) or shown
         reason = self.text(o.reason) or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
-        label = self.text(o.label) if title else ""  # a rollout's answer has no title
+        label = shown if title else ""  # a rollout's answer has no title
         because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
         self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
@@ -202,24 +204,37 @@ class Rules:
 
     # -- effects -------------------------------------------------------------------------
     def _apply(self, effects: Iterable[Effect]) -> None:
-        env = self.state.env
+        """Carry out effects in order: `_set` and `_flag` inlined for the changes of a
+        variable or flag (the commonest effects by far)."""
+        st = self.state
+        env, bounds, sleep = st.env, self.content.bounds, st.sleep
         for e in effects:
-            match e.kind:
-                case "add":
-                    amount = e.value(env) if e.high is None else self._draw(e, env)
-                    self._set(e.target, env[e.target] + amount)
-                case "set":
-                    self._flag(e.target, 1)
-                case "clear":
-                    self._flag(e.target, 0)
-                case "assign":
-                    self._set(e.target, e.value(env) if e.high is None else self._draw(e, env))
-                case "schedule":
-                    self.state.scheduled.append((self.state.turn + max(1, e.delay), e.target))
-                case "if" | "reveal" | "mislead" | "moves":
-                    self._apply_v2(e)
-                case unknown:
-                    assert_never(unknown)
+            kind = e.kind
+            if kind == "add" or kind == "assign":
+                target = e.target
+                amount = e.value(env) if e.high is None else self._draw(e, env)
+                before = env[target]
+                value = before + amount if kind == "add" else amount
+                low, high = bounds[target]
+                value = low if value < low else high if value > high else value
+            elif kind == "set" or kind == "clear":
+                target = e.target
+                before = env[target]
+                value = 1 if kind == "set" else 0
+            elif kind == "schedule":
+                st.scheduled.append((st.turn + max(1, e.delay), e.target))
+                continue
+            elif kind == "if" or kind == "reveal" or kind == "mislead" or kind == "moves":
+                self._apply_v2(e)
+                continue
+            else:
+                assert_never(kind)
+            if value != before:
+                env[target] = value
+                if sleep is not None and target in sleep.sleepers:
+                    touched(st, target)
+                if not self._quiet:
+                    st.changes.append(_new(Change, (st.turn, target, before, value, self._cause)))
 
     def _apply_v2(self, e: Effect) -> None:
         """The effects of format 2."""
