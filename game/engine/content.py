@@ -9,6 +9,8 @@ from typing import NamedTuple
 from ..scenario.closures import Env, Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
+from .draws import drawn_starts, estimating
+from .policies import Spec
 from .state import audience
 from .texts import Texts
 
@@ -200,6 +202,12 @@ class Content:
             for q in sc.questions
         ]
         self._start = self._start_env()
+        self.names = {p.id: p.name for p in sc.powers}
+        self.drawn, self.drawn_flags = drawn_starts(sc)
+        """The variables and flags whose start each game draws."""
+        self.estimating = estimating(sc)
+        self.policies: dict[str, dict[str, Spec]] = {}
+        """Each power's policy, by the spec that names all of them (`Game`), once parsed."""
 
     def turn_of(self, ordinal: int) -> int:
         """The turn (from 1) whose period contains the date; dates before turn 1 give 1."""

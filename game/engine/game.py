@@ -42,8 +42,13 @@ class Game(Phases):
         self.content = content_of(scenario)
         self.seed = seed
         self.humans = tuple(humans)
-        chosen = specs(self.content.powers, policy)
         self.policy = policy
+        content = self.content
+        chosen = content.policies.get(policy) if isinstance(policy, str) else None
+        if chosen is None:
+            chosen = specs(content.powers, policy)
+            if isinstance(policy, str):
+                content.policies[policy] = chosen
         self.historical = {p for p, spec in chosen.items() if spec.kind == "historical"}
         """Computer-played powers that follow the historical path while they can."""
         self.planners = {
@@ -53,7 +58,19 @@ class Game(Phases):
         }
         self._quiet = False
         self._phase = "start"
-        playable = {p.id for p in scenario.powers if p.playable}
+        if self.humans:
+            self._check_humans()
+        self.names = content.names
+        rng = random.Random(seed)
+        env = content.start_env()
+        self.state = State(turn=1, env=env, rng=rng)
+        self.state.draws = draws.draw_start(content.drawn, content.drawn_flags, env, rng)
+        self.state.estimates = draws.first_estimates(content.estimating, rng)
+        self._new: list[Dispatch] = []
+        self._begin_turn()
+
+    def _check_humans(self) -> None:
+        playable = {p.id for p in self.scenario.powers if p.playable}
         for power in self.humans:
             if power not in self.content.powers:
                 raise GameError(
@@ -66,14 +83,6 @@ class Game(Phases):
                 )
         if len(set(self.humans)) != len(self.humans):
             raise GameError("a power can be taken by only one player")
-        self.names = {p.id: p.name for p in scenario.powers}
-        rng = random.Random(seed)
-        env = self.content.start_env()
-        self.state = State(turn=1, env=env, rng=rng)
-        self.state.draws = draws.draw_start(scenario, env, rng)
-        self.state.estimates = draws.first_estimates(scenario, rng)
-        self._new: list[Dispatch] = []
-        self._begin_turn()
 
     @classmethod
     def new(
