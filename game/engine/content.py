@@ -181,6 +181,7 @@ class Content:
         )
         """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
+        self.titles = [t.title for t in sc.calendar]
 
         self.endings = [
             CompiledEnding(

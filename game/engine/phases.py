@@ -19,8 +19,10 @@ class Phases(Rules):
         env = st.env
         env["turn"] = st.turn
         env["date"] = content.turn_dates[st.turn - 1]
-        touched(st, "turn")
-        touched(st, "date")
+        sleep = st.sleep
+        if sleep is not None and sleep.sleepers:
+            touched(st, "turn")
+            touched(st, "date")
         self._phase = "start"
         if not self._quiet:
             series = st.series
@@ -96,7 +98,7 @@ class Phases(Rules):
                             bisect.insort(keys, later, lo=i)
 
     def turn_title(self, turn: int | None = None) -> str:
-        return self.scenario.calendar[(turn or self.state.turn) - 1].title
+        return self.content.titles[(turn or self.state.turn) - 1]
 
     def _chance(self, percent: int) -> bool:
         """A roll against a chance in percent (clamped to 0-100)."""
@@ -132,16 +134,20 @@ class Phases(Rules):
         """Take out of the pending replies those due now from people (or from computer
         powers); with `same_turn`, only those for moves of this turn (or, False, of earlier
         turns)."""
-        st, actions, humans = self.state, self.content.actions, self.humans
-        due = [
-            p
-            for p in st.pending
-            if p.due <= st.turn
-            and (same_turn is None or (p.made == st.turn) == same_turn)
-            and (actions[p.action].action.replies[p.index].by in humans) == people
-        ]
+        st, actions, humans, turn = self.state, self.content.actions, self.humans, self.state.turn
+        due: list[PendingReply] = []
+        kept: list[PendingReply] = []
+        for p in st.pending:
+            if (
+                p.due <= turn
+                and (same_turn is None or (p.made == turn) == same_turn)
+                and (actions[p.action].action.replies[p.index].by in humans) == people
+            ):
+                due.append(p)
+            else:
+                kept.append(p)
         if due:
-            st.pending = [p for p in st.pending if p not in due]
+            st.pending = kept
         return due
 
     def _ask_people(self, same_turn: bool) -> bool:

@@ -186,13 +186,15 @@ def holds(
 
 
 def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]:
-    """A power's moves that may be open this turn, in file order: those whose window covers
-    the turn and that are awake."""
+    """A power's moves that may be drawn this turn, in file order: those whose window covers
+    the turn and that are awake (but those of weight 0)."""
     key = (power, st.turn)
     listed = watch.listed.get(key)
     if listed is None:
         window = full_window(watch, power, st.turn)
-        listed = watch.listed[key] = [(ca.action.id, ca) for ca in window]
+        listed = watch.listed[key] = [
+            (ca.action.id, ca) for ca in window if ca.fixed_weight != 0  # 0: never drawn
+        ]
     awake = sleep_of(st, watch).moves[power]
     return [ca for aid, ca in listed if aid in awake]
 

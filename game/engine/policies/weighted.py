@@ -47,9 +47,7 @@ def moves(game: Rules, power: str) -> None:
                     last = last_used.get(ca.action.id)
                     if last is not None and turn <= last + ca.cooldown:
                         continue
-            weight = ca.fixed_weight
-            if weight == 0:
-                continue
+            weight = ca.fixed_weight  # not 0 (`move_candidates`)
             aid = ca.action.id  # if closed, it sleeps on the part that failed
             closed = False
             for fn, names in parts_of[aid]:
