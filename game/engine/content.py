@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -95,6 +97,10 @@ class Content:
         """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]
         self.variable_ids = [v.id for v in sc.variables]
+        self.row: Callable[[Env], tuple[int, ...]] | None = (
+            operator.itemgetter(*self.variable_ids) if len(self.variable_ids) > 1 else None
+        )
+        """Every variable's value, in file order, in one call (None for fewer than two)."""
         self.texts = Texts(sc)
         self.labels = {v.id: v.label for v in sc.variables} | {f.id: f.label for f in sc.flags}
         self.labels |= {a.id: fallback(a.title) for a in sc.actions}

@@ -110,9 +110,10 @@ class Rules:
         seen_by = ce.audience
         title = self.text(ev.title)
         self._cause = _new(Cause, ("event", ev.id, "", title, seen_by, ""))
-        self._emit(
-            "event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=self._event_date(ce)
-        )
+        day = ev.date  # `_event_date`, inlined
+        if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
+            day = None if ce.first_turn != st.turn else self.scenario.end
+        self._emit("event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=day)
         self._apply(ce.effects)
         if ev.choice_by:
             if ev.choice_by in self.humans:
@@ -355,6 +356,8 @@ class Rules:
         st = self.state
         if st.outcome is not None:
             return
+        if not final and st.sleep is not None and not st.sleep.endings:
+            return  # every ending asleep (`outcome_of` would find none)
         outcome = outcome_of(self, final)
         if outcome is None:
             return

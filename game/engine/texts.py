@@ -70,7 +70,9 @@ class Texts:
             else:
                 literal = part
                 parts.append(lambda env, literal=literal: literal)  # type: ignore[misc]
-        return lambda env: "".join(p(env) for p in parts)
+        if len(parts) == 1:
+            return parts[0]
+        return lambda env: "".join([p(env) for p in parts])
 
     def _slot(self, name: str, inner: bool) -> Render:
         if name in self._names and not inner:
