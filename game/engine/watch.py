@@ -26,6 +26,9 @@ FOREVER = 10**9
 Parts = tuple[tuple[Fn, tuple[str, ...]], ...]
 """A condition as the parts of its top `and`, each with the names it reads."""
 Sleeper = tuple[set[str], str]
+Candidate = tuple[str, CompiledAction, str, int, bool, int, str, int, "int | None", Parts, Fn]
+"""A move as the weighted policy reads it: (id, the move, `once_id`, cost, limited, most
+uses, uses key, cooldown, fixed weight, the parts of its condition, its weight)."""
 """Who sleeps on a name: the set it wakes into, and its id."""
 
 
@@ -96,8 +99,8 @@ class Watch:
         self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}
         self.windows: dict[tuple[str, int], list[CompiledAction]] = {}
         """A power's whole list of moves for a turn (`window_of`), made when first asked."""
-        self.listed: dict[tuple[str, int], list[tuple[str, CompiledAction]]] = {}
-        """`windows` with each move's id beside it (`move_candidates`)."""
+        self.listed: dict[tuple[str, int], list[Candidate]] = {}
+        """`windows` as `Candidate`s, but the moves of weight 0 (`move_candidates`)."""
         self.turn_dates = content.turn_dates
         self.event_ids = frozenset(self.events)
         self.move_ids = {
@@ -185,7 +188,24 @@ def holds(
     return True
 
 
-def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]:
+def candidate(ca: CompiledAction, parts: Parts) -> Candidate:
+    """What the weighted policy reads of a move, in one tuple."""
+    return (
+        ca.action.id,
+        ca,
+        ca.once_id,
+        ca.cost,
+        ca.limited,
+        ca.max_uses,
+        ca.uses_key,
+        ca.cooldown,
+        ca.fixed_weight,
+        parts,
+        ca.weight,
+    )
+
+
+def move_candidates(st: State, watch: Watch, power: str) -> list[Candidate]:
     """A power's moves that may be drawn this turn, in file order: those whose window covers
     the turn and that are awake (but those of weight 0)."""
     key = (power, st.turn)
@@ -193,10 +213,12 @@ def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]
     if listed is None:
         window = full_window(watch, power, st.turn)
         listed = watch.listed[key] = [
-            (ca.action.id, ca) for ca in window if ca.fixed_weight != 0  # 0: never drawn
+            candidate(ca, watch.move_parts[ca.action.id])
+            for ca in window
+            if ca.fixed_weight != 0  # never drawn
         ]
     awake = sleep_of(st, watch).moves[power]
-    return [ca for aid, ca in listed if aid in awake]
+    return [c for c in listed if c[0] in awake]
 
 
 def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAction]:

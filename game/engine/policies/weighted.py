@@ -26,7 +26,7 @@ def moves(game: Rules, power: str) -> None:
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     last_used, turn = st.last_used, st.turn
-    awake, sleepers, parts_of = sleep.moves[power], sleep.sleepers, watch.move_parts
+    awake, sleepers = sleep.moves[power], sleep.sleepers
     while budgets.get(power, 0) > 0:
         if sleep.woken != woken:  # a move has woken one: list them again
             woken = sleep.woken
@@ -34,38 +34,33 @@ def moves(game: Rules, power: str) -> None:
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
-        for ca in candidates:
-            if ca.once_id in used:
-                awake.discard(ca.action.id)  # made once: never open again
+        for aid, ca, once, cost, limited, most, uses, cooldown, weight, parts, wfn in candidates:
+            if once in used:
+                awake.discard(aid)  # made once: never open again
                 continue
-            if ca.cost > budget:
+            if cost > budget:
                 continue
-            if ca.limited:  # `Rules._limits_allow`, inlined: cooldown and most uses
-                if ca.max_uses and env.get(ca.uses_key, 0) >= ca.max_uses:
+            if limited:  # `Rules._limits_allow`, inlined: cooldown and most uses
+                if most and env.get(uses, 0) >= most:
                     continue
-                if ca.cooldown:
-                    last = last_used.get(ca.action.id)
-                    if last is not None and turn <= last + ca.cooldown:
+                if cooldown:
+                    last = last_used.get(aid)
+                    if last is not None and turn <= last + cooldown:
                         continue
-            weight = ca.fixed_weight  # not 0 (`move_candidates`)
-            aid = ca.action.id  # if closed, it sleeps on the part that failed
-            closed = False
-            for fn, names in parts_of[aid]:
-                if not fn(env):
+            for fn, names in parts:
+                if not fn(env):  # closed: it sleeps on the part that failed
                     awake.discard(aid)
                     for name in names:
                         sleepers.setdefault(name, []).append((awake, aid))
-                    closed = True
                     break
-            if closed:
-                continue
-            if weight is None:
-                weight = ca.weight(env)
-                if weight <= 0:
-                    continue
-                weight = int(weight)
-            picks.append(ca)
-            weights.append(weight)
+            else:
+                if weight is None:
+                    weight = wfn(env)
+                    if weight <= 0:
+                        continue
+                    weight = int(weight)
+                picks.append(ca)
+                weights.append(weight)
         if not picks:
             return
         index = weighted_index(rng, weights, pass_weight)
