@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import bisect
-import operator
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..scenario.closures import Env, Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
 from .draws import drawn_starts, estimating
-from .policies import Spec
 from .state import audience
 from .texts import Texts
+
+if TYPE_CHECKING:
+    from .policies import Spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,10 +97,6 @@ class Content:
         """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]
         self.variable_ids = [v.id for v in sc.variables]
-        self.row: Callable[[Env], tuple[int, ...]] | None = (
-            operator.itemgetter(*self.variable_ids) if len(self.variable_ids) > 1 else None
-        )
-        """Every variable's value, in file order, in one call (None for fewer than two)."""
         self.texts = Texts(sc)
         self.labels = {v.id: v.label for v in sc.variables} | {f.id: f.label for f in sc.flags}
         self.labels |= {a.id: fallback(a.title) for a in sc.actions}

@@ -13,6 +13,7 @@ from .describe import effect_words, preview_of
 from .phases import Phases
 from .policies import POLICIES, specs
 from .policies.planner import Planner
+from .seats import check_seats
 from .state import (
     Choice,
     Command,
@@ -22,6 +23,7 @@ from .state import (
     Move,
     Outcome,
     State,
+    end_turn_command,
     sees,
 )
 
@@ -59,7 +61,7 @@ class Game(Phases):
         self._quiet = False
         self._phase = "start"
         if self.humans:
-            self._check_humans()
+            check_seats(scenario, content.powers, self.humans)
         self.names = content.names
         rng = random.Random(seed)
         env = content.start_env()
@@ -68,21 +70,6 @@ class Game(Phases):
         self.state.estimates = draws.first_estimates(content.estimating, rng)
         self._new: list[Dispatch] = []
         self._begin_turn()
-
-    def _check_humans(self) -> None:
-        playable = {p.id for p in self.scenario.powers if p.playable}
-        for power in self.humans:
-            if power not in self.content.powers:
-                raise GameError(
-                    f"'{power}' is not a power of this scenario; "
-                    f"playable: {', '.join(sorted(playable))}"
-                )
-            if power not in playable:
-                raise GameError(
-                    f"'{power}' cannot be played; playable: {', '.join(sorted(playable))}"
-                )
-        if len(set(self.humans)) != len(self.humans):
-            raise GameError("a power can be taken by only one player")
 
     @classmethod
     def new(
@@ -375,7 +362,7 @@ class Game(Phases):
             raise GameError(f"{self.names[d.power]} must first answer: {d.title}")
         st = self.state
         self._new = []
-        st.log.append(Command(st.turn, "", "end_turn"))
+        st.log.append(end_turn_command(st.turn))
         if not st.closing:
             movers, humans, steps = self.content.movers, self.humans, self.content.steps
             on_path = self.historical - st.off_path

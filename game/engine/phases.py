@@ -4,7 +4,6 @@ the answers that fall due."""
 from __future__ import annotations
 
 import bisect
-from collections import deque
 
 from .causes import START
 from .content import CompiledEvent
@@ -29,12 +28,8 @@ class Phases(Rules):
             series = st.series
             if not series:
                 series.update((v, []) for v in content.variable_ids)
-            row = content.row
-            if row is not None:  # every variable's value appended, without a Python loop
-                deque(map(list.append, series.values(), row(env)), 0)
-            else:
-                for var, values in series.items():
-                    values.append(env[var])
+            for var, values in series.items():
+                values.append(env[var])
         if content.fixed_budgets is not None and not st.extra_moves and not st.moves_set:
             st.budgets = dict(content.fixed_budgets)
         else:

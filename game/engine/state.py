@@ -42,6 +42,17 @@ class Command:
     args: tuple[str, ...] = ()
 
 
+_ended: dict[int, Command] = {}
+
+
+def end_turn_command(turn: int) -> Command:
+    """The command that ends `turn` (immutable: one made for every game)."""
+    found = _ended.get(turn)
+    if found is None:
+        found = _ended[turn] = Command(turn, "", "end_turn")
+    return found
+
+
 class Dispatch(NamedTuple):
     """Something the front end shows: an event, a move, a reply, a note, the ending."""
 

@@ -124,8 +124,8 @@ class Sleep:
 
     def __init__(self, watch: Watch) -> None:
         self.events = set(watch.event_ids)
-        self.moves = {p: set(ids) for p, ids in watch.move_ids.items()}
-        """Each power's awake moves."""
+        self.moves: dict[str, set[str]] = {}
+        """Each power's awake moves, made when the power first draws (`awake_moves`)."""
         self.endings = set(watch.ending_ids)
         self.sleepers: dict[str, list[tuple[set[str], str]]] = {}
         """For each name, who sleeps on it: (the awake set to wake into, the id)."""
@@ -138,6 +138,14 @@ def sleep_of(st: State, watch: Watch) -> Sleep:
     found = st.sleep
     if found is None:
         found = st.sleep = Sleep(watch)
+    return found
+
+
+def awake_moves(s: Sleep, watch: Watch, power: str) -> set[str]:
+    """The awake moves of `power` (all of them until it first draws)."""
+    found = s.moves.get(power)
+    if found is None:
+        found = s.moves[power] = set(watch.move_ids[power])
     return found
 
 
@@ -217,7 +225,7 @@ def move_candidates(st: State, watch: Watch, power: str) -> list[Candidate]:
             for ca in window
             if ca.fixed_weight != 0  # never drawn
         ]
-    awake = sleep_of(st, watch).moves[power]
+    awake = awake_moves(sleep_of(st, watch), watch, power)
     return [c for c in listed if c[0] in awake]
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..content import CompiledAction, CompiledOption, weight_of
 from ..draws import weighted_index
-from ..watch import move_candidates, sleep_of, watch_of
+from ..watch import awake_moves, move_candidates, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -26,7 +26,7 @@ def moves(game: Rules, power: str) -> None:
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     last_used, turn = st.last_used, st.turn
-    awake, sleepers = sleep.moves[power], sleep.sleepers
+    awake, sleepers = awake_moves(sleep, watch, power), sleep.sleepers
     while budgets.get(power, 0) > 0:
         if sleep.woken != woken:  # a move has woken one: list them again
             woken = sleep.woken
