@@ -93,6 +93,8 @@ class Content:
         self.turn_dates = [t.date.toordinal() for t in sc.calendar]
         self.turns = len(sc.calendar)
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
+        self.errors = {v.id: v.error for v in sc.variables}
+        """Each variable's `error`, the width of an estimate that nothing has narrowed."""
         self.drift = [(v.id, v.drift, v.min, v.max) for v in sc.variables if v.drift]
         """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]
@@ -206,6 +208,8 @@ class Content:
         ]
         self._start = self._start_env()
         self.names = {p.id: p.name for p in sc.powers}
+        self.levels = {p.id: sorted(p.victory.items(), key=lambda kv: -kv[1]) for p in sc.powers}
+        """Each power's victory levels, highest first (as `endings.level_of` sorts them)."""
         self.drawn, self.drawn_flags = drawn_starts(sc)
         """The variables and flags whose start each game draws."""
         self.estimating = estimating(sc)

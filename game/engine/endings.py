@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def level_of(sc: Scenario, power: str, score: int) -> str:
-    """The victory level a score reaches for `power` ('' where none is named)."""
+    """The victory level a score reaches for `power` ('' where none is named; the engine
+    reads `Content.levels`, the same order made once)."""
     levels = sorted(sc.power(power).victory.items(), key=lambda kv: -kv[1])
     return next((name for name, least in levels if score >= least), "")
 
@@ -40,8 +41,11 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     e = chosen.ending
     sc = game.scenario
     scores = {p: max(0, min(100, int(fn(env)))) for p, fn in chosen.scores.items()}
+    ranked = content.levels
     levels = {
-        p: level for p, s in scores.items() if p in content.powers and (level := level_of(sc, p, s))
+        p: level
+        for p, s in scores.items()
+        if p in ranked and (level := next((n for n, least in ranked[p] if s >= least), ""))
     }
     date = sc.end if final else st.date
     return Outcome(

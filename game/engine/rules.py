@@ -167,8 +167,12 @@ class Rules:
     ) -> tuple[CompiledOption, str]:
         """A computer power's answer, and the planner's reason for it ('' for the others)."""
         env = self.state.env
-        open_now = [o for o in options if o.when(env)] or [options[-1]]
         planner = self.planners.get(power)
+        if planner is None and power in self.historical and power not in self.state.off_path:
+            for o in options:  # `historical.answer` of the open ones, without listing them
+                if o.option.historical and o.when(env):
+                    return o, ""
+        open_now = [o for o in options if o.when(env)] or [options[-1]]
         if planner is not None:
             return planner.answer(self, open_now)  # type: ignore[arg-type]
         if power in self.historical and power not in self.state.off_path:
@@ -247,8 +251,7 @@ class Rules:
         elif e.kind == "reveal":
             draws.reveal(st, e.power, e.target, e.value(env), self._cause.title)
         elif e.kind == "mislead":
-            default = next(v.error for v in self.scenario.variables if v.id == e.target)
-            draws.mislead(st, e.power, e.target, e.value(env), default)
+            draws.mislead(st, e.power, e.target, e.value(env), self.content.errors[e.target])
         elif e.kind == "moves":
             self._change_moves(e.target, e.value(env), e.assign)
 
