@@ -50,6 +50,8 @@ class CompiledAction:
     """The move's place in the file."""
     secrecy: frozenset[str] | None = None
     """Who sees a secret move (its power and those it is made to); None for everybody."""
+    delays: tuple[int, ...] = ()
+    """Each reply's delay, in the order of `action.replies`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +139,7 @@ class Content:
                 f"uses.{a.id}",
                 rank,
                 frozenset({a.by, *a.to}) if a.secret else None,
+                tuple(r.delay for r in a.replies),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)

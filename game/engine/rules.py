@@ -26,7 +26,7 @@ from .state import (
     State,
     audience,
 )
-from .watch import touched
+from .watch import holds, touched, watch_of
 
 if TYPE_CHECKING:
     from .policies.planner import Planner
@@ -97,8 +97,10 @@ class Rules:
         self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
         self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by, reason=reason)
         self._apply(ca.effects)
-        for index, reply in enumerate(a.replies):
-            st.pending.append(PendingReply(st.turn + reply.delay, a.id, index, power, st.turn))
+        if ca.delays:
+            turn = st.turn
+            for index, delay in enumerate(ca.delays):
+                st.pending.append(PendingReply(turn + delay, a.id, index, power, turn))
 
     def _secrecy(self, ca: CompiledAction) -> frozenset[str] | None:
         return ca.secrecy
@@ -359,8 +361,14 @@ class Rules:
         st = self.state
         if st.outcome is not None:
             return
-        if not final and st.sleep is not None and not st.sleep.endings:
-            return  # every ending asleep (`outcome_of` would find none)
+        sleep = st.sleep
+        if not final and sleep is not None:  # `outcome_of`'s look, inlined: most find none
+            awake, sleepers, env = sleep.endings, sleep.sleepers, st.env
+            for eid, parts in watch_of(self.content).midway if awake else ():
+                if eid in awake and holds(parts, env, eid, awake, sleepers):
+                    break
+            else:
+                return
         outcome = outcome_of(self, final)
         if outcome is None:
             return

@@ -162,7 +162,7 @@ class Estimate:
     source: str
 
 
-@dataclass
+@dataclass(slots=True)
 class PendingReply:
     due: int
     action: str
