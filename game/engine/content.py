@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..scenario.closures import Env, Fn
+from ..scenario.closures import Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
 from .draws import drawn_starts, estimating
@@ -251,7 +251,3 @@ def content_of(sc: Scenario) -> Content:
         _cache.clear()
     _cache[id(sc)] = (sc, content)
     return content
-
-
-def weight_of(fn: Fn, env: Env) -> int:
-    return max(0, int(fn(env)))

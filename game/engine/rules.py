@@ -4,8 +4,8 @@ opening moves, answering, dispatches and endings. `Game` builds on this."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar, assert_never
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal, assert_never
 
 from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
@@ -31,7 +31,6 @@ from .watch import holds, touched, watch_of
 if TYPE_CHECKING:
     from .policies.planner import Planner
 
-T = TypeVar("T")
 _new = tuple.__new__
 """Makes a record tuple (`Cause`, `Change`, `Dispatch`) from all its fields at once, without the
 Python-level constructor a NamedTuple adds."""
@@ -204,10 +203,6 @@ class Rules:
         self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
         self._apply(option.effects)
-
-    def _weighted(self, items: Sequence[tuple[T, int]]) -> T | None:
-        index = draws.weighted_index(self.state.rng, [w for _, w in items])
-        return None if index is None else items[index][0]
 
     # -- effects -------------------------------------------------------------------------
     def _apply(self, effects: Iterable[Effect]) -> None:

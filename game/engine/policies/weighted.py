@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..content import CompiledAction, CompiledOption, weight_of
+from ..content import CompiledAction, CompiledOption
 from ..draws import weighted_index
 from ..watch import awake_moves, move_candidates, sleep_of, watch_of
 
@@ -71,6 +71,7 @@ def moves(game: Rules, power: str) -> None:
 
 def answer(game: Rules, options: Sequence[CompiledOption]) -> CompiledOption:
     """An answer drawn by the options' weights (the first if every weight is 0)."""
-    env = game.state.env
-    drawn = game._weighted([(o, weight_of(o.weight, env)) for o in options])
-    return drawn or options[0]
+    st = game.state
+    env = st.env
+    index = weighted_index(st.rng, [max(0, int(o.weight(env))) for o in options])
+    return options[0] if index is None else options[index]
