@@ -33,7 +33,7 @@ def start_of(var: Variable, rng: random.Random) -> int:
     start = var.start
     if isinstance(start, list):
         low, high = start
-        return rng.randint(low, high)
+        return rng.randrange(low, high + 1)  # randint, one call fewer
     if isinstance(start, WeightedStart):
         weights = start.weights or [1] * len(start.values)
         return rng.choices(start.values, weights)[0]
@@ -79,7 +79,7 @@ def first_estimates(
     """Each estimating power's first belief (`estimating`): off by at most `error`, either
     way."""
     return {
-        (power, var): Estimate(rng.randint(-error, error), error, "first estimate")
+        (power, var): Estimate(rng.randrange(-error, error + 1), error, "first estimate")
         for power, var, error in estimates
     }
 
@@ -88,7 +88,7 @@ def reveal(state: State, power: str, var: str, within: int, source: str) -> None
     """Narrow (or open) `power`'s estimate of `var` to give or take `within`."""
     within = max(0, within)
     state.estimates[(power, var)] = Estimate(
-        state.rng.randint(-within, within) if within else 0, within, source
+        state.rng.randrange(-within, within + 1) if within else 0, within, source
     )
 
 

@@ -255,7 +255,7 @@ class Rules:
     def _draw(self, e: Effect, env: dict[str, int]) -> int:
         assert e.high is not None
         low, high = e.value(env), e.high(env)
-        return self.state.rng.randint(min(low, high), max(low, high))
+        return self.state.rng.randrange(min(low, high), max(low, high) + 1)  # randint
 
     def _change_moves(self, power: str, value: int, assign: bool) -> None:
         st = self.state

@@ -152,7 +152,7 @@ class Change(NamedTuple):
     cause: Cause
 
 
-@dataclass
+@dataclass(slots=True)
 class Estimate:
     """What a power believes of a variable it cannot see: the true value shifted by
     `offset`, give or take `error`. `source` says where the belief came from."""
