@@ -130,7 +130,7 @@ class Sleep:
         self.sleepers: dict[str, list[tuple[set[str], str]]] = {}
         """For each name, who sleeps on it: (the awake set to wake into, the id)."""
         self.woken = 0
-        """How many times something has woken (a list of moves made before is stale)."""
+        """How many times something has woken (the event scan then looks for what woke)."""
 
 
 def sleep_of(st: State, watch: Watch) -> Sleep:
@@ -213,20 +213,18 @@ def candidate(ca: CompiledAction, parts: Parts) -> Candidate:
     )
 
 
-def move_candidates(st: State, watch: Watch, power: str) -> list[Candidate]:
-    """A power's moves that may be drawn this turn, in file order: those whose window covers
-    the turn and that are awake (but those of weight 0)."""
-    key = (power, st.turn)
+def move_candidates(watch: Watch, power: str, turn: int) -> list[Candidate]:
+    """A power's moves that may be drawn in `turn`, in file order: those whose window covers
+    the turn (but those of weight 0), awake or asleep (the draw skips the asleep)."""
+    key = (power, turn)
     listed = watch.listed.get(key)
     if listed is None:
-        window = full_window(watch, power, st.turn)
         listed = watch.listed[key] = [
             candidate(ca, watch.move_parts[ca.action.id])
-            for ca in window
+            for ca in full_window(watch, power, turn)
             if ca.fixed_weight != 0  # never drawn
         ]
-    awake = awake_moves(sleep_of(st, watch), watch, power)
-    return [c for c in listed if c[0] in awake]
+    return listed
 
 
 def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAction]:

@@ -18,23 +18,21 @@ def moves(game: Rules, power: str) -> None:
     """Spend `power`'s moves by weight until it draws a pass or has nothing open."""
     st, content = game.state, game.content
     watch = watch_of(content)
-    candidates = move_candidates(st, watch, power)
+    candidates = move_candidates(watch, power, st.turn)
     if not candidates:
         return
     sleep = sleep_of(st, watch)
-    woken = sleep.woken
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     last_used, turn = st.last_used, st.turn
     awake, sleepers = awake_moves(sleep, watch, power), sleep.sleepers
     while budgets.get(power, 0) > 0:
-        if sleep.woken != woken:  # a move has woken one: list them again
-            woken = sleep.woken
-            candidates = move_candidates(st, watch, power)
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
         for aid, ca, once, cost, limited, most, uses, cooldown, weight, parts, wfn in candidates:
+            if aid not in awake:
+                continue  # asleep: the part of its condition that failed reads the same
             if once in used:
                 awake.discard(aid)  # made once: never open again
                 continue
