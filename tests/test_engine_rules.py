@@ -332,6 +332,8 @@ def test_3_9_unplayable_powers_cannot_be_taken() -> None:
         Game.new(make(MOVES), humans=["grey"])
     with pytest.raises(GameError, match="not a power"):
         Game.new(make(MOVES), humans=["green"])
+    with pytest.raises(GameError, match="only one player"):
+        Game.new(make(MOVES), humans=["red", "red"])
 
 
 # -- 4. Replies -----------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The engine looks again only at what may have changed (`game.engine.watch`): undated
 events and open-ended moves sleep while the part of their condition that failed reads the
-same values, and wake the moment one of those names changes; dated moves are listed in
-the turns their window covers. None of it may change a game (the golden tests); these
-cases pin the orders and moments where a lazy index could go wrong."""
+same values, and wake the moment one of those names changes; moves with an end date sleep
+the same way, and are listed only in the turns their window covers. None of it may change
+a game (the golden tests); these cases pin the orders and moments where a lazy index could
+go wrong."""
 
 from __future__ import annotations
 
@@ -149,6 +150,40 @@ effects = ["x += 5"]
     g.end_turn()  # open_door wakes it in the middle of Blue's moves
     moves = [(d.turn, d.source) for d in g.state.dispatches if d.kind == "move"]
     assert moves == [(2, "open_door"), (2, "walk_through")]
+
+
+def test_a_move_with_an_end_date_sleeps_and_wakes_as_an_open_ended_one() -> None:
+    blue = 'id = "blue"\nname = "Blue"\nmoves_per_turn = 1'
+    head = HEAD.replace(blue, blue.replace("= 1", "= 2") + "\npass_weight = 0")
+    body = """
+[[actions]]
+id = "open_door"
+by = "blue"
+title = "Open the door"
+after = 1939-03-08
+effects = ["set b"]
+[[actions]]
+id = "walk_through"
+by = "blue"
+title = "Walk through"
+after = 1939-03-01
+until = 1939-03-20
+when = "b"
+effects = ["x += 5"]
+[[actions]]
+id = "never"
+by = "blue"
+title = "Never drawn"
+weight = 0
+effects = ["x += 100"]
+"""
+    g = Game.new(load_text(head + body, "watch.toml"), humans=["red"], policy="weighted")
+    g.end_turn()  # walk_through, found closed in its window, sleeps on 'b'
+    sleep = g.state.sleep
+    assert sleep is not None and "walk_through" not in sleep.moves["blue"]
+    g.end_turn()  # open_door wakes it in the middle of Blue's moves
+    moves = [(d.turn, d.source) for d in g.state.dispatches if d.kind == "move"]
+    assert moves == [(2, "open_door"), (2, "walk_through")]  # a move of weight 0: never
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.toml")), ids=lambda p: p.stem)

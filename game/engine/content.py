@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..scenario.closures import Env, Fn
+from ..scenario.closures import Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
+from .draws import drawn_starts, estimating
 from .state import audience
 from .texts import Texts
+
+if TYPE_CHECKING:
+    from .policies import Spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,8 @@ class CompiledAction:
     """The move's place in the file."""
     secrecy: frozenset[str] | None = None
     """Who sees a secret move (its power and those it is made to); None for everybody."""
+    delays: tuple[int, ...] = ()
+    """Each reply's delay, in the order of `action.replies`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,8 @@ class Content:
         self.turn_dates = [t.date.toordinal() for t in sc.calendar]
         self.turns = len(sc.calendar)
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
+        self.errors = {v.id: v.error for v in sc.variables}
+        """Each variable's `error`, the width of an estimate that nothing has narrowed."""
         self.drift = [(v.id, v.drift, v.min, v.max) for v in sc.variables if v.drift]
         """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]
@@ -131,6 +139,7 @@ class Content:
                 f"uses.{a.id}",
                 rank,
                 frozenset({a.by, *a.to}) if a.secret else None,
+                tuple(r.delay for r in a.replies),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -179,6 +188,7 @@ class Content:
         )
         """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
+        self.titles = [t.title for t in sc.calendar]
 
         self.endings = [
             CompiledEnding(
@@ -200,6 +210,14 @@ class Content:
             for q in sc.questions
         ]
         self._start = self._start_env()
+        self.names = {p.id: p.name for p in sc.powers}
+        self.levels = {p.id: sorted(p.victory.items(), key=lambda kv: -kv[1]) for p in sc.powers}
+        """Each power's victory levels, highest first (as `endings.level_of` sorts them)."""
+        self.drawn, self.drawn_flags = drawn_starts(sc)
+        """The variables and flags whose start each game draws."""
+        self.estimating = estimating(sc)
+        self.policies: dict[str, dict[str, Spec]] = {}
+        """Each power's policy, by the spec that names all of them (`Game`), once parsed."""
 
     def turn_of(self, ordinal: int) -> int:
         """The turn (from 1) whose period contains the date; dates before turn 1 give 1."""
@@ -233,7 +251,3 @@ def content_of(sc: Scenario) -> Content:
         _cache.clear()
     _cache[id(sc)] = (sc, content)
     return content
-
-
-def weight_of(fn: Fn, env: Env) -> int:
-    return max(0, int(fn(env)))

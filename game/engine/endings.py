@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def level_of(sc: Scenario, power: str, score: int) -> str:
-    """The victory level a score reaches for `power` ('' where none is named)."""
+    """The victory level a score reaches for `power` ('' where none is named; the engine
+    reads `Content.levels`, the same order made once)."""
     levels = sorted(sc.power(power).victory.items(), key=lambda kv: -kv[1])
     return next((name for name, least in levels if score >= least), "")
 
@@ -24,14 +25,14 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     env = st.env
     watch = watch_of(content)
     sleep = sleep_of(st, watch)
-    awake, sleepers, parts = sleep.endings, sleep.sleepers, watch.ending_parts
+    awake = sleep.endings
+    if not awake and not final:
+        return None  # every ending asleep: none holds
+    sleepers = sleep.sleepers
     chosen = None
-    for ce in content.endings:
-        if ce.fallback or (ce.ending.final and not final):
-            continue
-        eid = ce.ending.id
-        if eid in awake and holds(parts[eid], env, eid, awake, sleepers):
-            chosen = ce
+    for eid, parts in watch.closing if final else watch.midway:
+        if eid in awake and holds(parts, env, eid, awake, sleepers):
+            chosen = next(ce for ce in content.endings if ce.ending.id == eid)
             break
     if chosen is None and final:
         chosen = next(ce for ce in content.endings if ce.fallback)
@@ -40,8 +41,11 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
     e = chosen.ending
     sc = game.scenario
     scores = {p: max(0, min(100, int(fn(env)))) for p, fn in chosen.scores.items()}
+    ranked = content.levels
     levels = {
-        p: level for p, s in scores.items() if p in content.powers and (level := level_of(sc, p, s))
+        p: level
+        for p, s in scores.items()
+        if p in ranked and (level := next((n for n, least in ranked[p] if s >= least), ""))
     }
     date = sc.end if final else st.date
     return Outcome(

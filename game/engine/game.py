@@ -13,6 +13,7 @@ from .describe import effect_words, preview_of
 from .phases import Phases
 from .policies import POLICIES, specs
 from .policies.planner import Planner
+from .seats import check_seats
 from .state import (
     Choice,
     Command,
@@ -22,6 +23,7 @@ from .state import (
     Move,
     Outcome,
     State,
+    end_turn_command,
     sees,
 )
 
@@ -42,8 +44,13 @@ class Game(Phases):
         self.content = content_of(scenario)
         self.seed = seed
         self.humans = tuple(humans)
-        chosen = specs(self.content.powers, policy)
         self.policy = policy
+        content = self.content
+        chosen = content.policies.get(policy) if isinstance(policy, str) else None
+        if chosen is None:
+            chosen = specs(content.powers, policy)
+            if isinstance(policy, str):
+                content.policies[policy] = chosen
         self.historical = {p for p, spec in chosen.items() if spec.kind == "historical"}
         """Computer-played powers that follow the historical path while they can."""
         self.planners = {
@@ -53,25 +60,14 @@ class Game(Phases):
         }
         self._quiet = False
         self._phase = "start"
-        playable = {p.id for p in scenario.powers if p.playable}
-        for power in self.humans:
-            if power not in self.content.powers:
-                raise GameError(
-                    f"'{power}' is not a power of this scenario; "
-                    f"playable: {', '.join(sorted(playable))}"
-                )
-            if power not in playable:
-                raise GameError(
-                    f"'{power}' cannot be played; playable: {', '.join(sorted(playable))}"
-                )
-        if len(set(self.humans)) != len(self.humans):
-            raise GameError("a power can be taken by only one player")
-        self.names = {p.id: p.name for p in scenario.powers}
+        if self.humans:
+            check_seats(scenario, content.powers, self.humans)
+        self.names = content.names
         rng = random.Random(seed)
-        env = self.content.start_env()
+        env = content.start_env()
         self.state = State(turn=1, env=env, rng=rng)
-        self.state.draws = draws.draw_start(scenario, env, rng)
-        self.state.estimates = draws.first_estimates(scenario, rng)
+        self.state.draws = draws.draw_start(content.drawn, content.drawn_flags, env, rng)
+        self.state.estimates = draws.first_estimates(content.estimating, rng)
         self._new: list[Dispatch] = []
         self._begin_turn()
 
@@ -366,15 +362,19 @@ class Game(Phases):
             raise GameError(f"{self.names[d.power]} must first answer: {d.title}")
         st = self.state
         self._new = []
-        st.log.append(Command(st.turn, "", "end_turn"))
+        st.log.append(end_turn_command(st.turn))
         if not st.closing:
-            movers = self.content.movers
+            movers, humans, steps = self.content.movers, self.humans, self.content.steps
+            on_path = self.historical - st.off_path
             for power in self.content.powers:
-                if power not in self.humans:
-                    if power in movers:
-                        self._computer_moves(power)
-                    else:
-                        self._phase = "moves"  # a power without moves has nothing to do
+                if power in humans:
+                    continue
+                self._phase = "moves"  # a power without moves has nothing to do
+                if power not in movers:
+                    continue
+                if power in on_path and (st.turn, power) not in steps:
+                    continue  # on the path, with nothing to do this turn
+                self._computer_moves(power)
             if self._ask_people(same_turn=True):
                 st.closing = True
                 return self._new

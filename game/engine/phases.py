@@ -3,7 +3,7 @@ the answers that fall due."""
 
 from __future__ import annotations
 
-import heapq
+import bisect
 
 from .causes import START
 from .content import CompiledEvent
@@ -19,8 +19,10 @@ class Phases(Rules):
         env = st.env
         env["turn"] = st.turn
         env["date"] = content.turn_dates[st.turn - 1]
-        touched(st, "turn")
-        touched(st, "date")
+        sleep = st.sleep
+        if sleep is not None and sleep.sleepers:
+            touched(st, "turn")
+            touched(st, "date")
         self._phase = "start"
         if not self._quiet:
             series = st.series
@@ -54,38 +56,49 @@ class Phases(Rules):
         st, watch = self.state, watch_of(self.content)
         env, fired, order = st.env, st.fired, watch.order
         sleep = sleep_of(st, watch)
-        awake, sleepers, parts_of = sleep.events, sleep.sleepers, watch.event_parts
-        queue = {order[eid]: watch.events[eid] for eid in awake}
+        awake, sleepers, parts_of, events = (
+            sleep.events,
+            sleep.sleepers,
+            watch.event_parts,
+            watch.events,
+        )
+        queue = {order[eid]: events[eid] for eid in awake}
         for ce in dated:
             queue[order[ce.event.id]] = ce
         for ce in extra:
             queue[order[ce.event.id]] = ce
-        heap = list(queue)
-        heapq.heapify(heap)
-        while heap:
-            at = heapq.heappop(heap)
+        keys = sorted(queue)
+        """The places in the file still to look at, in order (what wakes is put in later)."""
+        woken = sleep.woken
+        i = 0
+        while i < len(keys):
+            at = keys[i]
+            i += 1
             ce = queue[at]
             ev = ce.event
-            if ev.id in fired and not ev.repeat:
-                awake.discard(ev.id)
+            eid = ev.id
+            if eid in fired and not ev.repeat:
+                awake.discard(eid)
                 continue
-            if ce.scheduled_only and ev.id not in due:
+            if ce.scheduled_only and eid not in due:
                 continue
-            parts = parts_of.get(ev.id)
+            parts = parts_of.get(eid)
             if parts is not None:
-                holds_now = holds(parts, env, ev.id, awake, sleepers)
+                holds_now = holds(parts, env, eid, awake, sleepers)
             else:
                 holds_now = bool(ce.when(env))
             if holds_now and (ce.chance is None or self._chance(ce.chance(env))):
                 self._fire(ce)
-                for eid in awake:
-                    later = order[eid]
-                    if later > at and later not in queue:
-                        queue[later] = watch.events[eid]
-                        heapq.heappush(heap, later)
+                if sleep.woken != woken:  # something woke: those after this one come too
+                    woken = sleep.woken
+                    for other in awake:
+                        later = order[other]
+                        if later > at and later not in queue:
+                            queue[later] = events[other]
+                            bisect.insort(keys, later, lo=i)
 
     def turn_title(self, turn: int | None = None) -> str:
-        return self.scenario.calendar[(turn or self.state.turn) - 1].title
+        return self.content.titles[(turn or self.state.turn) - 1]
 
     def _chance(self, percent: int) -> bool:
         """A roll against a chance in percent (clamped to 0-100)."""
@@ -108,8 +121,10 @@ class Phases(Rules):
 
     def _resolve_replies(self) -> None:
         """Computer-played powers answer what is due (people have answered already)."""
-        due = self._take_due(people=False)
         self._phase = "replies"
+        if not self.state.pending:
+            return
+        due = self._take_due(people=False)
         for pending in due:
             ca = self.content.actions[pending.action]
             reply = ca.action.replies[pending.index]
@@ -119,16 +134,20 @@ class Phases(Rules):
         """Take out of the pending replies those due now from people (or from computer
         powers); with `same_turn`, only those for moves of this turn (or, False, of earlier
         turns)."""
-        st, actions, humans = self.state, self.content.actions, self.humans
-        due = [
-            p
-            for p in st.pending
-            if p.due <= st.turn
-            and (same_turn is None or (p.made == st.turn) == same_turn)
-            and (actions[p.action].action.replies[p.index].by in humans) == people
-        ]
+        st, actions, humans, turn = self.state, self.content.actions, self.humans, self.state.turn
+        due: list[PendingReply] = []
+        kept: list[PendingReply] = []
+        for p in st.pending:
+            if (
+                p.due <= turn
+                and (same_turn is None or (p.made == turn) == same_turn)
+                and (actions[p.action].action.replies[p.index].by in humans) == people
+            ):
+                due.append(p)
+            else:
+                kept.append(p)
         if due:
-            st.pending = [p for p in st.pending if p not in due]
+            st.pending = kept
         return due
 
     def _ask_people(self, same_turn: bool) -> bool:

@@ -4,8 +4,8 @@ opening moves, answering, dispatches and endings. `Game` builds on this."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar, assert_never
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal, assert_never
 
 from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
@@ -26,12 +26,11 @@ from .state import (
     State,
     audience,
 )
-from .watch import touched
+from .watch import holds, touched, watch_of
 
 if TYPE_CHECKING:
     from .policies.planner import Planner
 
-T = TypeVar("T")
 _new = tuple.__new__
 """Makes a record tuple (`Cause`, `Change`, `Dispatch`) from all its fields at once, without the
 Python-level constructor a NamedTuple adds."""
@@ -56,9 +55,10 @@ class Rules:
         """A scenario text as shown now."""
         if self._quiet:
             return ""
-        if text.__class__ is str and not self.content.texts.active:
-            return text  # type: ignore[return-value]  # format 1: texts are plain
-        return self.content.texts.render(text, self.state.env)
+        texts = self.content.texts
+        if text.__class__ is str and text in texts.plain:
+            return text  # type: ignore[return-value]  # known to show as written
+        return texts.render(text, self.state.env)
 
     # -- moves ---------------------------------------------------------------------------
     def _open(self, power: str, ca: CompiledAction, budget: bool = True) -> bool:
@@ -92,12 +92,14 @@ class Rules:
                 touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         title = self.text(a.title)
-        seen_by = self._secrecy(ca)
+        seen_by = ca.secrecy
         self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
         self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by, reason=reason)
         self._apply(ca.effects)
-        for index, reply in enumerate(a.replies):
-            st.pending.append(PendingReply(st.turn + reply.delay, a.id, index, power, st.turn))
+        if ca.delays:
+            turn = st.turn
+            for index, delay in enumerate(ca.delays):
+                st.pending.append(PendingReply(turn + delay, a.id, index, power, turn))
 
     def _secrecy(self, ca: CompiledAction) -> frozenset[str] | None:
         return ca.secrecy
@@ -109,9 +111,10 @@ class Rules:
         seen_by = ce.audience
         title = self.text(ev.title)
         self._cause = _new(Cause, ("event", ev.id, "", title, seen_by, ""))
-        self._emit(
-            "event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=self._event_date(ce)
-        )
+        day = ev.date  # `_event_date`, inlined
+        if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
+            day = None if ce.first_turn != st.turn else self.scenario.end
+        self._emit("event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=day)
         self._apply(ce.effects)
         if ev.choice_by:
             if ev.choice_by in self.humans:
@@ -165,8 +168,12 @@ class Rules:
     ) -> tuple[CompiledOption, str]:
         """A computer power's answer, and the planner's reason for it ('' for the others)."""
         env = self.state.env
-        open_now = [o for o in options if o.when(env)] or [options[-1]]
         planner = self.planners.get(power)
+        if planner is None and power in self.historical and power not in self.state.off_path:
+            for o in options:  # `historical.answer` of the open ones, without listing them
+                if o.option.historical and o.when(env):
+                    return o, ""
+        open_now = [o for o in options if o.when(env)] or [options[-1]]
         if planner is not None:
             return planner.answer(self, open_now)  # type: ignore[arg-type]
         if power in self.historical and power not in self.state.off_path:
@@ -187,39 +194,49 @@ class Rules:
     ) -> None:
         self.state.seen_options.add((source, option.option.id))
         o = option.option
-        text = self.text(o.text) or self.text(o.label)
+        shown = self.text(o.label)
+        text = self.text(o.text) or shown
         reason = self.text(o.reason) or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
-        label = self.text(o.label) if title else ""  # a rollout's answer has no title
+        label = shown if title else ""  # a rollout's answer has no title
         because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
         self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, reason=reason)
         self._apply(option.effects)
 
-    def _weighted(self, items: Sequence[tuple[T, int]]) -> T | None:
-        index = draws.weighted_index(self.state.rng, [w for _, w in items])
-        return None if index is None else items[index][0]
-
     # -- effects -------------------------------------------------------------------------
     def _apply(self, effects: Iterable[Effect]) -> None:
-        env = self.state.env
+        """Carry out effects in order: `_set` and `_flag` inlined for the changes of a
+        variable or flag (the commonest effects by far)."""
+        st = self.state
+        env, bounds, sleep = st.env, self.content.bounds, st.sleep
         for e in effects:
-            match e.kind:
-                case "add":
-                    amount = e.value(env) if e.high is None else self._draw(e, env)
-                    self._set(e.target, env[e.target] + amount)
-                case "set":
-                    self._flag(e.target, 1)
-                case "clear":
-                    self._flag(e.target, 0)
-                case "assign":
-                    self._set(e.target, e.value(env) if e.high is None else self._draw(e, env))
-                case "schedule":
-                    self.state.scheduled.append((self.state.turn + max(1, e.delay), e.target))
-                case "if" | "reveal" | "mislead" | "moves":
-                    self._apply_v2(e)
-                case unknown:
-                    assert_never(unknown)
+            kind = e.kind
+            if kind == "add" or kind == "assign":
+                target = e.target
+                amount = e.value(env) if e.high is None else self._draw(e, env)
+                before = env[target]
+                value = before + amount if kind == "add" else amount
+                low, high = bounds[target]
+                value = low if value < low else high if value > high else value
+            elif kind == "set" or kind == "clear":
+                target = e.target
+                before = env[target]
+                value = 1 if kind == "set" else 0
+            elif kind == "schedule":
+                st.scheduled.append((st.turn + max(1, e.delay), e.target))
+                continue
+            elif kind == "if" or kind == "reveal" or kind == "mislead" or kind == "moves":
+                self._apply_v2(e)
+                continue
+            else:
+                assert_never(kind)
+            if value != before:
+                env[target] = value
+                if sleep is not None and target in sleep.sleepers:
+                    touched(st, target)
+                if not self._quiet:
+                    st.changes.append(_new(Change, (st.turn, target, before, value, self._cause)))
 
     def _apply_v2(self, e: Effect) -> None:
         """The effects of format 2."""
@@ -231,15 +248,14 @@ class Rules:
         elif e.kind == "reveal":
             draws.reveal(st, e.power, e.target, e.value(env), self._cause.title)
         elif e.kind == "mislead":
-            default = next(v.error for v in self.scenario.variables if v.id == e.target)
-            draws.mislead(st, e.power, e.target, e.value(env), default)
+            draws.mislead(st, e.power, e.target, e.value(env), self.content.errors[e.target])
         elif e.kind == "moves":
             self._change_moves(e.target, e.value(env), e.assign)
 
     def _draw(self, e: Effect, env: dict[str, int]) -> int:
         assert e.high is not None
         low, high = e.value(env), e.high(env)
-        return self.state.rng.randint(min(low, high), max(low, high))
+        return self.state.rng.randrange(min(low, high), max(low, high) + 1)  # randint
 
     def _change_moves(self, power: str, value: int, assign: bool) -> None:
         st = self.state
@@ -340,6 +356,14 @@ class Rules:
         st = self.state
         if st.outcome is not None:
             return
+        sleep = st.sleep
+        if not final and sleep is not None:  # `outcome_of`'s look, inlined: most find none
+            awake, sleepers, env = sleep.endings, sleep.sleepers, st.env
+            for eid, parts in watch_of(self.content).midway if awake else ():
+                if eid in awake and holds(parts, env, eid, awake, sleepers):
+                    break
+            else:
+                return
         outcome = outcome_of(self, final)
         if outcome is None:
             return

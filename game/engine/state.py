@@ -42,6 +42,17 @@ class Command:
     args: tuple[str, ...] = ()
 
 
+_ended: dict[int, Command] = {}
+
+
+def end_turn_command(turn: int) -> Command:
+    """The command that ends `turn` (immutable: one made for every game)."""
+    found = _ended.get(turn)
+    if found is None:
+        found = _ended[turn] = Command(turn, "", "end_turn")
+    return found
+
+
 class Dispatch(NamedTuple):
     """Something the front end shows: an event, a move, a reply, a note, the ending."""
 
@@ -141,7 +152,7 @@ class Change(NamedTuple):
     cause: Cause
 
 
-@dataclass
+@dataclass(slots=True)
 class Estimate:
     """What a power believes of a variable it cannot see: the true value shifted by
     `offset`, give or take `error`. `source` says where the belief came from."""
@@ -151,7 +162,7 @@ class Estimate:
     source: str
 
 
-@dataclass
+@dataclass(slots=True)
 class PendingReply:
     due: int
     action: str

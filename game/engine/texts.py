@@ -19,7 +19,7 @@ class Texts:
         self.sc = sc
         self.active = sc.format >= 2
         self._cache: dict[object, Render] = {}
-        self._plain: set[str] = set()
+        self.plain: set[str] = set()
         """Strings known to show as they are written (no placeholder)."""
         self._found: dict[tuple[str, str, str], list[tuple[str, Fn, str]]] = {}
         """For a shown (title, text, reason): the rules' words it contains, each with its
@@ -39,10 +39,10 @@ class Texts:
     def render(self, text: Text, env: Env) -> str:
         """The text as shown now."""
         if text.__class__ is str:
-            if text in self._plain:  # type: ignore[comparison-overlap]
+            if text in self.plain:  # type: ignore[comparison-overlap]
                 return text  # type: ignore[return-value]
             if not self.active or "{" not in text and "}" not in text:  # type: ignore[operator]
-                self._plain.add(text)  # type: ignore[arg-type]
+                self.plain.add(text)  # type: ignore[arg-type]
                 return text  # type: ignore[return-value]
         key: object = text if isinstance(text, str) else id(text)
         fn = self._cache.get(key)
@@ -70,7 +70,9 @@ class Texts:
             else:
                 literal = part
                 parts.append(lambda env, literal=literal: literal)  # type: ignore[misc]
-        return lambda env: "".join(p(env) for p in parts)
+        if len(parts) == 1:
+            return parts[0]
+        return lambda env: "".join([p(env) for p in parts])
 
     def _slot(self, name: str, inner: bool) -> Render:
         built_in = BUILT_IN.get(name)
@@ -110,4 +112,6 @@ class Texts:
             if len(self._found) >= 8192:
                 self._found.clear()
             self._found[key] = found
+        if not found:
+            return []
         return [(rule, word) for rule, when, word in found if when(env)]

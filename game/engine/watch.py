@@ -2,8 +2,8 @@
 once their condition is found false, until a name read by the part of it that failed gets
 a new value (a condition reads nothing but the state's values, so while those stand it
 stays false). A turn looks only at what is awake, and the engine's work grows with what is
-live, not with the length of the scenario. Moves with an end date are listed turn by turn
-instead (`Watch.dated_moves`), each only in the turns its window covers."""
+live, not with the length of the scenario. Moves sleep the same way, and a turn lists each
+power's moves whose date window covers it (`full_window`), of which it looks at the awake."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ FOREVER = 10**9
 Parts = tuple[tuple[Fn, tuple[str, ...]], ...]
 """A condition as the parts of its top `and`, each with the names it reads."""
 Sleeper = tuple[set[str], str]
+Candidate = tuple[str, CompiledAction, str, int, bool, int, str, int, "int | None", Parts, Fn]
+"""A move as the weighted policy reads it: (id, the move, `once_id`, cost, limited, most
+uses, uses key, cooldown, fixed weight, the parts of its condition, its weight)."""
 """Who sleeps on a name: the set it wakes into, and its id."""
 
 
@@ -70,22 +73,38 @@ class Watch:
                     self.dated_moves.setdefault((power, turn), []).append(ca)
         self.move_parts = {
             ca.action.id: parts_of(ca.action.when, trees)
-            for cas in self.open_ended.values()
+            for cas in content.by_power.values()
             for ca in cas
         }
+        """Every move's condition, watched by what it reads (a move with an end date sleeps
+        too: only the turns its window covers list it)."""
         self.ending_parts = {
             ce.ending.id: parts_of(ce.ending.when, trees)
             for ce in content.endings
             if not ce.fallback
         }
         """The endings' conditions (but the fallback's), watched by what they read."""
+        self.midway = [
+            (ce.ending.id, self.ending_parts[ce.ending.id])
+            for ce in content.endings
+            if not ce.fallback and not ce.ending.final
+        ]
+        """(id, parts) of the endings that may come before the calendar's end, in order."""
+        self.closing = [
+            (ce.ending.id, self.ending_parts[ce.ending.id])
+            for ce in content.endings
+            if not ce.fallback
+        ]
+        """(id, parts) of the endings looked at when the calendar ends, in order."""
         self.moves = {ca.action.id: ca for cas in self.open_ended.values() for ca in cas}
         self.windows: dict[tuple[str, int], list[CompiledAction]] = {}
         """A power's whole list of moves for a turn (`window_of`), made when first asked."""
+        self.listed: dict[tuple[str, int], list[Candidate]] = {}
+        """`windows` as `Candidate`s, but the moves of weight 0 (`move_candidates`)."""
         self.turn_dates = content.turn_dates
         self.event_ids = frozenset(self.events)
         self.move_ids = {
-            p: frozenset(ca.action.id for ca in cas) for p, cas in self.open_ended.items()
+            p: frozenset(ca.action.id for ca in cas) for p, cas in content.by_power.items()
         }
         self.ending_ids = frozenset(self.ending_parts)
 
@@ -105,13 +124,13 @@ class Sleep:
 
     def __init__(self, watch: Watch) -> None:
         self.events = set(watch.event_ids)
-        self.moves = {p: set(ids) for p, ids in watch.move_ids.items()}
-        """Each power's awake moves without an end date."""
+        self.moves: dict[str, set[str]] = {}
+        """Each power's awake moves, made when the power first draws (`awake_moves`)."""
         self.endings = set(watch.ending_ids)
         self.sleepers: dict[str, list[tuple[set[str], str]]] = {}
         """For each name, who sleeps on it: (the awake set to wake into, the id)."""
         self.woken = 0
-        """How many times something has woken (a list of moves made before is stale)."""
+        """How many times something has woken (the event scan then looks for what woke)."""
 
 
 def sleep_of(st: State, watch: Watch) -> Sleep:
@@ -119,6 +138,14 @@ def sleep_of(st: State, watch: Watch) -> Sleep:
     found = st.sleep
     if found is None:
         found = st.sleep = Sleep(watch)
+    return found
+
+
+def awake_moves(s: Sleep, watch: Watch, power: str) -> set[str]:
+    """The awake moves of `power` (all of them until it first draws)."""
+    found = s.moves.get(power)
+    if found is None:
+        found = s.moves[power] = set(watch.move_ids[power])
     return found
 
 
@@ -169,17 +196,35 @@ def holds(
     return True
 
 
-def move_candidates(st: State, watch: Watch, power: str) -> list[CompiledAction]:
-    """A power's moves that may be open this turn, in file order: those whose window covers
-    the turn, and those without an end date that are awake and have begun."""
-    listed = watch.dated_moves.get((power, st.turn), [])
-    if not watch.open_ended[power]:
-        return listed
-    awake, day, moves = sleep_of(st, watch).moves[power], st.env["date"], watch.moves
-    extra = [moves[aid] for aid in awake if moves[aid].after <= day]
-    if not extra:
-        return listed
-    return sorted(listed + extra, key=RANK)
+def candidate(ca: CompiledAction, parts: Parts) -> Candidate:
+    """What the weighted policy reads of a move, in one tuple."""
+    return (
+        ca.action.id,
+        ca,
+        ca.once_id,
+        ca.cost,
+        ca.limited,
+        ca.max_uses,
+        ca.uses_key,
+        ca.cooldown,
+        ca.fixed_weight,
+        parts,
+        ca.weight,
+    )
+
+
+def move_candidates(watch: Watch, power: str, turn: int) -> list[Candidate]:
+    """A power's moves that may be drawn in `turn`, in file order: those whose window covers
+    the turn (but those of weight 0), awake or asleep (the draw skips the asleep)."""
+    key = (power, turn)
+    listed = watch.listed.get(key)
+    if listed is None:
+        listed = watch.listed[key] = [
+            candidate(ca, watch.move_parts[ca.action.id])
+            for ca in full_window(watch, power, turn)
+            if ca.fixed_weight != 0  # never drawn
+        ]
+    return listed
 
 
 def window_of(watch: Watch, power: str, turn: int, day: int) -> list[CompiledAction]:

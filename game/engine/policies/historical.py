@@ -30,4 +30,7 @@ def follow_path(game: Rules, power: str) -> bool:
 
 def answer(options: Sequence[CompiledOption]) -> CompiledOption | None:
     """The historical answer among those open, if there is one."""
-    return next((o for o in options if o.option.historical), None)
+    for o in options:
+        if o.option.historical:
+            return o
+    return None

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..content import CompiledAction, CompiledOption, weight_of
+from ..content import CompiledAction, CompiledOption
 from ..draws import weighted_index
-from ..watch import FOREVER, move_candidates, sleep_of, watch_of
+from ..watch import awake_moves, move_candidates, sleep_of, watch_of
 
 if TYPE_CHECKING:
     from ..rules import Rules
@@ -18,61 +18,47 @@ def moves(game: Rules, power: str) -> None:
     """Spend `power`'s moves by weight until it draws a pass or has nothing open."""
     st, content = game.state, game.content
     watch = watch_of(content)
-    candidates = move_candidates(st, watch, power)
+    candidates = move_candidates(watch, power, st.turn)
     if not candidates:
         return
     sleep = sleep_of(st, watch)
-    woken = sleep.woken
     pass_weight = content.pass_weight[power]
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     last_used, turn = st.last_used, st.turn
-    awake, sleepers, parts_of = sleep.moves[power], sleep.sleepers, watch.move_parts
+    awake, sleepers = awake_moves(sleep, watch, power), sleep.sleepers
     while budgets.get(power, 0) > 0:
-        if sleep.woken != woken:  # a move has woken one: list them again
-            woken = sleep.woken
-            candidates = move_candidates(st, watch, power)
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
-        for ca in candidates:
-            if ca.once_id in used:
-                if ca.until >= FOREVER:
-                    awake.discard(ca.action.id)  # made once: never open again
+        for aid, ca, once, cost, limited, most, uses, cooldown, weight, parts, wfn in candidates:
+            if aid not in awake:
+                continue  # asleep: the part of its condition that failed reads the same
+            if once in used:
+                awake.discard(aid)  # made once: never open again
                 continue
-            if ca.cost > budget:
+            if cost > budget:
                 continue
-            if ca.limited:  # `Rules._limits_allow`, inlined: cooldown and most uses
-                if ca.max_uses and env.get(ca.uses_key, 0) >= ca.max_uses:
+            if limited:  # `Rules._limits_allow`, inlined: cooldown and most uses
+                if most and env.get(uses, 0) >= most:
                     continue
-                if ca.cooldown:
-                    last = last_used.get(ca.action.id)
-                    if last is not None and turn <= last + ca.cooldown:
+                if cooldown:
+                    last = last_used.get(aid)
+                    if last is not None and turn <= last + cooldown:
                         continue
-            weight = ca.fixed_weight
-            if weight == 0:
-                continue
-            if ca.until < FOREVER:
-                if not ca.when(env):
-                    continue
-            else:  # open-ended: if closed, it sleeps on the part that failed
-                aid = ca.action.id
-                closed = False
-                for fn, names in parts_of[aid]:
-                    if not fn(env):
-                        awake.discard(aid)
-                        for name in names:
-                            sleepers.setdefault(name, []).append((awake, aid))
-                        closed = True
-                        break
-                if closed:
-                    continue
-            if weight is None:
-                weight = ca.weight(env)
-                if weight <= 0:
-                    continue
-                weight = int(weight)
-            picks.append(ca)
-            weights.append(weight)
+            for fn, names in parts:
+                if not fn(env):  # closed: it sleeps on the part that failed
+                    awake.discard(aid)
+                    for name in names:
+                        sleepers.setdefault(name, []).append((awake, aid))
+                    break
+            else:
+                if weight is None:
+                    weight = wfn(env)
+                    if weight <= 0:
+                        continue
+                    weight = int(weight)
+                picks.append(ca)
+                weights.append(weight)
         if not picks:
             return
         index = weighted_index(rng, weights, pass_weight)
@@ -83,6 +69,7 @@ def moves(game: Rules, power: str) -> None:
 
 def answer(game: Rules, options: Sequence[CompiledOption]) -> CompiledOption:
     """An answer drawn by the options' weights (the first if every weight is 0)."""
-    env = game.state.env
-    drawn = game._weighted([(o, weight_of(o.weight, env)) for o in options])
-    return drawn or options[0]
+    st = game.state
+    env = st.env
+    index = weighted_index(st.rng, [max(0, int(o.weight(env))) for o in options])
+    return options[0] if index is None else options[index]
