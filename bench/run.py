@@ -205,7 +205,6 @@ def rows() -> None:
     optional("saves_bench")
     optional("planner_bench")
     optional("engine_bench")
-    optional("simulate_bench")
 
 
 if __name__ == "__main__":
