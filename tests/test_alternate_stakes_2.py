@@ -122,6 +122,11 @@ def test_taking_beck_at_his_word_is_decided_before_the_soldiers_meet_and_ends_th
     (press,) = [a for a in sc.actions if a.id == "press_warsaw_french"]
     assert holds("march_conference", str(press.when))
     assert not holds("march_conference", str(press.when), reservation_honoured=1)
+    # Nor does France buy or argue passage any more once it has given its word.
+    for move, env in (("arms_for_poland", {}), ("send_beaufre", {"missions_arrived": 1})):
+        (act,) = [a for a in sc.actions if a.id == move]
+        assert holds("march_conference", str(act.when), **env)
+        assert not holds("march_conference", str(act.when), reservation_honoured=1, **env)
     assert "honour_reservation" not in {a.id for a in scenario("moscow_1939").actions}
 
 
@@ -200,3 +205,9 @@ def test_at_the_march_conference_rome_lets_slip_hitlers_timetable() -> None:
     main = game("moscow_1939", "france")
     main._play("france", main.content.actions["sound_rome"])
     assert main.state.estimates[("france", "hitler_turn")].error == 2
+
+
+def test_insisting_on_the_definition_tests_the_prime_ministers_red_line() -> None:
+    g = game("fast_mission", "soviet")
+    g._play("soviet", g.content.actions["insist_indirect_aggression"])
+    assert g.state.estimates[("soviet", "chamberlain_line")].error == 4
