@@ -1,7 +1,8 @@
 """More stakes of the alternates on the hidden draws, so that reading the game pays: at the
 March conference Beck's reservation binds a Warsaw of principle, Bonnet reads at Bucharest
-which Warsaw it is, and France may take Beck at his word; with the fast mission what the
-endings and the treaty's rocks are worth to the USSR turns on Stalin's drawn line."""
+which Warsaw it is, and France may take Beck at his word; there and with the fast mission
+what the endings (and, with the fast mission, the treaty's rocks) are worth to the USSR
+turns on Stalin's drawn line, which only the Kremlin sees."""
 
 from __future__ import annotations
 
@@ -211,3 +212,23 @@ def test_insisting_on_the_definition_tests_the_prime_ministers_red_line() -> Non
     g = game("fast_mission", "soviet")
     g._play("soviet", g.content.actions["insist_indirect_aggression"])
     assert g.state.estimates[("soviet", "chamberlain_line")].error == 4
+
+
+@pytest.mark.parametrize(("ending", "base"), [("grand_alliance", 46), ("deterrence", 42)])
+def test_at_the_march_conference_litvinovs_hearing_is_worth_most_to_a_stalin_of_collective_security(
+    ending: str, base: int
+) -> None:
+    scores = [soviet_score("march_conference", ending, stalin_line=v, **ENV) for v in (35, 50, 65)]
+    assert scores[0] > scores[1] > scores[2] and scores[0] - scores[2] >= 9
+    # Centred on the variant's lower base: the divergence still hands Moscow no triumph.
+    assert abs(scores[1] - (base + ENV["soviet_gains"] / 2)) <= 1
+
+
+def test_at_the_march_conference_the_pact_is_worth_more_to_a_stalin_who_leans_to_berlin() -> None:
+    scores = [
+        soviet_score("march_conference", "historical_pact", stalin_line=v, **ENV)
+        for v in (35, 50, 65)
+    ]
+    assert scores[0] < scores[1] < scores[2] and scores[2] - scores[0] >= 9
+    main = soviet_score("moscow_1939", "historical_pact", stalin_line=50, **ENV)
+    assert abs(scores[1] - main) <= 1
