@@ -128,10 +128,7 @@ effects = ["x += 1"]
     assert events_by_turn(g) == [(3, "rises")]
 
 
-def test_an_open_ended_move_opened_by_a_move_is_drawn_in_the_same_turn() -> None:
-    blue = 'id = "blue"\nname = "Blue"\nmoves_per_turn = 1'
-    head = HEAD.replace(blue, blue.replace("= 1", "= 2") + "\npass_weight = 0")
-    body = """
+DOOR = """
 [[actions]]
 id = "open_door"
 by = "blue"
@@ -142,48 +139,39 @@ effects = ["set b"]
 id = "walk_through"
 by = "blue"
 title = "Walk through"
-when = "b"
+{window}when = "b"
 effects = ["x += 5"]
 """
-    g = Game.new(load_text(head + body, "watch.toml"), humans=["red"], policy="weighted")
+
+
+def door_game(window: str = "", more: str = "") -> Game:
+    """Blue, two moves a turn and never passing: a door that opens in week 2, and a move
+    through it (in `window`) that only the open door makes possible."""
+    blue = 'id = "blue"\nname = "Blue"\nmoves_per_turn = 1'
+    head = HEAD.replace(blue, blue.replace("= 1", "= 2") + "\npass_weight = 0")
+    body = DOOR.format(window=window) + more
+    return Game.new(load_text(head + body, "watch.toml"), humans=["red"], policy="weighted")
+
+
+def blue_moves(g: Game) -> list[tuple[int, str]]:
+    return [(d.turn, d.source) for d in g.state.dispatches if d.kind == "move"]
+
+
+def test_an_open_ended_move_opened_by_a_move_is_drawn_in_the_same_turn() -> None:
+    g = door_game()
     g.end_turn()  # nothing open: walk_through, found closed, sleeps on 'b'
     g.end_turn()  # open_door wakes it in the middle of Blue's moves
-    moves = [(d.turn, d.source) for d in g.state.dispatches if d.kind == "move"]
-    assert moves == [(2, "open_door"), (2, "walk_through")]
+    assert blue_moves(g) == [(2, "open_door"), (2, "walk_through")]
 
 
 def test_a_move_with_an_end_date_sleeps_and_wakes_as_an_open_ended_one() -> None:
-    blue = 'id = "blue"\nname = "Blue"\nmoves_per_turn = 1'
-    head = HEAD.replace(blue, blue.replace("= 1", "= 2") + "\npass_weight = 0")
-    body = """
-[[actions]]
-id = "open_door"
-by = "blue"
-title = "Open the door"
-after = 1939-03-08
-effects = ["set b"]
-[[actions]]
-id = "walk_through"
-by = "blue"
-title = "Walk through"
-after = 1939-03-01
-until = 1939-03-20
-when = "b"
-effects = ["x += 5"]
-[[actions]]
-id = "never"
-by = "blue"
-title = "Never drawn"
-weight = 0
-effects = ["x += 100"]
-"""
-    g = Game.new(load_text(head + body, "watch.toml"), humans=["red"], policy="weighted")
+    never = '[[actions]]\nid = "never"\nby = "blue"\ntitle = "Never drawn"\nweight = 0\n'
+    g = door_game("after = 1939-03-01\nuntil = 1939-03-20\n", never + 'effects = ["x += 100"]\n')
     g.end_turn()  # walk_through, found closed in its window, sleeps on 'b'
     sleep = g.state.sleep
     assert sleep is not None and "walk_through" not in sleep.moves["blue"]
     g.end_turn()  # open_door wakes it in the middle of Blue's moves
-    moves = [(d.turn, d.source) for d in g.state.dispatches if d.kind == "move"]
-    assert moves == [(2, "open_door"), (2, "walk_through")]  # a move of weight 0: never
+    assert blue_moves(g) == [(2, "open_door"), (2, "walk_through")]  # weight 0: never
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "scenarios").glob("*.toml")), ids=lambda p: p.stem)
