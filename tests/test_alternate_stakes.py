@@ -129,16 +129,19 @@ def test_when_litvinov_stays_what_berlin_promises_is_paid_only_by_the_pact(
     assert changed["soviet_gains"] == 0 and changed["berlin_gains"] >= 6
     # In the record the same move wins an issue in every ending.
     assert pressed("moscow_1939", "soviet", move, 1, **env)["soviet_gains"] >= 6
-    promised = {"soviet_gains": 40, "berlin_gains": 16, "stalin_line": 50}
-    kept = {**promised, "berlin_gains": 0}
     pact = "historical_pact"
-    assert (
-        soviet_score("litvinov_stays", pact, **promised)
-        == soviet_score("litvinov_stays", pact, **kept) + 8
-    )
+
+    def promised(line: int, berlin: int = 26) -> float:
+        env = {"soviet_gains": 40, "berlin_gains": berlin, "stalin_line": line}
+        return soviet_score("litvinov_stays", pact, **env)
+
+    # Paid in the pact, and worth most to a Stalin who leans to Berlin.
+    assert promised(65) == promised(65, berlin=0) + 13
+    assert promised(35) - promised(35, berlin=0) == 7
     for ending in ("grand_alliance", "deterrence", "paper_alliance", "soviet_neutrality"):
-        assert soviet_score("litvinov_stays", ending, **promised) == soviet_score(
-            "litvinov_stays", ending, **kept
+        env = {"soviet_gains": 40, "stalin_line": 50}
+        assert soviet_score("litvinov_stays", ending, berlin_gains=26, **env) == soviet_score(
+            "litvinov_stays", ending, berlin_gains=0, **env
         )
 
 
