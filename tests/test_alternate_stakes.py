@@ -1,8 +1,10 @@
 """The stakes the alternates add to the historical scenario's moves so that a plan which never
 looks at the state cannot win them: pressing Warsaw again pays only where Beck's drawn
 breaking point makes his refusal a price, not a principle; with the door open in March an
-unconditional guarantee closes it again on a Warsaw whose breaking point lies high; and
-when Litvinov stays, what each ending is worth to the USSR turns on Stalin's drawn line."""
+unconditional guarantee closes it again on a Warsaw whose breaking point lies high; when
+Litvinov stays, what each ending is worth to the USSR turns on Stalin's drawn line, and
+what Berlin promises is paid only by the pact; and the British mission's promises in Moscow
+are worth what the Prime Minister's red line and Beck's breaking point make them."""
 
 from __future__ import annotations
 
@@ -111,3 +113,153 @@ def test_when_litvinov_stays_the_pact_is_worth_more_to_a_stalin_who_leans_to_ber
     assert scores[0] < scores[1] < scores[2]
     # From a lower base than in the record: reciprocity was won in April, not by the pact.
     assert scores[2] < soviet_score("moscow_1939", "historical_pact", stalin_line=65, **env)
+
+
+@pytest.mark.parametrize(
+    ("move", "env"),
+    [
+        ("ask_special_protocol", {"german_talks_accepted": 1}),
+        ("keep_schulenburg_waiting", {"german_talks_accepted": 1, "hitler_turn": 21}),
+    ],
+)
+def test_when_litvinov_stays_what_berlin_promises_is_paid_only_by_the_pact(
+    move: str, env: dict[str, int]
+) -> None:
+    changed = pressed("litvinov_stays", "soviet", move, 1, **env)
+    assert changed["soviet_gains"] == 0 and changed["berlin_gains"] >= 6
+    # In the record the same move wins an issue in every ending.
+    assert pressed("moscow_1939", "soviet", move, 1, **env)["soviet_gains"] >= 6
+    pact = "historical_pact"
+
+    def promised(line: int, berlin: int = 26) -> float:
+        env = {"soviet_gains": 40, "berlin_gains": berlin, "stalin_line": line}
+        return soviet_score("litvinov_stays", pact, **env)
+
+    # Paid in the pact, and worth most to a Stalin who leans to Berlin.
+    assert promised(65) == promised(65, berlin=0) + 13
+    assert promised(35) - promised(35, berlin=0) == 7
+    for ending in ("grand_alliance", "deterrence", "paper_alliance", "soviet_neutrality"):
+        env = {"soviet_gains": 40, "stalin_line": 50}
+        assert soviet_score("litvinov_stays", ending, berlin_gains=26, **env) == soviet_score(
+            "litvinov_stays", ending, berlin_gains=0, **env
+        )
+
+
+def test_when_litvinov_stays_dismissing_him_pays_only_a_stalin_not_set_on_collective_security() -> (
+    None
+):
+    gains = [
+        pressed("litvinov_stays", "soviet", "replace_litvinov", 1, stalin_line=v, soviet_gains=20)[
+            "soviet_gains"
+        ]
+        for v in (35, 50, 65)
+    ]
+    assert gains == [-8, 4, 4]
+    assert (
+        pressed("moscow_1939", "soviet", "replace_litvinov", 1, stalin_line=35)["soviet_gains"] == 4
+    )
+
+
+def answered(
+    name: str, move: str, answer: str, power: str = "britain", **env: int
+) -> dict[str, int]:
+    """What `power`'s `answer` to `move` changed, from a game's start with `env`."""
+    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
+    g.state.env.update(env)
+    before = dict(g.state.env)
+    (option,) = [
+        o for reply in g.content.actions[move].replies for o in reply if o.option.id == answer
+    ]
+    g._apply_option(power, move, option, "", None, kind="reply")
+    return {key: g.state.env[key] - before[key] for key in before}
+
+
+ALTERNATES = ["litvinov_stays", "door_through_poland"]
+
+
+@pytest.mark.parametrize("name", ALTERNATES)
+def test_more_divisions_are_londons_to_promise_only_if_the_prime_ministers_distrust_has_limits(
+    name: str,
+) -> None:
+    env = {"british_gains": 20, "cabinet_standing": 50}
+    low, high = (
+        answered(name, "soviet_military_plan", "promise_more", chamberlain_line=line, **env)
+        for line in (58, 70)
+    )
+    assert low["british_gains"] == 8 and low["cabinet_standing"] == 0
+    assert high["british_gains"] == -8 and high["cabinet_standing"] == -4
+    # The historical answer, and the record's own scenario, carry no such stake.
+    assert (
+        answered(name, "soviet_military_plan", "five_divisions", chamberlain_line=70, **env)[
+            "british_gains"
+        ]
+        == 0
+    )
+    main = answered("moscow_1939", "soviet_military_plan", "promise_more", chamberlain_line=70)
+    assert main["british_gains"] == 0
+
+
+@pytest.mark.parametrize("name", ALTERNATES)
+def test_drax_promise_of_an_answer_from_warsaw_is_kept_or_broken_by_beck(name: str) -> None:
+    env = {"british_gains": 20}
+    price, principle = (
+        answered(name, "cardinal_question", "promise_answer", polish_breaking_point=bp, **env)
+        for bp in (66, 72)
+    )
+    assert price["british_gains"] == 4 and principle["british_gains"] == -6
+    assert price["polish_flexibility"] == principle["polish_flexibility"]
+    main = answered("moscow_1939", "cardinal_question", "promise_answer", polish_breaking_point=80)
+    assert main["british_gains"] == 0
+
+
+STALIN = (35, 50, 65)
+
+INITIATIVES = [
+    ("appeal_to_westminster", [4, 4, -4]),
+    ("offer_baltic_guarantees", [4, 4, -2]),
+    ("molotov_speech", [-4, 4, 4]),
+    ("cardinal_question", [2, 2, 6]),
+]
+
+
+@pytest.mark.parametrize(("move", "expected"), INITIATIVES)
+def test_when_litvinov_stays_the_kremlins_initiatives_stand_or_fall_by_stalins_line(
+    move: str, expected: list[int]
+) -> None:
+    env = {"soviet_gains": 20, "missions_arrived": 1}
+    gains = [
+        pressed("litvinov_stays", "soviet", move, 1, stalin_line=v, **env)["soviet_gains"]
+        for v in STALIN
+    ]
+    assert gains == expected
+    main = [
+        pressed("moscow_1939", "soviet", move, 1, stalin_line=v, **env)["soviet_gains"]
+        for v in STALIN
+    ]
+    assert len(set(main)) == 1
+
+
+def test_when_litvinov_stays_the_league_clause_is_worth_what_stalins_line_makes_it() -> None:
+    env = {"soviet_gains": 20, "soviet_trust": 55}
+    gains = [
+        answered(
+            "litvinov_stays", "anglo_french_draft", "accept_text", "soviet", stalin_line=v, **env
+        )["soviet_gains"]
+        for v in STALIN
+    ]
+    assert gains == [6, 0, -6]
+
+
+@pytest.mark.parametrize(
+    ("move", "answer"),
+    [("propose_tripartite", "accept_principle"), ("table_soviet_draft", "accept_naming")],
+)
+def test_when_litvinov_stays_londons_early_yes_pays_only_under_a_prime_minister_ready_to_deal(
+    move: str, answer: str
+) -> None:
+    env = {"british_gains": 20, "british_resolve": 60}
+    low, high = (
+        answered("litvinov_stays", move, answer, chamberlain_line=line, **env)["british_gains"]
+        for line in (58, 70)
+    )
+    assert (low, high) == (6, -6)
