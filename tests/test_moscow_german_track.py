@@ -142,3 +142,25 @@ def test_schulenburg_s_visit_of_3_august_is_a_soviet_choice_answered_as_in_the_r
     assert "Anti-Comintern" in visit[1].text or "Comintern" in visit[1].text
     choices = {o.option.id for o in g.content.events["schulenburg_3_august"].choices}
     assert choices == {"list_grievances", "trade_only"}
+
+
+def test_a_computer_ussr_delays_only_when_the_channel_is_warm() -> None:
+    """Computer-played, the USSR keeps Schulenburg waiting only with the German channel warm,
+    and turns Schulenburg or Ribbentrop away only with high trust in the West, so the other
+    powers' games are not reshaped by random Soviet delays."""
+    g = game()
+    wait = g.content.actions["keep_schulenburg_waiting"].weight
+    assert wait({**g.state.env, "german_soviet_rapprochement": 60}) <= 0
+    assert wait({**g.state.env, "german_soviet_rapprochement": 100}) > 0
+    visit = {o.option.id: o for o in g.content.events["schulenburg_3_august"].choices}
+    assert visit["trade_only"].weight({**g.state.env, "soviet_trust": 30}) <= 0
+    offer = {o.option.id: o for o in g.content.events["ribbentrop_offer"].choices}
+    cold = {**g.state.env, "soviet_trust": 20, "military_progress": 20}
+    assert offer["visit_premature"].weight(cold) <= 0
+
+
+def test_the_more_berlin_has_been_asked_the_likelier_the_leak() -> None:
+    g = game(german_soviet_rapprochement=40, **{"uses.keep_schulenburg_waiting": 1})
+    chance = g.content.events["berlin_talks_known"].chance
+    assert chance is not None
+    assert chance({**g.state.env, "berlin_price": 30}) > chance({**g.state.env, "berlin_price": 0})
