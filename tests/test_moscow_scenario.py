@@ -194,7 +194,7 @@ LINES: dict[str, tuple[str, Script, Mapping[str, str], str, str, int]] = {
         },
         "deterrence",
         "conditional_guarantee",
-        1,
+        10,
     ),
     # London plays history until June, then opens Wilson's channel and offers Berlin a
     # general settlement in the same week: a gamble on the leak, won on some seeds.

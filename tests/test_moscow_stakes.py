@@ -54,7 +54,7 @@ def test_the_definition_pays_britain_only_above_the_line() -> None:
         ("britain", "propose_staff_talks", "british_gains", {}),
         ("britain", "anglo_french_draft", "british_gains", {}),
         ("soviet", "zhdanov_article", "soviet_gains", {"mutual_assistance_agreed": True}),
-        ("soviet", "keep_schulenburg_waiting", "soviet_gains", {"hitler_turn": 21}),
+        ("soviet", "keep_schulenburg_waiting", "berlin_price", {"hitler_turn": 21}),
         ("soviet", "replace_litvinov", "soviet_gains", {}),
         ("france", "endorse_baltic_protocol", "french_gains", {}),
     ],
@@ -84,3 +84,34 @@ def test_moves_once_worth_nothing_narrow_an_estimate(power: str, move: str, vari
     assert sources[variable] == title
     low, high = g.estimate(power, variable) or (0, -1)
     assert low <= g.state.env[variable] <= high
+
+
+def test_strang_wins_london_the_details_only_once_the_principle_is_agreed() -> None:
+    """An expert drafter pays at the table after mutual assistance is agreed; before it he
+    has nothing to offer and Moscow reads an official as a slight."""
+    after, a0 = played("britain", "send_strang", mutual_assistance_agreed=True, soviet_trust=40)
+    before, b0 = played("britain", "send_strang", mutual_assistance_agreed=False, soviet_trust=40)
+    assert gained(after, a0, "british_gains") >= 4
+    assert gained(before, b0, "british_gains") == 0
+    assert gained(before, b0, "soviet_trust") < gained(after, a0, "soviet_trust")
+
+
+def test_the_chamber_s_first_rally_deters_a_distant_hitler_and_provokes_a_near_one() -> None:
+    far, f0 = played("france", "rally_chamber", hitler_turn=22)
+    near, n0 = played("france", "rally_chamber", hitler_turn=21)
+    assert gained(far, f0, "french_gains") >= 4 and gained(far, f0, "german_prestige") == 0
+    assert gained(near, n0, "french_gains") == 0 and gained(near, n0, "german_prestige") >= 5
+    again, a0 = played("france", "rally_chamber", hitler_turn=22, **{"uses.rally_chamber": 1})
+    assert gained(again, a0, "french_gains") == 0  # a second speech wins nothing more
+
+
+def test_rebuffing_berlin_raises_its_later_price_only_if_hitler_is_in_a_hurry() -> None:
+    hurry, h0 = played("soviet", "rebuff_berlin", hitler_turn=21, german_approach=True)
+    patient, p0 = played("soviet", "rebuff_berlin", hitler_turn=22, german_approach=True)
+    assert gained(hurry, h0, "berlin_price") > 0
+    assert gained(patient, p0, "berlin_price") == 0
+
+
+def test_swallowing_the_league_clause_loses_moscow_an_issue() -> None:
+    g, before = played("soviet", "accept_league_clause", soviet_gains=20)
+    assert gained(g, before, "soviet_gains") < 0
