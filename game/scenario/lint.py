@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from .effects import parse_effect, targets
 from .errors import Problem
+from .lint_dates import datelines
 from .lint_estimates import seeing_estimates
 from .lint_v2 import conditions, more_warnings
 from .locator import Path, dotted, line_of, locate_all
@@ -276,6 +277,7 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
             )
     more_warnings(sc, ranges, warn)
     seeing_estimates(sc, warn)
+    datelines(sc, ranges, warn)
     return out
 
 
