@@ -74,3 +74,34 @@ def test_a_game_where_eden_went_never_shows_strang_as_the_envoy() -> None:
     assert "Mr. Eden, with Sir William Seeds" in shown
     assert "Mr. Strang" not in shown and "Strang in Moscow" not in shown
     assert g.state.violations == []
+
+
+def rendered(sc: Scenario, text: object, date: dt.date) -> str:
+    env = content_of(sc).start_env()
+    env["date"] = date.toordinal()
+    return Texts(sc).render(text, env)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["moscow_1939", "door_through_poland"])
+def test_a_pact_signed_a_week_late_is_not_dated_24_august(name: str) -> None:
+    sc = scenario(name)
+    pact = next(e for e in sc.events if e.id == "nazi_soviet_pact")
+    ending = next(e for e in sc.endings if e.id == "historical_pact")
+    on_time, late = dt.date(1939, 8, 23), dt.date(1939, 8, 30)
+    assert rendered(sc, pact.text, on_time).startswith("MOSCOW, 24 AUGUST. Late last night")
+    assert rendered(sc, pact.text, late).startswith("MOSCOW, 30 AUGUST. Late last night")
+    assert rendered(sc, ending.epilogue, on_time).startswith("MOSCOW, 24 AUGUST. The pact")
+    late_end = rendered(sc, ending.epilogue, late)
+    assert late_end.startswith("MOSCOW, 30 AUGUST. The pact") and "On 25 August" not in late_end
+
+
+def test_hitlers_telegram_of_a_later_week_asks_for_no_day_gone_by() -> None:
+    sc = scenario()
+    telegram = next(e for e in sc.events if e.id == "hitler_telegram")
+    late = dt.date(1939, 8, 23)
+    text = rendered(sc, telegram.text, late)
+    assert text.startswith("MOSCOW, 23 AUGUST.") and "22 August" not in text
+    for choice in telegram.choices:
+        assert rendered(sc, choice.text, late).startswith("MOSCOW, 23 AUGUST.")
+        assert "23rd" not in rendered(sc, choice.label, late)
+    assert rendered(sc, telegram.text, dt.date(1939, 8, 16)).startswith("MOSCOW, 20 AUGUST.")
