@@ -116,10 +116,17 @@ def test_the_leak_costs_the_alliance_track(signed: bool) -> None:
         assert env["treaty_progress"] == 45
 
 
-def test_ribbentrop_s_offer_comes_in_the_historical_line_and_is_answered_with_questions() -> None:
+@cache
+def historical_game() -> Game:
+    """One game played to its end as history went (seed 5); the tests only read it."""
     g = Game.new(scenario(), seed=5, policy="historical")
     while not g.over:
         g.end_turn()
+    return g
+
+
+def test_ribbentrop_s_offer_comes_in_the_historical_line_and_is_answered_with_questions() -> None:
+    g = historical_game()
     offer = [d for d in g.state.dispatches if d.source == "ribbentrop_offer"]
     assert [d.turn for d in offer] == [23, 23]  # the offer, and the answer
     assert "pact of non-aggression" in offer[1].text and "no date" in offer[1].text
@@ -134,9 +141,7 @@ def test_asking_for_the_protocol_slows_the_soviet_soldiers() -> None:
 
 
 def test_schulenburg_s_visit_of_3_august_is_a_soviet_choice_answered_as_in_the_record() -> None:
-    g = Game.new(scenario(), seed=5, policy="historical")
-    while not g.over:
-        g.end_turn()
+    g = historical_game()
     visit = [d for d in g.state.dispatches if d.source == "schulenburg_3_august"]
     assert [d.turn for d in visit] == [21, 21]  # the visit, and the answer
     assert "Anti-Comintern" in visit[1].text or "Comintern" in visit[1].text
