@@ -4,6 +4,8 @@ by keys, its two pages each keeping its place."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from game.engine import Game
@@ -42,17 +44,22 @@ def test_wide_weeks_stand_side_by_side_narrow_ones_one_above_the_other(demo: Sce
     assert " ✗ Soviet Union: Propose a triple alliance" in narrow
 
 
+async def history_after_three_weeks(pilot: Any) -> None:
+    """From the title: three weeks played (questions put off), then the history opened."""
+    await start_from_title(pilot)
+    for _ in range(3):
+        await end_turn(pilot)
+        while screen_name(pilot) == "DecisionDialog":
+            await pilot.press("escape")
+            await pilot.pause()
+    await pilot.press("h")
+    await pilot.pause()
+
+
 async def test_history_opens_at_the_latest_week_and_scrolls_by_keys() -> None:
     app = demo_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_from_title(pilot)
-        for _ in range(3):
-            await end_turn(pilot)
-            while screen_name(pilot) == "DecisionDialog":
-                await pilot.press("escape")
-                await pilot.pause()
-        await pilot.press("h")
-        await pilot.pause()
+        await history_after_three_weeks(pilot)
         assert screen_name(pilot) == "HistoryScreen"
         text = app.screen.query_one(HistoryText)
         assert len(list(app.screen.walk_children())) < 12  # not widgets by the week
@@ -112,14 +119,7 @@ async def test_history_follows_a_change_of_theme() -> None:
 async def test_history_keeps_its_place_when_the_terminal_is_resized() -> None:
     app = demo_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await start_from_title(pilot)
-        for _ in range(3):
-            await end_turn(pilot)
-            while screen_name(pilot) == "DecisionDialog":
-                await pilot.press("escape")
-                await pilot.pause()
-        await pilot.press("h")
-        await pilot.pause()
+        await history_after_three_weeks(pilot)
         text = app.screen.query_one(HistoryText)
         assert text.scroll_y == text.max_scroll_y > 0
         await pilot.resize_terminal(80, 24)
