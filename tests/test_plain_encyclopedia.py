@@ -67,3 +67,11 @@ def test_a_scenario_without_an_encyclopedia_says_so_and_help_names_the_command()
     lines = run("--scenario", str(TINY), "--power", "britain", stdin="encyclopedia\n?\n")
     assert after(lines, "encyclopedia")[0] == "This scenario has no encyclopedia."
     assert any(line.startswith("  encyclopedia [WORD] - ") for line in after(lines, "?")[:16])
+
+
+def test_the_gallup_figures_are_read_with_their_source_and_their_limit() -> None:
+    lines = run("--scenario", str(MAIN), "--power", "britain", "--width", "0", stdin="enc gallup\n")
+    shown = after(lines, "enc gallup")
+    assert shown[1] == "-- The Gallup figures: the Premier's standing (term) --"
+    assert "51 per cent" in shown[2] and "not the alliance" in shown[2]
+    assert shown[3].startswith("  Sources: Harold Nicolson, 'People and Things', The Spectator")
