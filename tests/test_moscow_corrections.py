@@ -216,3 +216,10 @@ def test_no_citation_repeats_its_sources_date(name: str) -> None:
         if where and day.isdigit():
             title = titles.get(key.strip(), "")
             assert not (day in title and where.split(" ")[-1] in title), (name, ref, title)
+
+
+def test_the_polls_thread_gives_a_sourced_figure_in_its_week() -> None:
+    week = next(t for t in scenario().calendar if t.date == D(1939, 7, 26))
+    assert "Nicolson" in week.history and "55 per cent" in week.history
+    assert "NIC" in week.sources
+    assert any(s.key == "NIC" and "Spectator, 28 July 1939" in s.title for s in scenario().sources)
