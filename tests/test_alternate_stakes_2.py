@@ -106,8 +106,8 @@ def test_taking_beck_at_his_word_pays_only_on_a_warsaw_of_principle() -> None:
         "march_conference", "france", "honour_reservation", **env, polish_breaking_point=66
     )
     # As much lost on a Warsaw of price as won on one of principle: only reading Beck pays.
-    assert (principle["french_gains"], principle["chamber_confidence"]) == (14, 6)
-    assert (price["french_gains"], price["chamber_confidence"]) == (-14, -4)
+    assert (principle["french_gains"], principle["chamber_confidence"]) == (18, 6)
+    assert (price["french_gains"], price["chamber_confidence"]) == (-18, -4)
     assert principle["polish_flexibility"] == price["polish_flexibility"] == -10
     assert principle["reservation_honoured"] == 1
 

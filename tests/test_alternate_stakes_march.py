@@ -174,7 +174,7 @@ def test_the_soldiers_flown_out_count_most_against_a_hitler_in_a_hurry() -> None
     env = {"french_gains": 20}
     near = played(NAME, "france", "doumenc_by_air", hitler_turn=21, **env)
     late = played(NAME, "france", "doumenc_by_air", hitler_turn=22, **env)
-    assert (near["french_gains"], late["french_gains"]) == (7, 2)
+    assert (near["french_gains"], late["french_gains"]) == (10, 2)
 
 
 @pytest.mark.parametrize(
@@ -187,3 +187,58 @@ def test_a_mission_that_can_sign_shows_the_kremlins_mind(
     g = game(NAME, power, british_resolve=70, chamberlain_line=66)
     g._play(power, g.content.actions[move])
     assert g.state.estimates[(power, "stalin_line")].error == within
+
+
+def test_churchill_in_the_cabinet_unites_it_only_under_a_premier_ready_to_go_further() -> None:
+    low = played(NAME, "britain", "bring_in_critics", chamberlain_line=LOW, **START)
+    high = played(NAME, "britain", "bring_in_critics", chamberlain_line=HIGH, **START)
+    assert (low["british_gains"], low["cabinet_standing"]) == (6, -10)
+    assert (high["british_gains"], high["cabinet_standing"]) == (0, -16)
+
+
+def test_how_london_takes_a_french_push_shows_the_prime_ministers_line() -> None:
+    g = game(NAME, "france")
+    g._play("france", g.content.actions["press_london"])
+    assert g.state.estimates[("france", "chamberlain_line")].error == 6
+
+
+def test_credits_for_warsaw_buy_standing_only_where_becks_refusal_is_a_price() -> None:
+    env = {"french_gains": 20}
+    price = played(NAME, "france", "arms_for_poland", polish_breaking_point=66, **env)
+    principle = played(NAME, "france", "arms_for_poland", polish_breaking_point=72, **env)
+    assert (price["french_gains"], principle["french_gains"]) == (5, -5)
+    assert price["polish_flexibility"] == principle["polish_flexibility"] == 10
+
+
+def test_a_one_sided_pledge_is_taken_in_good_part_only_by_a_stalin_of_collective_security() -> None:
+    env = {"british_gains": 20}
+    gains = [
+        played(NAME, "britain", "ask_unilateral_declaration", stalin_line=v, **env)["british_gains"]
+        for v in STALIN
+    ]
+    assert gains == [0, -4, -4]
+
+
+def test_a_week_with_voroshilov_tells_doumenc_of_the_kremlins_mind() -> None:
+    g = game(NAME, "france")
+    g._play("france", g.content.actions["doumenc_by_air"])
+    assert g.state.estimates[("france", "stalin_line")].error == 8
+
+
+@pytest.mark.parametrize(
+    ("power", "move", "ledger", "env"),
+    [
+        ("britain", "bring_in_critics", "british_gains", {"chamberlain_line": LOW}),
+        ("britain", "craigie_arita", "british_gains", {"stalin_line": 35}),
+        ("britain", "deny_london_talks", "british_gains", {"stalin_line": 35}),
+        ("france", "french_warning", "french_gains", {"hitler_turn": 22}),
+        ("france", "bonnet_soundings", "french_gains", {"chamberlain_line": HIGH}),
+        ("france", "arms_for_poland", "french_gains", {"polish_breaking_point": 66}),
+    ],
+)
+def test_no_stake_is_won_by_repetition(
+    power: str, move: str, ledger: str, env: dict[str, int]
+) -> None:
+    start = {ledger: 20, "german_prestige": 60, **env}
+    once, thrice = (played(NAME, power, move, n, **start)[ledger] for n in (1, 3))
+    assert once > 0 and thrice == once
