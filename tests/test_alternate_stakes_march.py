@@ -56,8 +56,8 @@ START = {"british_gains": 20, "cabinet_standing": 50}
 def test_accepting_the_conference_pays_a_premier_ready_to_go_further() -> None:
     low = answered(NAME, "propose_conference", "accept_conference", chamberlain_line=LOW, **START)
     high = answered(NAME, "propose_conference", "accept_conference", chamberlain_line=HIGH, **START)
-    assert (low["british_gains"], low["cabinet_standing"]) == (6, 0)
-    assert (high["british_gains"], high["cabinet_standing"]) == (-4, -6)
+    assert (low["british_gains"], low["cabinet_standing"]) == (8, 0)
+    assert (high["british_gains"], high["cabinet_standing"]) == (-6, -6)
     assert low["conference_agreed"] == high["conference_agreed"] == 1
 
 
@@ -66,13 +66,13 @@ def test_declining_the_conference_pays_a_premier_who_distrusts_russia() -> None:
     high = answered(
         NAME, "propose_conference", "decline_conference", chamberlain_line=HIGH, **START
     )
-    assert (low["british_gains"], low["cabinet_standing"]) == (-4, -4)
-    assert (high["british_gains"], high["cabinet_standing"]) == (6, 4)
+    assert (low["british_gains"], low["cabinet_standing"]) == (-6, -4)
+    assert (high["british_gains"], high["cabinet_standing"]) == (8, 4)
 
 
 @pytest.mark.parametrize(
     ("move", "low_gains", "high_gains"),
-    [("send_strang", -5, 5), ("send_eden", 6, -4), ("send_halifax", 6, -6)],
+    [("send_strang", -6, 8), ("send_eden", 8, -6), ("send_halifax", 8, -8)],
 )
 def test_the_envoy_is_chosen_by_the_prime_ministers_red_line(
     move: str, low_gains: int, high_gains: int
@@ -143,7 +143,7 @@ STALIN = (35, 50, 65)
         ("britain", "propose_staff_talks", "british_gains", [8, 8, 4], {}),
         ("britain", "craigie_arita", "british_gains", [3, 3, -3], {}),
         ("britain", "deny_london_talks", "british_gains", [3, 3, 3], {}),
-        ("france", "franco_soviet_staff_talks", "french_gains", [7, 7, 0], {}),
+        ("france", "franco_soviet_staff_talks", "french_gains", [9, 9, 0], {}),
         ("france", "authorise_doumenc", "french_gains", [6, 6, 3], {}),
     ],
 )
@@ -216,7 +216,7 @@ def test_a_one_sided_pledge_is_taken_in_good_part_only_by_a_stalin_of_collective
         played(NAME, "britain", "ask_unilateral_declaration", stalin_line=v, **env)["british_gains"]
         for v in STALIN
     ]
-    assert gains == [0, -4, -4]
+    assert gains == [0, -6, -6]
 
 
 def test_a_week_with_voroshilov_tells_doumenc_of_the_kremlins_mind() -> None:
@@ -242,3 +242,34 @@ def test_no_stake_is_won_by_repetition(
     start = {ledger: 20, "german_prestige": 60, **env}
     once, thrice = (played(NAME, power, move, n, **start)[ledger] for n in (1, 3))
     assert once > 0 and thrice == once
+
+
+@pytest.mark.parametrize(
+    ("move", "variable", "within"),
+    [
+        ("four_power_declaration", "polish_breaking_point", 6),
+        ("ask_unilateral_declaration", "stalin_line", 8),
+    ],
+)
+def test_how_warsaw_and_moscow_answer_london_tells_it_something(
+    move: str, variable: str, within: int
+) -> None:
+    g = game(NAME, "britain")
+    g._play("britain", g.content.actions[move])
+    assert g.state.estimates[("britain", variable)].error == within
+
+
+@pytest.mark.parametrize(
+    ("ending", "sign"), [("grand_alliance", -1), ("deterrence", -1), ("historical_pact", 1)]
+)
+def test_stalins_line_moves_what_each_road_is_worth_to_moscow_by_half_a_point(
+    ending: str, sign: int
+) -> None:
+    sc = scenario(NAME)
+    (found,) = [e for e in sc.endings if e.id == ending]
+    env = {"soviet_gains": 40, "german_soviet_rapprochement": 50, "japanese_threat": 30}
+    scores = []
+    for line in (35, 65):
+        g = game(NAME, "soviet", stalin_line=line, **env)
+        scores.append(float(sc.code.numbers[str(found.scores["soviet"])](g.state.env)))
+    assert sign * (scores[1] - scores[0]) == 15
