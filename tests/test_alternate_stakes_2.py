@@ -105,8 +105,9 @@ def test_taking_beck_at_his_word_pays_only_on_a_warsaw_of_principle() -> None:
     price = played(
         "march_conference", "france", "honour_reservation", **env, polish_breaking_point=66
     )
-    assert (principle["french_gains"], principle["chamber_confidence"]) == (20, 8)
-    assert (price["french_gains"], price["chamber_confidence"]) == (-4, -2)
+    # As much lost on a Warsaw of price as won on one of principle: only reading Beck pays.
+    assert (principle["french_gains"], principle["chamber_confidence"]) == (18, 6)
+    assert (price["french_gains"], price["chamber_confidence"]) == (-18, -4)
     assert principle["polish_flexibility"] == price["polish_flexibility"] == -10
     assert principle["reservation_honoured"] == 1
 
@@ -194,7 +195,7 @@ def test_at_the_march_conference_accepting_the_definition_pays_below_a_low_red_l
             "french_gains"
         ]
 
-    assert [gains(v) for v in (58, 62, 66, 70)] == [10, 10, -2, -2]
+    assert [gains(v) for v in (58, 62, 66, 70)] == [12, 12, -2, -2]
     main = played("moscow_1939", "france", "accept_soviet_definition", french_gains=20)
     assert main["french_gains"] == 0
 
