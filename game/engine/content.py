@@ -23,6 +23,10 @@ class CompiledOption:
     when: Fn
     weight: Fn
     effects: tuple[Effect, ...]
+    shown_label: str | None = None
+    """The label, text and reason as shown in every state (`Texts.fixed`), or None."""
+    shown_text: str | None = None
+    shown_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,9 @@ class CompiledAction:
     """Who sees a secret move (its power and those it is made to); None for everybody."""
     delays: tuple[int, ...] = ()
     """Each reply's delay, in the order of `action.replies`."""
+    shown_title: str | None = None
+    """The title and text as shown in every state (`Texts.fixed`), or None."""
+    shown_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,9 @@ class CompiledEvent:
     """The chance (0-100) that it fires when it could; None for certain."""
     audience: frozenset[str] | None = None
     """Who sees it (`state.audience` of its `seen_by`)."""
+    shown_title: str | None = None
+    """The title and text as shown in every state (`Texts.fixed`), or None."""
+    shown_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +117,21 @@ class Content:
         self.flag_ids = frozenset(f.id for f in sc.flags)
         self.seen_by = {v.id: v.seen_by for v in sc.variables} | {f.id: f.seen_by for f in sc.flags}
 
+        shows = self.texts.fixed
+
         def effects(texts: list[str]) -> tuple[Effect, ...]:
             return tuple(code.effects[t] for t in texts)
 
         def options(opts: list[Option]) -> tuple[CompiledOption, ...]:
             return tuple(
                 CompiledOption(
-                    o, code.conditions[o.when], code.numbers[str(o.weight)], effects(o.effects)
+                    o,
+                    code.conditions[o.when],
+                    code.numbers[str(o.weight)],
+                    effects(o.effects),
+                    shows(o.label),
+                    shows(o.text),
+                    shows(o.reason),
                 )
                 for o in opts
             )
@@ -140,6 +158,8 @@ class Content:
                 rank,
                 frozenset({a.by, *a.to}) if a.secret else None,
                 tuple(r.delay for r in a.replies),
+                shows(a.title),
+                shows(a.text),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -165,6 +185,8 @@ class Content:
                 ev.id in scheduled,
                 None if ev.chance == 100 else code.numbers[str(ev.chance)],
                 audience(ev.seen_by),
+                shows(ev.title),
+                shows(ev.text),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:

@@ -9,11 +9,16 @@ from .causes import START
 from .content import CompiledEvent
 from .policies import historical, weighted
 from .rules import Rules
-from .state import PendingReply
+from .state import Dispatch, PendingReply
 from .watch import holds, sleep_of, touched, watch_of
 
 
 class Phases(Rules):
+    def _taken(self, start: int) -> list[Dispatch]:
+        """The dispatches from the `start`-th on, kept as the last command's (`_new`)."""
+        self._new = self.state.dispatches[start:]
+        return self._new
+
     def _begin_turn(self) -> None:
         st, content = self.state, self.content
         env = st.env
