@@ -103,3 +103,16 @@ def test_a_commands_dispatches_are_those_it_added_to_the_games() -> None:
     ended = g.end_turn()
     assert ended == g.state.dispatches[before:] and ended[0].kind == "news"
     assert g._new == ended
+
+
+def test_the_series_are_the_values_at_each_turns_start_and_follow_new_turns() -> None:
+    g = Game.new(make(), humans=["red"])
+    assert g.state.series == {"x": [10]}
+    g.play("red", "push")
+    g.end_turn()
+    started = g.state.env["x"] - sum(
+        c.after - c.before for c in g.state.changes if c.turn == 2
+    )  # x as turn 2 began, before its events
+    assert g.state.series == {"x": [10, started]} == {"x": [10, 14]}
+    g.end_turn()
+    assert len(g.state.series["x"]) == 3 == g.state.turn

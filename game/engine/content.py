@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -96,6 +98,17 @@ class CompiledStep(NamedTuple):
     when: Fn
 
 
+def frame_of(names: tuple[str, ...]) -> Callable[[Mapping[str, int]], tuple[int, ...]]:
+    """A function from a state to the values of `names` in it, as one tuple (an
+    itemgetter: one call, however many the names)."""
+    if len(names) >= 2:
+        return operator.itemgetter(*names)
+    if names:
+        name = names[0]
+        return lambda env: (env[name],)
+    return lambda env: ()
+
+
 class Content:
     """Everything the engine looks up while playing, indexed for speed."""
 
@@ -111,6 +124,9 @@ class Content:
         """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]
         self.variable_ids = [v.id for v in sc.variables]
+        self.framed = tuple(self.variable_ids)
+        self.frame = frame_of(self.framed)
+        """The variables' values in a state, as a tuple in the order of `framed`."""
         self.texts = Texts(sc)
         self.labels = {v.id: v.label for v in sc.variables} | {f.id: f.label for f in sc.flags}
         self.labels |= {a.id: fallback(a.title) for a in sc.actions}

@@ -29,12 +29,10 @@ class Phases(Rules):
             touched(st, "turn")
             touched(st, "date")
         self._phase = "start"
-        if not self._quiet:
-            series = st.series
-            if not series:
-                series.update((v, []) for v in content.variable_ids)
-            for var, values in series.items():
-                values.append(env[var])
+        if not self._quiet:  # the variables' values, one tuple for the turn (`series`)
+            if not st.frames:
+                st.framed = content.framed
+            st.frames.append(content.frame(env))
         if content.fixed_budgets is not None and not st.extra_moves and not st.moves_set:
             st.budgets = dict(content.fixed_budgets)
         else:
