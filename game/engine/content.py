@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,6 +25,10 @@ class CompiledOption:
     when: Fn
     weight: Fn
     effects: tuple[Effect, ...]
+    shown_label: str | None = None
+    """The label, text and reason as shown in every state (`Texts.fixed`), or None."""
+    shown_text: str | None = None
+    shown_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,9 @@ class CompiledAction:
     """Who sees a secret move (its power and those it is made to); None for everybody."""
     delays: tuple[int, ...] = ()
     """Each reply's delay, in the order of `action.replies`."""
+    shown_title: str | None = None
+    """The title and text as shown in every state (`Texts.fixed`), or None."""
+    shown_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,9 @@ class CompiledEvent:
     """The chance (0-100) that it fires when it could; None for certain."""
     audience: frozenset[str] | None = None
     """Who sees it (`state.audience` of its `seen_by`)."""
+    shown_title: str | None = None
+    """The title and text as shown in every state (`Texts.fixed`), or None."""
+    shown_text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +98,17 @@ class CompiledStep(NamedTuple):
     when: Fn
 
 
+def frame_of(names: tuple[str, ...]) -> Callable[[Mapping[str, int]], tuple[int, ...]]:
+    """A function from a state to the values of `names` in it, as one tuple (an
+    itemgetter: one call, however many the names)."""
+    if len(names) >= 2:
+        return operator.itemgetter(*names)
+    if names:
+        name = names[0]
+        return lambda env: (env[name],)
+    return lambda env: ()
+
+
 class Content:
     """Everything the engine looks up while playing, indexed for speed."""
 
@@ -101,11 +124,16 @@ class Content:
         """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]
         self.variable_ids = [v.id for v in sc.variables]
+        self.framed = tuple(self.variable_ids)
+        self.frame = frame_of(self.framed)
+        """The variables' values in a state, as a tuple in the order of `framed`."""
         self.texts = Texts(sc)
         self.labels = {v.id: v.label for v in sc.variables} | {f.id: f.label for f in sc.flags}
         self.labels |= {a.id: fallback(a.title) for a in sc.actions}
         self.flag_ids = frozenset(f.id for f in sc.flags)
         self.seen_by = {v.id: v.seen_by for v in sc.variables} | {f.id: f.seen_by for f in sc.flags}
+
+        shows = self.texts.fixed
 
         def effects(texts: list[str]) -> tuple[Effect, ...]:
             return tuple(code.effects[t] for t in texts)
@@ -113,7 +141,13 @@ class Content:
         def options(opts: list[Option]) -> tuple[CompiledOption, ...]:
             return tuple(
                 CompiledOption(
-                    o, code.conditions[o.when], code.numbers[str(o.weight)], effects(o.effects)
+                    o,
+                    code.conditions[o.when],
+                    code.numbers[str(o.weight)],
+                    effects(o.effects),
+                    shows(o.label),
+                    shows(o.text),
+                    shows(o.reason),
                 )
                 for o in opts
             )
@@ -140,6 +174,8 @@ class Content:
                 rank,
                 frozenset({a.by, *a.to}) if a.secret else None,
                 tuple(r.delay for r in a.replies),
+                shows(a.title),
+                shows(a.text),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -165,6 +201,8 @@ class Content:
                 ev.id in scheduled,
                 None if ev.chance == 100 else code.numbers[str(ev.chance)],
                 audience(ev.seen_by),
+                shows(ev.title),
+                shows(ev.text),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:

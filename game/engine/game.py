@@ -70,6 +70,7 @@ class Game(Phases):
         self.state.estimates = draws.first_estimates(content.estimating, rng)
         self._new: list[Dispatch] = []
         self._begin_turn()
+        self._new = list(self.state.dispatches)
 
     @classmethod
     def new(
@@ -324,11 +325,11 @@ class Game(Phases):
                 f"'{self.text(ca.action.title)}' costs {ca.action.cost} and "
                 f"{self.names[power]} has {self.budget(power)} left this turn"
             )
-        self._new = []
+        start = len(self.state.dispatches)
         self.state.log.append(Command(self.state.turn, power, "play", (move_id,)))
         self._play(power, ca)
         self._check_endings(final=False)
-        return self._new
+        return self._taken(start)
 
     def decide(self, power: str, decision_id: str, option_id: str) -> list[Dispatch]:
         """Answer a decision waiting for a human power."""
@@ -343,12 +344,12 @@ class Game(Phases):
             if shut is not None:
                 raise GameError(f"'{shut.label}' is closed ({shut.locked}); open: {open_ids}")
             raise GameError(f"'{option_id}' is not an answer open now; open: {open_ids}")
-        self._new = []
+        start = len(self.state.dispatches)
         self.state.log.append(Command(self.state.turn, power, "decide", (decision_id, option_id)))
         self.state.decisions.remove(decision)
         self._answer(decision, option)
         self._check_endings(final=False)
-        return self._new
+        return self._taken(start)
 
     def end_turn(self) -> list[Dispatch]:
         """Close the turn: other powers move, replies and events resolve, endings are checked.
@@ -361,7 +362,7 @@ class Game(Phases):
             d = waiting[0]
             raise GameError(f"{self.names[d.power]} must first answer: {d.title}")
         st = self.state
-        self._new = []
+        start = len(st.dispatches)
         st.log.append(end_turn_command(st.turn))
         if not st.closing:
             movers, humans, steps = self.content.movers, self.humans, self.content.steps
@@ -377,10 +378,10 @@ class Game(Phases):
                 self._computer_moves(power)
             if self._ask_people(same_turn=True):
                 st.closing = True
-                return self._new
+                return self._taken(start)
         st.closing = False
         self._close_turn()
-        return self._new
+        return self._taken(start)
 
     def _close_turn(self) -> None:
         """The end of a turn after the moves: answers, endings, drift, the next turn."""

@@ -9,11 +9,16 @@ from .causes import START
 from .content import CompiledEvent
 from .policies import historical, weighted
 from .rules import Rules
-from .state import PendingReply
+from .state import Dispatch, PendingReply
 from .watch import holds, sleep_of, touched, watch_of
 
 
 class Phases(Rules):
+    def _taken(self, start: int) -> list[Dispatch]:
+        """The dispatches from the `start`-th on, kept as the last command's (`_new`)."""
+        self._new = self.state.dispatches[start:]
+        return self._new
+
     def _begin_turn(self) -> None:
         st, content = self.state, self.content
         env = st.env
@@ -24,12 +29,10 @@ class Phases(Rules):
             touched(st, "turn")
             touched(st, "date")
         self._phase = "start"
-        if not self._quiet:
-            series = st.series
-            if not series:
-                series.update((v, []) for v in content.variable_ids)
-            for var, values in series.items():
-                values.append(env[var])
+        if not self._quiet:  # the variables' values, one tuple for the turn (`series`)
+            if not st.frames:
+                st.framed = content.framed
+            st.frames.append(content.frame(env))
         if content.fixed_budgets is not None and not st.extra_moves and not st.moves_set:
             st.budgets = dict(content.fixed_budgets)
         else:

@@ -44,6 +44,8 @@ class Rules:
     historical: set[str]
     names: dict[str, str]
     _new: list[Dispatch]
+    """The dispatches of the last command (`Game` takes them out of the state's when it is
+    done: `_emit` appends to the state's only)."""
     _cause: Cause
     planners: dict[str, Planner]
     _quiet: bool
@@ -91,10 +93,14 @@ class Rules:
             if st.sleep is not None and key in st.sleep.sleepers:
                 touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
-        title = self.text(a.title)
+        if self._quiet:
+            title = shown = ""
+        else:  # a text that shows as written is not rendered
+            title = ca.shown_title if ca.shown_title is not None else self.text(a.title)
+            shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
         seen_by = ca.secrecy
         self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
-        self._emit("move", title, self.text(a.text) or title, a.id, power, seen_by, reason=reason)
+        self._emit("move", title, shown or title, a.id, power, seen_by, reason=reason)
         self._apply(ca.effects)
         if ca.delays:
             turn = st.turn
@@ -109,12 +115,16 @@ class Rules:
         ev, st = ce.event, self.state
         st.fired.add(ev.id)
         seen_by = ce.audience
-        title = self.text(ev.title)
+        if self._quiet:
+            title = shown = ""
+        else:  # a text that shows as written is not rendered
+            title = ce.shown_title if ce.shown_title is not None else self.text(ev.title)
+            shown = ce.shown_text if ce.shown_text is not None else self.text(ev.text)
         self._cause = _new(Cause, ("event", ev.id, "", title, seen_by, ""))
         day = ev.date  # `_event_date`, inlined
         if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
             day = None if ce.first_turn != st.turn else self.scenario.end
-        self._emit("event", title, self.text(ev.text), ev.id, seen_by=seen_by, date=day)
+        self._emit("event", title, shown, ev.id, seen_by=seen_by, date=day)
         self._apply(ce.effects)
         if ev.choice_by:
             if ev.choice_by in self.humans:
@@ -194,9 +204,15 @@ class Rules:
     ) -> None:
         self.state.seen_options.add((source, option.option.id))
         o = option.option
-        shown = self.text(o.label)
-        text = self.text(o.text) or shown
-        reason = self.text(o.reason) or why
+        if self._quiet:
+            shown = text = reason = ""
+        else:  # a text that shows as written is not rendered
+            fixed = option.shown_label, option.shown_text, option.shown_reason
+            shown = self.text(o.label) if fixed[0] is None else fixed[0]
+            text = self.text(o.text) if fixed[1] is None else fixed[1]
+            reason = self.text(o.reason) if fixed[2] is None else fixed[2]
+        text = text or shown
+        reason = reason or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
         label = shown if title else ""  # a rollout's answer has no title
         because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
@@ -214,7 +230,9 @@ class Rules:
             kind = e.kind
             if kind == "add" or kind == "assign":
                 target = e.target
-                amount = e.value(env) if e.high is None else self._draw(e, env)
+                amount = e.fixed
+                if amount is None:
+                    amount = e.value(env) if e.high is None else self._draw(e, env)
                 before = env[target]
                 value = before + amount if kind == "add" else amount
                 low, high = bounds[target]
@@ -345,12 +363,13 @@ class Rules:
         st = self.state
         day = date or self.content.dates[st.turn - 1]
         d = _new(Dispatch, (st.turn, day, kind, title, text, source, power, seen_by, reason))
-        st.dispatches.append(d)
-        self._new.append(d)
+        st.dispatches.append(d)  # the command's own are those after its first (`_new`)
         texts = self.content.texts
         if texts.rules:
-            for rule, word in texts.shown_violations(title, text, reason, st.env):
-                st.violations.append((st.turn, source or kind, rule, word))
+            found = texts.found.get((title, text, reason))  # most texts break no rule
+            if found is None or found:
+                for rule, word in texts.shown_violations(title, text, reason, st.env):
+                    st.violations.append((st.turn, source or kind, rule, word))
 
     def _check_endings(self, final: bool) -> None:
         st = self.state

@@ -188,8 +188,11 @@ class State:
     off_path: set[str] = field(default_factory=set)
     log: list[Command] = field(default_factory=list)
     dispatches: list[Dispatch] = field(default_factory=list)
-    series: dict[str, list[int]] = field(default_factory=dict)
-    """Each variable's value at the start of every turn so far."""
+    frames: list[tuple[int, ...]] = field(default_factory=list)
+    """The variables' values at the start of every turn so far, one tuple a turn, in the
+    order of `framed` (`series` reads them by variable)."""
+    framed: tuple[str, ...] = ()
+    """The variables each of `frames` holds, in order."""
     seen_options: set[tuple[str, str]] = field(default_factory=set)
     """(source id, option id) of every answer given: for reach statistics."""
     next_decision: int = 1
@@ -214,6 +217,17 @@ class State:
     """Continuity violations: (turn, source id, rule, word)."""
     sleep: Sleep | None = field(default=None, compare=False, repr=False)
     """Which undated events and open-ended moves are awake (`watch.Sleep`; None: all)."""
+
+    @property
+    def series(self) -> dict[str, list[int]]:
+        """Each variable's value at the start of every turn so far (made from `frames` when
+        read, and kept until another turn begins)."""
+        made = self.__dict__.get("_series")
+        if made is None or made[0] != len(self.frames):
+            frames = self.frames
+            by_name = {v: [f[i] for f in frames] for i, v in enumerate(self.framed)}
+            made = self.__dict__["_series"] = (len(frames), by_name)
+        return made[1]
 
     @property
     def date(self) -> dt.date:

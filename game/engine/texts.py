@@ -21,7 +21,7 @@ class Texts:
         self._cache: dict[object, Render] = {}
         self.plain: set[str] = set()
         """Strings known to show as they are written (no placeholder)."""
-        self._found: dict[tuple[str, str, str], list[tuple[str, Fn, str]]] = {}
+        self.found: dict[tuple[str, str, str], list[tuple[str, Fn, str]]] = {}
         """For a shown (title, text, reason): the rules' words it contains, each with its
         rule and the rule's condition (the words depend on the text alone)."""
         self._names: dict[str, Text] = {n.id: n.text for n in sc.names}
@@ -35,6 +35,13 @@ class Texts:
             )
             for i, rule in enumerate(sc.continuity)
         ]
+
+    def fixed(self, text: Text) -> str | None:
+        """The text as `render` shows it in every state, when it is one string without a
+        placeholder; None when it may show otherwise."""
+        if text.__class__ is str and (not self.active or "{" not in text and "}" not in text):  # type: ignore[operator]
+            return text  # type: ignore[return-value]
+        return None
 
     def render(self, text: Text, env: Env) -> str:
         """The text as shown now."""
@@ -100,7 +107,7 @@ class Texts:
         """`violations` of a dispatch's title, text and reason shown together: which words
         they contain is worked out once per text, only the rules' conditions each time."""
         key = (title, text, reason)
-        found = self._found.get(key)
+        found = self.found.get(key)
         if found is None:
             low = f"{title}\n{text}\n{reason}".lower()
             found = [
@@ -109,9 +116,9 @@ class Texts:
                 for lowered, word in words
                 if lowered in low
             ]
-            if len(self._found) >= 8192:
-                self._found.clear()
-            self._found[key] = found
+            if len(self.found) >= 8192:
+                self.found.clear()
+            self.found[key] = found
         if not found:
             return []
         return [(rule, word) for rule, when, word in found if when(env)]

@@ -146,6 +146,12 @@ def _constant(node: Node) -> int | None:
     return None
 
 
+def constant_of(node: Node) -> int | None:
+    """The value of an expression that reads nothing (arithmetic on numbers and dates
+    only), or None: what its closure would return in any state."""
+    return _constant(node)
+
+
 def _binary(op: str, a: Node, b: Node) -> Fn:
     """An arithmetic operator or a comparison, specialised for its operands' shapes (a
     name, a constant, anything else): the same operation, with fewer calls."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from .closures import Fn, always, compile_node
+from .closures import Fn, always, compile_node, constant_of
 from .notation import BOOL, INT, RESERVED, Names, check_tree, did_you_mean, names_in
 from .parser import Node
 from .tokens import NotationError, Tok, tokenize
@@ -58,6 +58,9 @@ class Effect:
     """For "moves": '=' rather than '+=' / '-='."""
     reads: frozenset[str] = frozenset()
     """Names the effect's expressions read (for lint)."""
+    fixed: int | None = None
+    """The amount when it is a number read from nothing and not drawn: `value`'s result
+    in every state, known without a call."""
 
 
 Expr = tuple[str, Node]
@@ -102,6 +105,9 @@ def effect_of(recipe: Recipe) -> Effect:
     if r.negate:
         value, high = (_negated(value), None) if high is None else (_negated(high), _negated(value))
     reads = _reads(r.value, r.high, r.when)
+    fixed = None if r.value is None or r.high is not None else constant_of(r.value[1])
+    if fixed is not None and r.negate:
+        fixed = -fixed
     then = None if r.then is None else effect_of(r.then)
     if then is not None:
         reads |= then.reads
@@ -123,6 +129,7 @@ def effect_of(recipe: Recipe) -> Effect:
             "power": r.power,
             "assign": r.assign,
             "reads": reads,
+            "fixed": fixed,
         },
     )
     return effect
