@@ -31,7 +31,7 @@ def epilogue(sc: Scenario, ending: str, date: dt.date) -> str:
 
 
 @pytest.mark.parametrize(
-    "ending", ["franco_soviet_front", "grand_alliance", "anglo_german_arrangement"]
+    "ending", ["franco_soviet_front", "grand_alliance", "anglo_german_arrangement", "deterrence"]
 )
 def test_an_ending_is_dated_the_month_it_comes_in(ending: str) -> None:
     sc = scenario()
@@ -105,3 +105,21 @@ def test_hitlers_telegram_of_a_later_week_asks_for_no_day_gone_by() -> None:
         assert rendered(sc, choice.text, late).startswith("MOSCOW, 23 AUGUST.")
         assert "23rd" not in rendered(sc, choice.label, late)
     assert rendered(sc, telegram.text, dt.date(1939, 8, 16)).startswith("MOSCOW, 20 AUGUST.")
+
+
+def test_a_deterrence_before_august_does_not_tell_hitlers_date_as_past() -> None:
+    june = epilogue(scenario(), "deterrence", dt.date(1939, 6, 28))
+    assert june.startswith("MOSCOW, JUNE 1939. ")
+    assert "comes and goes" not in june and "from 1 September" in june
+    august = epilogue(scenario(), "deterrence", dt.date(1939, 8, 16))
+    assert "comes and goes" in august
+
+
+@pytest.mark.parametrize("name", ["moscow_1939", "march_conference"])
+def test_the_week_of_16_august_is_not_headed_by_an_adjournment_that_may_not_come(
+    name: str,
+) -> None:
+    sc = scenario(name)
+    assert next(t.title for t in sc.calendar if t.date == dt.date(1939, 8, 16)) == (
+        "Warsaw's answer"
+    )
