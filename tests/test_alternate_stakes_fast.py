@@ -71,7 +71,7 @@ def test_the_french_plan_of_operations_pays_only_with_a_stalin_of_collective_sec
 def test_doumenc_with_powers_to_sign_is_worth_more_than_in_the_record() -> None:
     fast = played("fast_mission", "france", "authorise_doumenc", french_gains=30)
     main = played("moscow_1939", "france", "authorise_doumenc", french_gains=30)
-    assert (fast["french_gains"], fast["military_progress"]) == (12, 10)
+    assert (fast["french_gains"], fast["military_progress"]) == (16, 10)
     assert (main["french_gains"], main["military_progress"]) == (3, 5)
 
 
@@ -81,7 +81,7 @@ def test_a_one_sided_draft_costs_only_with_a_stalin_of_collective_security() -> 
 
 
 def test_doumenc_alone_by_air_pays_only_with_a_stalin_of_collective_security() -> None:
-    assert [gains("fast_mission", "france", "doumenc_by_air", v) for v in LINES] == [16, 2, -6]
+    assert [gains("fast_mission", "france", "doumenc_by_air", v) for v in LINES] == [22, 2, -6]
     assert [gains("moscow_1939", "france", "doumenc_by_air", v) for v in LINES] == [2, 2, 2]
 
 
@@ -95,9 +95,9 @@ def warned(name: str, hitler_turn: int, times: int = 1) -> int:
 
 def test_the_first_french_warning_counts_only_before_a_hitler_in_a_hurry() -> None:
     # Read before the note itself delays the date: a Hitler of turn 21 is still in a hurry.
-    assert [warned("fast_mission", t) for t in (20, 21, 22, 23)] == [14, 14, 0, -6]
+    assert [warned("fast_mission", t) for t in (20, 21, 22, 23)] == [18, 18, 0, -6]
     # Only the first note is staked.
-    assert [warned("fast_mission", t, 2) for t in (20, 21, 22, 23)] == [14, 14, 0, -6]
+    assert [warned("fast_mission", t, 2) for t in (20, 21, 22, 23)] == [18, 18, 0, -6]
     assert [warned("moscow_1939", t) for t in (20, 21, 22, 23)] == [0, 0, 0, 0]
 
 
