@@ -1,0 +1,126 @@
+"""The Western stakes of the fast mission: what a senior envoy, an official who drafts and a
+French plan of operations are worth turns on Stalin's drawn line, which London and Paris can
+only estimate; Doumenc's own powers to sign are worth something when London withholds
+them. Each test fails if its stake is removed."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from game.engine import Game
+from game.scenario import Scenario, load_scenario
+
+from .conftest import MAIN, ROOT
+
+LINES = (35, 50, 65)
+"""Stalin's drawn line: collective security, waiting on events, leaning to Berlin."""
+
+
+@cache
+def scenario(name: str) -> Scenario:
+    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
+
+
+def played(name: str, power: str, move: str, **env: int) -> dict[str, int]:
+    """What one use of `move` by `power` changed, from a game's start with `env` set."""
+    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
+    g.state.env.update(env)
+    before = dict(g.state.env)
+    g._play(power, g.content.actions[move])
+    return {key: g.state.env[key] - before[key] for key in before}
+
+
+def gains(name: str, power: str, move: str, line: int) -> int:
+    key = f"{'british' if power == 'britain' else 'french'}_gains"
+    return played(name, power, move, stalin_line=line, **{key: 30})[key]
+
+
+@pytest.mark.parametrize(
+    ("move", "expected"),
+    [("send_halifax", [20, 0, -16]), ("send_eden", [16, 0, -14])],
+)
+def test_a_senior_envoy_pays_only_with_a_stalin_of_collective_security(
+    move: str, expected: list[int]
+) -> None:
+    assert [gains("fast_mission", "britain", move, v) for v in LINES] == expected
+    assert [gains("moscow_1939", "britain", move, v) for v in LINES] == [0, 0, 0]
+
+
+def test_an_official_who_drafts_pays_only_with_a_stalin_who_leans_to_berlin() -> None:
+    assert [gains("fast_mission", "britain", "send_strang", v) for v in LINES] == [-8, 0, 12]
+    assert [gains("moscow_1939", "britain", "send_strang", v) for v in LINES] == [0, 0, 0]
+
+
+def test_the_french_plan_of_operations_pays_only_with_a_stalin_of_collective_security() -> None:
+    assert [gains("fast_mission", "france", "present_french_plan", v) for v in LINES] == [
+        29,
+        3,
+        -17,
+    ]
+    assert [gains("moscow_1939", "france", "present_french_plan", v) for v in LINES] == [3, 3, 3]
+    # Laid before a Stalin who leans to Berlin, the plan costs the Chamber's confidence too.
+    confidence = [
+        played("fast_mission", "france", "present_french_plan", stalin_line=v)["chamber_confidence"]
+        for v in LINES
+    ]
+    assert confidence == [0, 0, -6]
+
+
+def test_doumenc_with_powers_to_sign_is_worth_more_than_in_the_record() -> None:
+    fast = played("fast_mission", "france", "authorise_doumenc", french_gains=30)
+    main = played("moscow_1939", "france", "authorise_doumenc", french_gains=30)
+    assert (fast["french_gains"], fast["military_progress"]) == (16, 10)
+    assert (main["french_gains"], main["military_progress"]) == (3, 5)
+
+
+def test_a_one_sided_draft_costs_only_with_a_stalin_of_collective_security() -> None:
+    assert [gains("fast_mission", "britain", "british_draft_may", v) for v in LINES] == [-6, 0, 14]
+    assert [gains("moscow_1939", "britain", "british_draft_may", v) for v in LINES] == [0, 0, 0]
+
+
+def test_doumenc_alone_by_air_pays_only_with_a_stalin_of_collective_security() -> None:
+    assert [gains("fast_mission", "france", "doumenc_by_air", v) for v in LINES] == [22, 2, -6]
+    assert [gains("moscow_1939", "france", "doumenc_by_air", v) for v in LINES] == [2, 2, 2]
+
+
+def warned(name: str, hitler_turn: int, times: int = 1) -> int:
+    g = Game.new(scenario(name), humans=("france",), seed=0, policy="historical")
+    g.state.env.update(french_gains=30, hitler_turn=hitler_turn, german_prestige=40)
+    for _ in range(times):
+        g._play("france", g.content.actions["french_warning"])
+    return g.state.env["french_gains"] - 30
+
+
+def test_the_first_french_warning_counts_only_before_a_hitler_in_a_hurry() -> None:
+    # Read before the note itself delays the date: a Hitler of turn 21 is still in a hurry.
+    assert [warned("fast_mission", t) for t in (20, 21, 22, 23)] == [18, 18, 0, -6]
+    # Only the first note is staked.
+    assert [warned("fast_mission", t, 2) for t in (20, 21, 22, 23)] == [18, 18, 0, -6]
+    assert [warned("moscow_1939", t) for t in (20, 21, 22, 23)] == [0, 0, 0, 0]
+
+
+def test_deterrence_is_worth_less_to_france_than_in_the_record() -> None:
+    def france(name: str) -> float:
+        sc = scenario(name)
+        (found,) = [e for e in sc.endings if e.id == "deterrence"]
+        g = Game.new(sc, humans=("france",), seed=0, policy="historical")
+        g.state.env.update(french_gains=40, chamber_confidence=50)
+        return float(sc.code.numbers[str(found.scores["france"])](g.state.env))
+
+    # Reached with soldiers who could sign, the reprieve leaves Paris a triumph to earn.
+    assert france("fast_mission") == france("moscow_1939") - 4 == 71
+
+
+def test_the_baltic_protocol_is_good_faith_only_to_a_stalin_of_collective_security() -> None:
+    assert [gains("fast_mission", "france", "endorse_baltic_protocol", v) for v in LINES] == [
+        19,
+        5,
+        -11,
+    ]
+    assert [gains("moscow_1939", "france", "endorse_baltic_protocol", v) for v in LINES] == [
+        5,
+        5,
+        5,
+    ]
