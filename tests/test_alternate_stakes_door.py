@@ -1,0 +1,51 @@
+"""The stakes of the open door through Poland on what a power can know and the others
+cannot: Drax's written powers, given as the mission sails, cost a Prime Minister whose
+drawn red line is high at home and at the table, and pay under one whose distrust has
+limits."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from game.engine import Game
+from game.scenario import Scenario, load_scenario
+
+from .conftest import MAIN, ROOT
+
+DOOR = "door_through_poland"
+
+
+@cache
+def scenario(name: str) -> Scenario:
+    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
+
+
+def game(name: str, power: str, **env: int) -> Game:
+    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
+    g.state.env.update(env)
+    return g
+
+
+def chosen(name: str, event: str, choice: str, power: str, **env: int) -> dict[str, int]:
+    """What `power`'s `choice` in `event` changed, from a game's start with `env` set."""
+    g = game(name, power, **env)
+    before = dict(g.state.env)
+    (option,) = [o for o in g.content.events[event].choices if o.option.id == choice]
+    g._apply_option(power, event, option, "", None)
+    return {key: g.state.env[key] - before[key] for key in before}
+
+
+def test_drax_written_powers_cost_a_prime_minister_of_deep_distrust() -> None:
+    env = {"british_gains": 20, "cabinet_standing": 50, "british_resolve": 60}
+    low, high = (
+        chosen(
+            DOOR, "mission_instructions", "sea_with_powers", "britain", chamberlain_line=x, **env
+        )
+        for x in (58, 70)
+    )
+    assert low["british_gains"] == 4 and high["british_gains"] == -6
+    assert high["cabinet_standing"] == low["cabinet_standing"] - 5
+    main = chosen(
+        "moscow_1939", "mission_instructions", "sea_with_powers", "britain", chamberlain_line=70
+    )
+    assert main["british_gains"] == 0
