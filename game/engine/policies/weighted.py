@@ -30,9 +30,10 @@ def moves(game: Rules, power: str) -> None:
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
-        for aid, ca, once, cost, limited, most, uses, cooldown, weight, parts, wfn in candidates:
-            if aid not in awake:
+        for c in candidates:
+            if c[0] not in awake:
                 continue  # asleep: the part of its condition that failed reads the same
+            aid, ca, once, cost, limited, most, uses, cooldown, weight, parts, wfn = c
             if once in used:
                 awake.discard(aid)  # made once: never open again
                 continue
