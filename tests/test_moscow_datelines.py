@@ -115,7 +115,7 @@ def test_a_deterrence_before_august_does_not_tell_hitlers_date_as_past() -> None
     assert "comes and goes" in august
 
 
-@pytest.mark.parametrize("name", ["moscow_1939", "march_conference"])
+@pytest.mark.parametrize("name", ["moscow_1939", "march_conference", "litvinov_stays"])
 def test_the_week_of_16_august_is_not_headed_by_an_adjournment_that_may_not_come(
     name: str,
 ) -> None:
@@ -123,3 +123,11 @@ def test_the_week_of_16_august_is_not_headed_by_an_adjournment_that_may_not_come
     assert next(t.title for t in sc.calendar if t.date == dt.date(1939, 8, 16)) == (
         "Warsaw's answer"
     )
+
+
+def test_the_fast_missions_week_of_9_august_is_headed_by_voroshilovs_question() -> None:
+    sc = scenario("fast_mission")
+    assert next(t.title for t in sc.calendar if t.date == dt.date(1939, 8, 9)) == (
+        "Voroshilov's question"
+    )
+    assert all(t.title != "Adjourned" for t in sc.calendar)
