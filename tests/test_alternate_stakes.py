@@ -8,19 +8,11 @@ are worth what the Prime Minister's red line and Beck's breaking point make them
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from game.engine import Game
-from game.scenario import Scenario, load_scenario
 
-from .conftest import MAIN, ROOT
-
-
-@cache
-def scenario(name: str) -> Scenario:
-    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
+from .stakes import scenario
 
 
 def pressed(name: str, power: str, move: str, times: int, **env: int) -> dict[str, int]:

@@ -6,34 +6,11 @@ turns on Stalin's drawn line, which only the Kremlin sees."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from game.engine import Game
-from game.scenario import Scenario, load_scenario
 
-from .conftest import MAIN, ROOT
-
-
-@cache
-def scenario(name: str) -> Scenario:
-    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
-
-
-def game(name: str, power: str, **env: int) -> Game:
-    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
-    g.state.env.update(env)
-    return g
-
-
-def played(name: str, power: str, move: str, times: int = 1, **env: int) -> dict[str, int]:
-    """What `times` uses of `move` by `power` changed, from a game's start with `env` set."""
-    g = game(name, power, **env)
-    before = dict(g.state.env)
-    for _ in range(times):
-        g._play(power, g.content.actions[move])
-    return {key: g.state.env[key] - before[key] for key in before}
+from .stakes import game, played, scenario
 
 
 def holds(name: str, text: str, **env: int) -> bool:

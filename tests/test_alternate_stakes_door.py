@@ -5,25 +5,9 @@ limits."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from game.engine import Game
-from game.scenario import Scenario, load_scenario
-
-from .conftest import MAIN, ROOT
+from .stakes import game
 
 DOOR = "door_through_poland"
-
-
-@cache
-def scenario(name: str) -> Scenario:
-    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
-
-
-def game(name: str, power: str, **env: int) -> Game:
-    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
-    g.state.env.update(env)
-    return g
 
 
 def chosen(name: str, event: str, choice: str, power: str, **env: int) -> dict[str, int]:

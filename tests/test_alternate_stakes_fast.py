@@ -5,31 +5,14 @@ them. Each test fails if its stake is removed."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from game.engine import Game
-from game.scenario import Scenario, load_scenario
 
-from .conftest import MAIN, ROOT
+from .stakes import played, scenario
 
 LINES = (35, 50, 65)
 """Stalin's drawn line: collective security, waiting on events, leaning to Berlin."""
-
-
-@cache
-def scenario(name: str) -> Scenario:
-    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
-
-
-def played(name: str, power: str, move: str, **env: int) -> dict[str, int]:
-    """What one use of `move` by `power` changed, from a game's start with `env` set."""
-    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
-    g.state.env.update(env)
-    before = dict(g.state.env)
-    g._play(power, g.content.actions[move])
-    return {key: g.state.env[key] - before[key] for key in before}
 
 
 def gains(name: str, power: str, move: str, line: int) -> int:

@@ -7,36 +7,11 @@ Strang, the warning and the soundings each narrow an estimate that a stake turns
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from game.engine import Game
-from game.scenario import Scenario, load_scenario
-
-from .conftest import MAIN, ROOT
+from .stakes import game, played, scenario
 
 NAME = "march_conference"
-
-
-@cache
-def scenario(name: str) -> Scenario:
-    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
-
-
-def game(name: str, power: str, **env: int) -> Game:
-    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
-    g.state.env.update(env)
-    return g
-
-
-def played(name: str, power: str, move: str, times: int = 1, **env: int) -> dict[str, int]:
-    """What `times` uses of `move` by `power` changed, from a game's start with `env` set."""
-    g = game(name, power, **env)
-    before = dict(g.state.env)
-    for _ in range(times):
-        g._play(power, g.content.actions[move])
-    return {key: g.state.env[key] - before[key] for key in before}
 
 
 def answered(name: str, action: str, option: str, **env: int) -> dict[str, int]:

@@ -1,0 +1,32 @@
+"""What the alternates' stake tests share: a bundled scenario by name, a game started from
+its first turn with some variables set, and what a move changed there."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from game.engine import Game
+from game.scenario import Scenario, load_scenario
+
+from .conftest import MAIN, ROOT
+
+
+@cache
+def scenario(name: str) -> Scenario:
+    return load_scenario(MAIN if name == "moscow_1939" else ROOT / "scenarios" / f"{name}.toml")
+
+
+def game(name: str, power: str, **env: int) -> Game:
+    """A historical game of seed 0 with `power` played by hand and `env` set."""
+    g = Game.new(scenario(name), humans=(power,), seed=0, policy="historical")
+    g.state.env.update(env)
+    return g
+
+
+def played(name: str, power: str, move: str, times: int = 1, **env: int) -> dict[str, int]:
+    """What `times` uses of `move` by `power` changed, from a game's start with `env` set."""
+    g = game(name, power, **env)
+    before = dict(g.state.env)
+    for _ in range(times):
+        g._play(power, g.content.actions[move])
+    return {key: g.state.env[key] - before[key] for key in before}
