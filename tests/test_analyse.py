@@ -260,3 +260,27 @@ def test_a_move_that_only_buys_knowledge_is_information_not_null(tmp_path: Path)
     moves = {m["id"]: m for m in red["moves"]}
     assert moves["spy"]["flag"] == "information"
     assert moves["null_move"]["flag"] == "null"
+
+
+RARE = BALANCE.replace(
+    '[[actions]]\nid = "win_move"\nby = "red"\ntitle = "Win"\n',
+    '[[variables]]\nid = "luck"\nlabel = "Luck"\nstart = { values = [0, 1], weights = [1, 4] }\n'
+    '[[actions]]\nid = "win_move"\nby = "red"\ntitle = "Win"\nwhen = "luck == 0"\n',
+)
+
+
+def test_a_move_seldom_open_is_worth_what_one_use_brings_and_gets_more_seeds(
+    tmp_path: Path,
+) -> None:
+    """A move open in a fifth of games is worth its whole effect each time it is used: the
+    seeds where it never opened are the same game twice and say nothing, and more seeds
+    are played until it has come often enough to judge (or the rounds run out)."""
+    red = analyse(write(tmp_path, RARE, "rare"))["powers"]["red"]
+    win = {m["id"]: m for m in red["moves"]}["win_move"]
+    assert win["effect"] == 80 and win["flag"] == "dominant"
+    assert 0 < win["games_played"] < win["games"]
+    assert win["games"] > SMALL.effect_seeds  # a first batch showed it too seldom
+    noise = {m["id"]: m for m in red["moves"]}["null_move"]
+    assert noise["games"] == SMALL.effect_seeds  # open every game: one batch is enough
+    answer = {(a["question"], a["answer"]): a for a in red["answers"]}
+    assert answer[("locked_question", "shut")]["flag"] == "never open"

@@ -35,6 +35,8 @@ BUDGETS = {
     "deep": Budget(400, 24, 160, 200, 4, 60, 40),
 }
 DOMINANT, HARMFUL, NULL = 10.0, -10.0, 1.0
+EFFECT_ROUNDS = 4
+"""At most this many batches of `effect_seeds` paired games to measure one move or answer."""
 
 
 def flag(effect: float) -> str:
@@ -139,14 +141,15 @@ class Analysis:
     def effects(
         self, power: str, questions: dict[str, list[str]]
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        seeds = self.seeds(30_000, self.budget.effect_seeds)
         moves = []
         for act in [a for a in self.sc.actions if a.by == power]:
-            taken = self.games(power, Forced(move_id=act.id), seeds)
-            never = self.games(power, Forced(move_id=act.id, always=False), seeds)
-            played = sum(any(m == act.id for _, m in r.moves) for r in taken)
-            effect = mean([r.score for r in taken]) - mean([r.score for r in never])
-            verdict = flag(effect) if played else "never open"
+            effect, used, games = self.paired(
+                power,
+                Forced(move_id=act.id),
+                Forced(move_id=act.id, always=False),
+                _made(act.id),
+            )
+            verdict = flag(effect) if used else "never open"
             if verdict == "null" and _informs(act.effects):
                 verdict = "information"
             moves.append(
@@ -154,26 +157,60 @@ class Analysis:
                     "id": act.id,
                     "effect": round(effect, 2),
                     "flag": verdict,
-                    "games_played": played,
+                    "games_played": used,
+                    "games": games,
                 }
             )
         answers = []
         for question, opts in sorted(questions.items()):
             for option in opts:
-                given = self.games(power, Forced(source=question, option=option), seeds)
-                never = self.games(
-                    power, Forced(source=question, option=option, always=False), seeds
+                effect, used, games = self.paired(
+                    power,
+                    Forced(source=question, option=option),
+                    Forced(source=question, option=option, always=False),
+                    _given(question, option),
                 )
-                effect = mean([r.score for r in given]) - mean([r.score for r in never])
                 answers.append(
                     {
                         "question": question,
                         "answer": option,
                         "effect": round(effect, 2),
-                        "flag": flag(effect),
+                        "flag": flag(effect) if used else "never open",
+                        "games_given": used,
+                        "games": games,
                     }
                 )
         return moves, answers
+
+    def paired(
+        self, power: str, taken: Forced, never: Forced, used: Callable[[Record], bool]
+    ) -> tuple[float, int, int]:
+        """One use's worth: the mean difference, over the paired seeds on which the move
+        was made (or the answer given), between the game that did it and the game that
+        did not. Where it never came, the two games are the same and say nothing, so seeds
+        are added a batch at a time until it has come on half a batch's worth of seeds (or
+        four batches are played). Returns (effect, uses, seeds played)."""
+        batch = self.budget.effect_seeds
+        diffs: list[float] = []
+        played = 0
+        for round_ in range(EFFECT_ROUNDS):
+            seeds = self.seeds(30_000 + round_ * batch, batch)
+            did, did_not = self.games(power, taken, seeds), self.games(power, never, seeds)
+            for a, b in zip(did, did_not, strict=True):
+                if used(a):
+                    diffs.append(a.score - b.score)
+            played += batch
+            if len(diffs) * 2 >= batch:
+                break
+        return (mean(diffs) if diffs else 0.0), len(diffs), played
+
+
+def _made(move: str) -> Callable[[Record], bool]:
+    return lambda r: any(m == move for _, m in r.moves)
+
+
+def _given(question: str, option: str) -> Callable[[Record], bool]:
+    return lambda r: (question, option) in r.answers
 
 
 def _informs(effects: list[str]) -> bool:

@@ -127,7 +127,13 @@ POWER = _obj(
         "moves": {
             "type": "array",
             "items": _obj(
-                {"id": {"type": "string"}, "effect": NUM, "flag": FLAGGED, "games_played": NUM}
+                {
+                    "id": {"type": "string"},
+                    "effect": NUM,
+                    "flag": FLAGGED,
+                    "games_played": NUM,
+                    "games": NUM,
+                }
             ),
         },
         "answers": {
@@ -138,6 +144,8 @@ POWER = _obj(
                     "answer": {"type": "string"},
                     "effect": NUM,
                     "flag": FLAGGED,
+                    "games_given": NUM,
+                    "games": NUM,
                 }
             ),
         },
