@@ -102,8 +102,9 @@ def test_the_baltic_protocol_is_good_faith_only_to_a_stalin_of_collective_securi
         5,
         -11,
     ]
+    # the base's protocol is pocketed only by a Stalin turned to Berlin
     assert [gains("moscow_1939", "france", "endorse_baltic_protocol", v) for v in LINES] == [
         5,
         5,
-        5,
+        -5,
     ]

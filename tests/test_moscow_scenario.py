@@ -422,10 +422,20 @@ def drawn(sc: Scenario) -> set[str]:
     return {v.id for v in sc.variables if not isinstance(v.start, int)}
 
 
+KEYED_ON_THE_DRAWS = {"french_gains"}
+"""Ledgers that the path itself moves by a drawn limit: Paris's endorsement of the Baltic
+protocol (about 1 July) is pocketed by a Stalin already turned to Berlin."""
+
+
 def test_the_historical_path_is_the_same_for_every_seed(sc: Scenario) -> None:
-    """The drawn limits differ from seed to seed; the history told does not."""
+    """The drawn limits differ from seed to seed; the history told does not (what France
+    won at the table may: the Baltic protocol is worth what Stalin's line makes it)."""
     first = play_out(sc, 0)
-    fixed = [k for k in first.state.env if k not in drawn(sc) and not k.startswith("uses.")]
+    fixed = [
+        k
+        for k in first.state.env
+        if k not in drawn(sc) and not k.startswith("uses.") and k not in KEYED_ON_THE_DRAWS
+    ]
     for seed in (1, 17, 1939):
         g = play_out(sc, seed)
         assert {k: g.state.env[k] for k in fixed} == {k: first.state.env[k] for k in fixed}

@@ -112,6 +112,22 @@ def test_rebuffing_berlin_raises_its_later_price_only_if_hitler_is_in_a_hurry() 
     assert gained(patient, p0, "berlin_price") == 0
 
 
-def test_swallowing_the_league_clause_loses_moscow_an_issue() -> None:
-    g, before = played("soviet", "accept_league_clause", soviet_gains=20)
-    assert gained(g, before, "soviet_gains") < 0
+def test_swallowing_the_league_clause_costs_moscow_most_under_a_premier_without_need_of_it() -> None:
+    needs, n0 = played("soviet", "accept_league_clause", soviet_gains=20, chamberlain_line=66)
+    free, f0 = played("soviet", "accept_league_clause", soviet_gains=20, chamberlain_line=62)
+    assert gained(needs, n0, "soviet_gains") == -3
+    assert gained(free, f0, "soviet_gains") == -10
+
+
+def test_giving_up_the_definition_costs_moscow_only_against_a_patient_hitler() -> None:
+    hurry, h0 = played("soviet", "drop_indirect_aggression", soviet_gains=20, hitler_turn=21)
+    patient, p0 = played("soviet", "drop_indirect_aggression", soviet_gains=20, hitler_turn=22)
+    assert gained(hurry, h0, "soviet_gains") == 0
+    assert gained(patient, p0, "soviet_gains") == -8
+
+
+def test_the_baltic_protocol_is_pocketed_by_a_kremlin_turned_to_berlin() -> None:
+    west, w0 = played("france", "endorse_baltic_protocol", french_gains=20, stalin_line=50)
+    berlin, b0 = played("france", "endorse_baltic_protocol", french_gains=20, stalin_line=65)
+    assert gained(west, w0, "french_gains") == 5
+    assert gained(berlin, b0, "french_gains") == -5
