@@ -119,6 +119,10 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
         self.query_one("#move-list").focus()
         self.call_after_refresh(self.prompt_decisions)
 
+    def _watch_focused(self) -> None:
+        """Textual's asks the footer to look at the keys at once; `Screen.set_focus`, the
+        one place the focus is set, asks again after the refresh, which is enough."""
+
     def watch_focused(self) -> None:
         """Light the panel the focus moves into and dim the one it leaves at once, so that
         Textual repaints them with the lists, in one go, not after their focus events."""

@@ -52,18 +52,18 @@ class LitFrame(Base):
         self._focus_changed(event, False)
 
     def _focus_changed(self, event: events.Focus | events.Blur, focused: bool) -> None:
-        """What Textual does when a widget takes or loses the focus but repaint it all."""
+        """What Textual does when a widget takes or loses the focus but repaint it all and
+        tell the widgets above (nothing above a panel reads that)."""
         event.prevent_default()
         self.has_focus = focused
-        if self.parent is not None:
-            kind = events.DescendantFocus if focused else events.DescendantBlur
-            self.parent.post_message(kind(self))
         self.show_focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        event.stop()  # nothing above a panel reads it
         self.show_focus()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        event.stop()
         self.show_focus()
 
     def notify_style_update(self) -> None:
