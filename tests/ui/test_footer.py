@@ -9,7 +9,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList
 
-from game.ui.widgets.footer import SteadyFooter
+from game.ui.widgets import footer
+from game.ui.widgets.footer import SteadyFooter, shown_keys
 
 from .helpers import demo_app, start_from_title
 
@@ -57,3 +58,23 @@ async def test_the_footer_is_rebuilt_when_a_key_it_shows_changes() -> None:
         await pilot.pause()
         spare = next(k for k in keys(app) if getattr(k, "key", "") == "s")
         assert spare.has_class("-disabled")  # rebuilt, the key shown disabled
+
+
+async def test_a_tab_has_the_footer_look_at_the_keys_once(monkeypatch: Any) -> None:
+    """Textual asks twice per change of focus (at once and after the refresh); the game
+    screen asks only after, and the footer still shows the keys of the new focus."""
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_from_title(pilot)
+        looked: list[object] = []
+
+        def looking(screen: Any) -> Any:
+            looked.append(screen.focused)
+            return shown_keys(screen)
+
+        monkeypatch.setattr(footer, "shown_keys", looking)
+        for n in range(1, 5):
+            await pilot.press("tab")
+            await pilot.pause()
+            assert len(looked) == n and looked[-1] is app.screen.focused
+            assert app.screen.query_one(SteadyFooter).shown == shown_keys(app.screen)

@@ -33,6 +33,7 @@ from game.ui.styles import SCREENS_CSS
 from game.ui.typeahead import RefusesTypedAhead
 from game.ui.widgets.dispatches import DispatchLog
 from game.ui.widgets.footer import SteadyFooter
+from game.ui.widgets.frame import LitFrame
 from game.ui.widgets.gauges import StatePanel
 from game.ui.widgets.hints import FirstTurnHints
 from game.ui.widgets.moves import MovesPanel
@@ -56,7 +57,7 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
     CSS_PATH = SCREENS_CSS
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Textual's, but a change of focus redraws only what it restyles (the two panels'
-    frames, the lists), not the whole board."""
+    top lines, the lists), not the whole board."""
 
     BINDINGS = [
         Binding("e", "end_turn", "End turn"),
@@ -117,6 +118,17 @@ class GameScreen(RefusesTypedAhead, Screen[None]):
         self.render_all()
         self.query_one("#move-list").focus()
         self.call_after_refresh(self.prompt_decisions)
+
+    def _watch_focused(self) -> None:
+        """Textual's asks the footer to look at the keys at once; `Screen.set_focus`, the
+        one place the focus is set, asks again after the refresh, which is enough."""
+
+    def watch_focused(self) -> None:
+        """Light the panel the focus moves into and dim the one it leaves at once, so that
+        Textual repaints them with the lists, in one go, not after their focus events."""
+        for panel in self.query(".panel"):
+            if isinstance(panel, LitFrame):  # (a mixin: no query by its type)
+                panel.show_focus()
 
     # -- rendering -----------------------------------------------------------------------
     def render_all(self) -> None:
