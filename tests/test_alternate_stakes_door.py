@@ -5,18 +5,9 @@ limits."""
 
 from __future__ import annotations
 
-from .stakes import game
+from .stakes import chosen
 
 DOOR = "door_through_poland"
-
-
-def chosen(name: str, event: str, choice: str, power: str, **env: int) -> dict[str, int]:
-    """What `power`'s `choice` in `event` changed, from a game's start with `env` set."""
-    g = game(name, power, **env)
-    before = dict(g.state.env)
-    (option,) = [o for o in g.content.events[event].choices if o.option.id == choice]
-    g._apply_option(power, event, option, "", None)
-    return {key: g.state.env[key] - before[key] for key in before}
 
 
 def test_drax_written_powers_cost_a_prime_minister_of_deep_distrust() -> None:
