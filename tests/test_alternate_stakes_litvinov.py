@@ -197,19 +197,17 @@ def test_schulenburgs_visit_of_3_august_is_answered_for_the_stalin_moscow_has() 
     assert main["soviet_gains"] == 0
 
 
-def test_keeping_schulenburg_waiting_turns_on_the_base_scenarios_date_for_hitler() -> None:
-    """The variant once paid the delay whenever Hitler's date fell by the week of 9 August
-    (four seeds in five); it now reads the base's date, the week of 2 August."""
+def test_keeping_schulenburg_waiting_reads_hitlers_date_a_week_later_than_the_base() -> None:
+    """With Litvinov in office Berlin has had no signal from Moscow and bids a week longer:
+    the delay pays if Hitler's date falls by the week of 9 August (turn 22), where the
+    base already has Berlin cool; after it, Berlin cools here too."""
     env = {"german_talks_accepted": 1, "german_approach": 1, "berlin_gains": 10, "berlin_price": 10}
     env |= {"german_soviet_rapprochement": 50}
-    hurry, wait = (
+    hurry, late = (
         played("litvinov_stays", "soviet", "keep_schulenburg_waiting", hitler_turn=t, **env)
-        for t in (21, 22)
+        for t in (22, 23)
     )
-    assert (hurry["berlin_gains"], wait["berlin_gains"]) == (8, -4)
-    assert (hurry["german_soviet_rapprochement"], wait["german_soviet_rapprochement"]) == (4, -15)
-    base = [
-        played("moscow_1939", "soviet", "keep_schulenburg_waiting", hitler_turn=t, **env)
-        for t in (21, 22)
-    ]
-    assert base[0]["berlin_price"] > 0 > base[1]["berlin_price"]
+    assert (hurry["berlin_gains"], late["berlin_gains"]) == (6, 4)
+    assert (hurry["german_soviet_rapprochement"], late["german_soviet_rapprochement"]) == (4, -4)
+    base = played("moscow_1939", "soviet", "keep_schulenburg_waiting", hitler_turn=22, **env)
+    assert base["berlin_price"] < 0 and base["german_soviet_rapprochement"] == -15
