@@ -30,3 +30,12 @@ def played(name: str, power: str, move: str, times: int = 1, **env: int) -> dict
     for _ in range(times):
         g._play(power, g.content.actions[move])
     return {key: g.state.env[key] - before[key] for key in before}
+
+
+def chosen(name: str, event: str, choice: str, power: str, **env: int) -> dict[str, int]:
+    """What `power`'s `choice` in `event` changed, from a game's start with `env` set."""
+    g = game(name, power, **env)
+    before = dict(g.state.env)
+    (option,) = [o for o in g.content.events[event].choices if o.option.id == choice]
+    g._apply_option(power, event, option, "", None)
+    return {key: g.state.env[key] - before[key] for key in before}

@@ -11,18 +11,9 @@ import pytest
 
 from game.scenario.models import WeightedStart
 
-from .stakes import game, scenario
+from .stakes import chosen, game, scenario
 
 DOOR = "door_through_poland"
-
-
-def chosen(name: str, event: str, choice: str, power: str, **env: int) -> dict[str, int]:
-    """What `power`'s `choice` in `event` changed, from a game's start with `env` set."""
-    g = game(name, power, **env)
-    before = dict(g.state.env)
-    (option,) = [o for o in g.content.events[event].choices if o.option.id == choice]
-    g._apply_option(power, event, option, "", None)
-    return {key: g.state.env[key] - before[key] for key in before}
 
 
 def test_drax_written_powers_cost_a_prime_minister_of_deep_distrust() -> None:

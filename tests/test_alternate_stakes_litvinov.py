@@ -1,10 +1,15 @@
 """When Litvinov stays, the pact is worth to the USSR what Stalin's drawn line makes it: a
 Kremlin that still seeks collective security gains little from Berlin, and a plan that
-signs with Ribbentrop on every seed pays for it where the line is low."""
+signs with Ribbentrop on every seed pays for it where the line is low. The answers that
+fall in every game are priced the same way: London's by the Prime Minister's drawn red
+line, which London knows and a fixed plan cannot read, Moscow's by Stalin's."""
 
 from __future__ import annotations
 
-from .test_alternate_stakes import soviet_score
+import pytest
+
+from .stakes import chosen, played, scenario
+from .test_alternate_stakes import answered, soviet_score
 
 ENV = {
     "soviet_gains": 40,
@@ -28,3 +33,181 @@ def test_to_a_stalin_of_collective_security_the_pact_is_worth_less_than_an_allia
     assert pact(35) <= alliance - 15
     # To one who leans to Berlin, the pact stays the better road.
     assert pact(65) > soviet_score("litvinov_stays", "grand_alliance", stalin_line=65, **ENV)
+
+
+# London's answers, priced by the Prime Minister's drawn red line (58 and 62 a Premier
+# whose distrust has limits, 66 and 70 one whose distrust runs deep).
+LINES = (58, 70)
+LONDON = {"british_gains": 20, "cabinet_standing": 50, "british_resolve": 60}
+
+
+def britain_answers(move: str, answer: str) -> tuple[dict[str, int], dict[str, int]]:
+    low, high = (
+        answered("litvinov_stays", move, answer, chamberlain_line=line, **LONDON) for line in LINES
+    )
+    return low, high
+
+
+def test_objecting_to_name_the_baltic_states_costs_a_premier_ready_to_deal() -> None:
+    low, high = britain_answers("table_soviet_draft", "object_anyway")
+    assert (low["british_gains"], high["british_gains"]) == (-12, 4)
+    # The same answer, the other way round from accepting the list.
+    accept = britain_answers("table_soviet_draft", "accept_naming")
+    assert (accept[0]["british_gains"], accept[1]["british_gains"]) == (10, -10)
+    main = answered("moscow_1939", "table_soviet_draft", "object_anyway", chamberlain_line=58)
+    assert main["british_gains"] == 0
+
+
+def test_five_divisions_cost_only_a_premier_whose_distrust_has_limits() -> None:
+    low, high = britain_answers("soviet_military_plan", "five_divisions")
+    assert (low["british_gains"], high["british_gains"]) == (-10, 0)
+    assert low["soviet_trust"] == high["soviet_trust"] == -3
+    main = answered("moscow_1939", "soviet_military_plan", "five_divisions", chamberlain_line=58)
+    assert main["british_gains"] == 0
+
+
+def test_drax_written_powers_cost_a_premier_of_deep_distrust_when_litvinov_stays() -> None:
+    low, high = (
+        chosen(
+            "litvinov_stays",
+            "mission_instructions",
+            "sea_with_powers",
+            "britain",
+            chamberlain_line=line,
+            **LONDON,
+        )
+        for line in LINES
+    )
+    assert (low["british_gains"], high["british_gains"]) == (4, -6)
+    assert high["cabinet_standing"] == low["cabinet_standing"] - 5
+    # Sent slow and without powers, the mission costs instead a Premier ready to deal.
+    slow_low, slow_high = (
+        chosen(
+            "litvinov_stays",
+            "mission_instructions",
+            "slow_without_powers",
+            "britain",
+            chamberlain_line=line,
+            **LONDON,
+        )
+        for line in LINES
+    )
+    assert (slow_low["british_gains"], slow_high["british_gains"]) == (-6, 0)
+    assert slow_low["cabinet_standing"] == slow_high["cabinet_standing"] == 3
+    # The event is otherwise the base's.
+    base = scenario("moscow_1939").events
+    ours = scenario("litvinov_stays").events
+    (mine,) = [e for e in ours if e.id == "mission_instructions"]
+    (theirs,) = [e for e in base if e.id == "mission_instructions"]
+    assert (mine.when, mine.title, mine.text, mine.prompt) == (
+        theirs.when,
+        theirs.title,
+        theirs.text,
+        theirs.prompt,
+    )
+
+
+def test_refusing_the_definition_of_indirect_aggression_costs_a_premier_ready_to_deal() -> None:
+    low, high = britain_answers("insist_indirect_aggression", "refuse_anyway")
+    assert (low["british_gains"], high["british_gains"]) == (-8, 4)
+    # Accepting it keeps the base's price: the Cabinet's resolve against the red line.
+    env = LONDON | {"british_resolve": 75}
+    accept = [
+        answered(
+            "litvinov_stays",
+            "insist_indirect_aggression",
+            "accept_definition",
+            chamberlain_line=line,
+            **env,
+        )["british_gains"]
+        for line in LINES
+    ]
+    assert accept == [4, 4]
+    main = answered(
+        "moscow_1939", "insist_indirect_aggression", "refuse_anyway", chamberlain_line=58
+    )
+    assert main["british_gains"] == 0
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"), [("refuse_tripartite", (-4, 6)), ("let_lapse", (-6, 6))]
+)
+def test_leaving_the_soviet_plan_unanswered_serves_only_a_premier_of_deep_distrust(
+    answer: str, expected: tuple[int, int]
+) -> None:
+    low, high = britain_answers("propose_tripartite", answer)
+    assert (low["british_gains"], high["british_gains"]) == expected
+    # The reverse of London's early yes, the variant's path.
+    accept = britain_answers("propose_tripartite", "accept_principle")
+    assert (accept[0]["british_gains"], accept[1]["british_gains"]) == (6, -10)
+    main = answered("moscow_1939", "propose_tripartite", answer, chamberlain_line=70)
+    assert main["british_gains"] == 0
+
+
+def test_drax_referring_the_cardinal_question_home_costs_a_premier_ready_to_deal() -> None:
+    low, high = britain_answers("cardinal_question", "refer_home")
+    assert (low["british_gains"], high["british_gains"]) == (-6, 6)
+    main = answered("moscow_1939", "cardinal_question", "refer_home", chamberlain_line=58)
+    assert main["british_gains"] == 0
+
+
+# The Kremlin's answers, priced by Stalin's drawn line.
+STALIN = (35, 50, 65)
+
+
+def soviet_answers(move: str, answer: str, **env: int) -> list[int]:
+    return [
+        answered("litvinov_stays", move, answer, "soviet", stalin_line=v, soviet_gains=20, **env)[
+            "soviet_gains"
+        ]
+        for v in STALIN
+    ]
+
+
+def test_the_four_power_declaration_is_worth_what_stalins_line_makes_it() -> None:
+    assert soviet_answers("four_power_declaration", "sign_if_poland") == [8, 0, -8]
+    assert soviet_answers("four_power_declaration", "decline_declaration") == [-8, 0, 8]
+    main = answered(
+        "moscow_1939", "four_power_declaration", "sign_if_poland", "soviet", stalin_line=35
+    )
+    assert main["soviet_gains"] == 0
+
+
+def test_objecting_to_the_league_clause_serves_only_a_stalin_who_leans_to_berlin() -> None:
+    assert soviet_answers("anglo_french_draft", "object_league") == [-6, 0, 4]
+
+
+def test_schulenburgs_visit_of_3_august_is_answered_for_the_stalin_moscow_has() -> None:
+    def visit(choice: str) -> list[int]:
+        return [
+            chosen(
+                "litvinov_stays",
+                "schulenburg_3_august",
+                choice,
+                "soviet",
+                stalin_line=v,
+                soviet_gains=20,
+            )["soviet_gains"]
+            for v in STALIN
+        ]
+
+    assert visit("trade_only") == [8, 0, -6]
+    assert visit("list_grievances") == [-8, 0, 6]
+    main = chosen("moscow_1939", "schulenburg_3_august", "trade_only", "soviet", stalin_line=35)
+    assert main["soviet_gains"] == 0
+
+
+def test_keeping_schulenburg_waiting_reads_hitlers_date_a_week_later_than_the_base() -> None:
+    """With Litvinov in office Berlin has had no signal from Moscow and bids a week longer:
+    the delay pays if Hitler's date falls by the week of 9 August (turn 22), where the
+    base already has Berlin cool; after it, Berlin cools here too."""
+    env = {"german_talks_accepted": 1, "german_approach": 1, "berlin_gains": 10, "berlin_price": 10}
+    env |= {"german_soviet_rapprochement": 50}
+    hurry, late = (
+        played("litvinov_stays", "soviet", "keep_schulenburg_waiting", hitler_turn=t, **env)
+        for t in (22, 23)
+    )
+    assert (hurry["berlin_gains"], late["berlin_gains"]) == (6, 4)
+    assert (hurry["german_soviet_rapprochement"], late["german_soviet_rapprochement"]) == (4, -4)
+    base = played("moscow_1939", "soviet", "keep_schulenburg_waiting", hitler_turn=22, **env)
+    assert base["berlin_price"] < 0 and base["german_soviet_rapprochement"] == -15
