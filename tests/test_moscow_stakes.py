@@ -112,7 +112,7 @@ def test_rebuffing_berlin_raises_its_later_price_only_if_hitler_is_in_a_hurry() 
     assert gained(patient, p0, "berlin_price") == 0
 
 
-def test_swallowing_the_league_clause_costs_moscow_most_under_a_premier_without_need_of_it() -> None:
+def test_the_league_clause_swallowed_costs_moscow_most_under_a_premier_without_need_of_it() -> None:
     needs, n0 = played("soviet", "accept_league_clause", soviet_gains=20, chamberlain_line=66)
     free, f0 = played("soviet", "accept_league_clause", soviet_gains=20, chamberlain_line=62)
     assert gained(needs, n0, "soviet_gains") == -3
