@@ -92,15 +92,20 @@ class MoscowApp(Opening):
         return self.title_screen
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and typed_ahead(self.screen, event):
-            return  # a key pressed before the dialog on top opened: set aside
-        if isinstance(event, events.Key) and self.held.hold(self.screen, TitleScreen, event):
-            return  # pressed on the title before its menu is complete: kept for it
+        if isinstance(event, events.Key):
+            if not self.screen_stack:
+                return  # the app is closing: no screen is left to take the key
+            if typed_ahead(self.screen, event):
+                return  # a key pressed before the dialog on top opened: set aside
+            if self.held.hold(self.screen, TitleScreen, event):
+                return  # pressed on the title before its menu is complete: kept for it
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
-        if typed_ahead(self.screen, event):  # routed to the screen behind before a dialog
-            event.prevent_default()  # opened, and back here for the bindings: set aside
+        # routed to the screen behind before a dialog opened, and back here for the
+        # bindings: set aside (no screens: the app is closing)
+        if self.screen_stack and typed_ahead(self.screen, event):
+            event.prevent_default()
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

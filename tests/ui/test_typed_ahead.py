@@ -145,3 +145,14 @@ async def test_a_key_typed_while_a_save_loads_does_not_act_on_the_board(tmp_path
         await burst(pilot, "c", "enter")
         assert screen_name(pilot) == "GameScreen"  # no move dialog opened behind the player
         assert app.session is not None and not app.session.game.state.log
+
+
+async def test_a_key_that_arrives_once_the_last_screen_is_gone_is_dropped() -> None:
+    """A key still queued as the app closes finds no screen: it is dropped, instead of
+    failing on the empty stack (seen in bench/deliberation_bench.py)."""
+    app = demo_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    assert not app.screen_stack
+    await app.on_event(events.Key("x", "x"))  # before: ScreenStackError
+    app.on_key(events.Key("y", "y"))

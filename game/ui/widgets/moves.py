@@ -66,6 +66,8 @@ class MovesPanel(LitFrame, Vertical):
             header = "The game is over."
         elif session.active is None:
             header = "You are watching: end the turn to go on."
+        elif session.game.closing:
+            header = "Answer first (a)" if session.decisions() else "Answered: end the turn"
         else:
             total = session.game.allowance(session.active)
             header = f"Left: {budget} of {total}"
@@ -80,7 +82,13 @@ class MovesPanel(LitFrame, Vertical):
             if move_id not in listed
         ]
         if not options:
-            options = [Option("No moves open now.", disabled=True)]
+            closing = session.game.closing and not session.game.over
+            shown = (
+                "No more moves: the week closes when the turn ends."
+                if closing
+                else "No moves open now."
+            )
+            options = [Option(shown, disabled=True)]
         listing.set_options(options)
         enabled = [i for i, m in enumerate(moves) if m.cost <= budget]
         if enabled:
