@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .stakes import chosen, played, scenario
+from .stakes import chosen, game, played, scenario
 from .test_alternate_stakes import answered, soviet_score
 
 ENV = {
@@ -211,3 +211,126 @@ def test_keeping_schulenburg_waiting_reads_hitlers_date_a_week_later_than_the_ba
     assert (hurry["german_soviet_rapprochement"], late["german_soviet_rapprochement"]) == (4, -4)
     base = played("moscow_1939", "soviet", "keep_schulenburg_waiting", hitler_turn=22, **env)
     assert base["berlin_price"] < 0 and base["german_soviet_rapprochement"] == -15
+
+
+# Moves that were worth nothing to their mover now cost under a draw it knows or estimates.
+def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
+    return [
+        played(name, "soviet", move, stalin_line=v, soviet_gains=20)["soviet_gains"]
+        for v in STALIN
+    ]
+
+
+@pytest.mark.parametrize(
+    ("move", "expected", "base"),
+    [
+        # Molotov after all: an issue only to a Stalin who leans to Berlin.
+        ("replace_litvinov", [-14, -6, 4], [4, 4, 4]),
+        # The weeks spent on the Baltic formula cost a Kremlin that wants the treaty.
+        ("insist_indirect_aggression", [-8, -8, 4], [0, 0, 0]),
+        # Shaposhnikov's figures bind a Stalin who does not mean to fight beside the West.
+        ("soviet_military_plan", [4, -8, -8], [0, 0, 0]),
+        # The German credit costs at the table a Kremlin that still wants the treaty.
+        ("sign_trade_agreement", [-16, -16, 0], [0, 0, 0]),
+    ],
+)
+def test_the_kremlins_own_moves_are_priced_by_stalins_line(
+    move: str, expected: list[int], base: list[int]
+) -> None:
+    assert soviet_moves(move) == expected
+    assert soviet_moves(move, "moscow_1939") == base
+
+
+def test_the_kremlins_priced_moves_keep_the_bases_other_effects() -> None:
+    for move in ("insist_indirect_aggression", "soviet_military_plan", "sign_trade_agreement"):
+        ours = played("litvinov_stays", "soviet", move, stalin_line=50, soviet_gains=20)
+        theirs = played("moscow_1939", "soviet", move, stalin_line=50, soviet_gains=20)
+        assert {k: v for k, v in ours.items() if k != "soviet_gains" and k in theirs} == {
+            k: v for k, v in theirs.items() if k != "soviet_gains"
+        }
+
+
+def london_moves(move: str, name: str = "litvinov_stays", **env: int) -> list[int]:
+    return [
+        played(name, "britain", move, chamberlain_line=line, british_gains=20, **env)[
+            "british_gains"
+        ]
+        for line in LINES
+    ]
+
+
+@pytest.mark.parametrize(
+    ("move", "expected", "base"),
+    [
+        # The guarantee, given before Moscow is asked, wins nothing for a Premier ready to deal.
+        ("guarantee_poland", [0, 9], [9, 9]),
+        # The League clause is blamed as delay under a Premier ready to deal.
+        ("anglo_french_draft", [-9, 3], [3, 3]),
+        # Eden's journey is a rival's triumph to a Premier of deep distrust.
+        ("send_eden", [4, -12], [0, 0]),
+    ],
+)
+def test_londons_moves_are_priced_by_the_prime_ministers_red_line(
+    move: str, expected: list[int], base: list[int]
+) -> None:
+    assert london_moves(move) == expected
+    assert london_moves(move, "moscow_1939") == base
+
+
+@pytest.mark.parametrize(
+    ("move", "variable", "within"),
+    [
+        ("guarantee_poland", "polish_breaking_point", 6),
+        ("press_warsaw", "polish_breaking_point", 6),
+        ("anglo_french_draft", "stalin_line", 8),
+    ],
+)
+def test_londons_moves_tell_it_of_warsaw_and_the_kremlin(
+    move: str, variable: str, within: int
+) -> None:
+    g = game("litvinov_stays", "britain")
+    g._play("britain", g.content.actions[move])
+    assert g.state.estimates[("britain", variable)].error == within
+    main = game("moscow_1939", "britain")
+    main._play("britain", main.content.actions[move])
+    assert main.state.estimates[("britain", variable)].error > within
+
+
+def test_the_first_push_on_warsaw_pays_london_only_where_becks_refusal_is_a_price() -> None:
+    env = {"british_gains": 20, "cabinet_standing": 60}
+    price, principle = (
+        played("litvinov_stays", "britain", "press_warsaw", polish_breaking_point=v, **env)
+        for v in (66, 72)
+    )
+    assert (price["british_gains"], principle["british_gains"]) == (10, 0)
+    # Only the first push is credited; a second where it is a principle still costs.
+    again = played("litvinov_stays", "britain", "press_warsaw", 2, polish_breaking_point=66, **env)
+    assert again["british_gains"] == 10
+    hard = played("litvinov_stays", "britain", "press_warsaw", 2, polish_breaking_point=72, **env)
+    assert hard["british_gains"] == -2
+
+
+def test_paris_is_credited_with_londons_turn_only_under_a_premier_who_can_be_moved() -> None:
+    env = {"french_gains": 20, "british_resolve": 40}
+    low, high = (
+        played("litvinov_stays", "france", "press_london", chamberlain_line=line, **env)
+        for line in LINES
+    )
+    assert (low["french_gains"], high["french_gains"]) == (8, -3)
+    twice = played("litvinov_stays", "france", "press_london", 2, chamberlain_line=58, **env)
+    assert twice["french_gains"] == 8
+    main = played("moscow_1939", "france", "press_london", chamberlain_line=58, **env)
+    assert main["french_gains"] == 0
+
+
+def test_romes_counsel_weighs_only_with_a_hitler_who_can_wait() -> None:
+    def rome(turn: int, times: int = 1) -> int:
+        return played(
+            "litvinov_stays", "france", "sound_rome", times, hitler_turn=turn, french_gains=20
+        )["french_gains"]
+
+    assert (rome(22), rome(23), rome(21)) == (8, 8, -4)
+    # Credited once; against a Hitler in a hurry every approach costs.
+    assert (rome(22, 2), rome(21, 2)) == (8, -8)
+    main = played("moscow_1939", "france", "sound_rome", hitler_turn=22, french_gains=20)
+    assert main["french_gains"] == 0
