@@ -216,8 +216,7 @@ def test_keeping_schulenburg_waiting_reads_hitlers_date_a_week_later_than_the_ba
 # Moves that were worth nothing to their mover now cost under a draw it knows or estimates.
 def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
     return [
-        played(name, "soviet", move, stalin_line=v, soviet_gains=20)["soviet_gains"]
-        for v in STALIN
+        played(name, "soviet", move, stalin_line=v, soviet_gains=20)["soviet_gains"] for v in STALIN
     ]
 
 
@@ -268,6 +267,9 @@ def london_moves(move: str, name: str = "litvinov_stays", **env: int) -> list[in
         ("anglo_french_draft", [-9, 3], [3, 3]),
         # Eden's journey is a rival's triumph to a Premier of deep distrust.
         ("send_eden", [4, -12], [0, 0]),
+        # Caught talking to Berlin, or settling with Tokyo, while Moscow is courted.
+        ("hudson_wohlthat", [-10, 0], [0, 0]),
+        ("craigie_arita", [-10, 0], [0, 0]),
     ],
 )
 def test_londons_moves_are_priced_by_the_prime_ministers_red_line(
@@ -310,27 +312,34 @@ def test_the_first_push_on_warsaw_pays_london_only_where_becks_refusal_is_a_pric
     assert hard["british_gains"] == -2
 
 
-def test_paris_is_credited_with_londons_turn_only_under_a_premier_who_can_be_moved() -> None:
+def test_paris_pressing_london_learns_the_premiers_mind_and_pays_for_pressing_a_hard_one() -> None:
     env = {"french_gains": 20, "british_resolve": 40}
-    low, high = (
+    once = [
         played("litvinov_stays", "france", "press_london", chamberlain_line=line, **env)
         for line in LINES
-    )
-    assert (low["french_gains"], high["french_gains"]) == (8, -3)
-    twice = played("litvinov_stays", "france", "press_london", 2, chamberlain_line=58, **env)
-    assert twice["french_gains"] == 8
-    main = played("moscow_1939", "france", "press_london", chamberlain_line=58, **env)
+    ]
+    assert [d["french_gains"] for d in once] == [0, 0]
+    twice = [
+        played("litvinov_stays", "france", "press_london", 2, chamberlain_line=line, **env)
+        for line in LINES
+    ]
+    assert [d["french_gains"] for d in twice] == [0, -4]
+    g = game("litvinov_stays", "france")
+    g._play("france", g.content.actions["press_london"])
+    assert g.state.estimates[("france", "chamberlain_line")].error == 4
+    main = played("moscow_1939", "france", "press_london", 2, chamberlain_line=70, **env)
     assert main["french_gains"] == 0
 
 
-def test_romes_counsel_weighs_only_with_a_hitler_who_can_wait() -> None:
+def test_romes_answer_shows_hitlers_timetable_and_a_hitler_in_a_hurry_makes_paris_pay() -> None:
     def rome(turn: int, times: int = 1) -> int:
         return played(
             "litvinov_stays", "france", "sound_rome", times, hitler_turn=turn, french_gains=20
         )["french_gains"]
 
-    assert (rome(22), rome(23), rome(21)) == (8, 8, -4)
-    # Credited once; against a Hitler in a hurry every approach costs.
-    assert (rome(22, 2), rome(21, 2)) == (8, -8)
-    main = played("moscow_1939", "france", "sound_rome", hitler_turn=22, french_gains=20)
+    assert (rome(22), rome(23), rome(21), rome(21, 2)) == (0, 0, -4, -8)
+    g = game("litvinov_stays", "france")
+    g._play("france", g.content.actions["sound_rome"])
+    assert g.state.estimates[("france", "hitler_turn")].error == 1
+    main = played("moscow_1939", "france", "sound_rome", hitler_turn=21, french_gains=20)
     assert main["french_gains"] == 0
