@@ -215,22 +215,27 @@ def test_keeping_schulenburg_waiting_reads_hitlers_date_a_week_later_than_the_ba
 
 # Moves that were worth nothing to their mover now cost under a draw it knows or estimates.
 def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
-    return [
-        played(name, "soviet", move, stalin_line=v, soviet_gains=20)["soviet_gains"] for v in STALIN
-    ]
+    env = {"soviet_gains": 40, "hitler_turn": 21}
+    return [played(name, "soviet", move, stalin_line=v, **env)["soviet_gains"] for v in STALIN]
 
 
 @pytest.mark.parametrize(
     ("move", "expected", "base"),
     [
         # Molotov after all: an issue only to a Stalin who leans to Berlin.
-        ("replace_litvinov", [-14, -6, 4], [4, 4, 4]),
+        ("replace_litvinov", [-24, -12, 12], [4, 4, 4]),
         # The weeks spent on the Baltic formula cost a Kremlin that wants the treaty.
         ("insist_indirect_aggression", [-8, -8, 4], [0, 0, 0]),
+        # Giving the formula up gives away what Berlin would grant.
+        ("drop_indirect_aggression", [0, -6, -12], [0, 0, 0]),
         # Shaposhnikov's figures bind a Stalin who does not mean to fight beside the West.
-        ("soviet_military_plan", [4, -8, -8], [0, 0, 0]),
+        ("soviet_military_plan", [4, -12, -12], [0, 0, 0]),
         # The German credit costs at the table a Kremlin that still wants the treaty.
         ("sign_trade_agreement", [-16, -16, 0], [0, 0, 0]),
+        # The Baltic offer embarrasses a Stalin who would rather have the Baltic from Berlin.
+        ("offer_baltic_guarantees", [4, -6, -12], [0, 0, 0]),
+        # Divisions sent to Mongolia are counted against what Moscow brings to Poland.
+        ("reinforce_far_east", [-14, -14, 0], [0, 0, 0]),
     ],
 )
 def test_the_kremlins_own_moves_are_priced_by_stalins_line(
@@ -240,13 +245,23 @@ def test_the_kremlins_own_moves_are_priced_by_stalins_line(
     assert soviet_moves(move, "moscow_1939") == base
 
 
-def test_the_kremlins_priced_moves_keep_the_bases_other_effects() -> None:
-    for move in ("insist_indirect_aggression", "soviet_military_plan", "sign_trade_agreement"):
-        ours = played("litvinov_stays", "soviet", move, stalin_line=50, soviet_gains=20)
-        theirs = played("moscow_1939", "soviet", move, stalin_line=50, soviet_gains=20)
-        assert {k: v for k, v in ours.items() if k != "soviet_gains" and k in theirs} == {
-            k: v for k, v in theirs.items() if k != "soviet_gains"
-        }
+@pytest.mark.parametrize(
+    "move",
+    [
+        "insist_indirect_aggression",
+        "drop_indirect_aggression",
+        "soviet_military_plan",
+        "sign_trade_agreement",
+        "offer_baltic_guarantees",
+        "reinforce_far_east",
+    ],
+)
+def test_the_kremlins_priced_moves_keep_the_bases_other_effects(move: str) -> None:
+    ours = played("litvinov_stays", "soviet", move, stalin_line=50, soviet_gains=40)
+    theirs = played("moscow_1939", "soviet", move, stalin_line=50, soviet_gains=40)
+    assert {k: v for k, v in ours.items() if k != "soviet_gains" and k in theirs} == {
+        k: v for k, v in theirs.items() if k != "soviet_gains"
+    }
 
 
 def london_moves(move: str, name: str = "litvinov_stays", **env: int) -> list[int]:
