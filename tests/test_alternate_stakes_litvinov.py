@@ -233,7 +233,9 @@ def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
         # The German credit costs at the table a Kremlin that still wants the treaty.
         ("sign_trade_agreement", [-16, -16, 0], [0, 0, 0]),
         # The Baltic offer embarrasses a Stalin who would rather have the Baltic from Berlin.
-        ("offer_baltic_guarantees", [4, -6, -12], [0, 0, 0]),
+        ("offer_baltic_guarantees", [12, -6, -12], [0, 0, 0]),
+        # Litvinov's Baltic notes are a claim worth having to a Stalin who leans to Berlin.
+        ("notes_to_tallinn_riga", [-4, 2, 12], [2, 2, 2]),
         # Divisions sent to Mongolia are counted against what Moscow brings to Poland.
         ("reinforce_far_east", [-14, -14, 0], [0, 0, 0]),
     ],
@@ -338,7 +340,7 @@ def test_paris_pressing_london_learns_the_premiers_mind_and_pays_for_pressing_a_
         played("litvinov_stays", "france", "press_london", 2, chamberlain_line=line, **env)
         for line in LINES
     ]
-    assert [d["french_gains"] for d in twice] == [0, -4]
+    assert [d["french_gains"] for d in twice] == [0, -8]
     g = game("litvinov_stays", "france")
     g._play("france", g.content.actions["press_london"])
     assert g.state.estimates[("france", "chamberlain_line")].error == 4
