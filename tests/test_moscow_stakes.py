@@ -157,3 +157,16 @@ def test_london_s_answer_to_the_offer_of_17_april_is_worth_what_its_red_line_mak
         for line in (62, 66)
     )
     assert (ready["british_gains"], deep["british_gains"]) == expected
+
+
+@pytest.mark.parametrize(
+    "ending", ["deterrence", "grand_alliance", "franco_soviet_front", "paper_alliance"]
+)
+def test_a_western_ending_is_worth_less_to_a_stalin_who_does_not_seek_it(ending: str) -> None:
+    def soviet(line: int) -> int:
+        g = Game.new(scenario(), humans=("soviet",), seed=0, policy="historical")
+        g.state.env.update(stalin_line=line, soviet_gains=40)
+        (found,) = [e for e in g.content.endings if e.ending.id == ending]
+        return int(found.scores["soviet"](g.state.env))
+
+    assert soviet(35) - soviet(50) == 5 and soviet(50) - soviet(65) == 5
