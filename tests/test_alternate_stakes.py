@@ -26,23 +26,40 @@ def pressed(name: str, power: str, move: str, times: int, **env: int) -> dict[st
 
 
 PRESSES = [
-    ("litvinov_stays", "france", "press_warsaw_french", "french_gains", "chamber_confidence"),
-    ("litvinov_stays", "britain", "press_warsaw", "british_gains", "cabinet_standing"),
-    ("march_conference", "france", "press_warsaw_french", "french_gains", "chamber_confidence"),
-    ("door_through_poland", "britain", "press_warsaw", "british_gains", "cabinet_standing"),
+    # (..., what three pushes win where Beck's no is a price, and where it is a principle)
+    (
+        "litvinov_stays",
+        "france",
+        "press_warsaw_french",
+        "french_gains",
+        "chamber_confidence",
+        0,
+        -10,
+    ),
+    ("litvinov_stays", "britain", "press_warsaw", "british_gains", "cabinet_standing", 10, -4),
+    (
+        "march_conference",
+        "france",
+        "press_warsaw_french",
+        "french_gains",
+        "chamber_confidence",
+        0,
+        -4,
+    ),
+    ("door_through_poland", "britain", "press_warsaw", "british_gains", "cabinet_standing", 0, -4),
 ]
 
 
-@pytest.mark.parametrize(("name", "power", "move", "ledger", "standing"), PRESSES)
+@pytest.mark.parametrize(("name", "power", "move", "ledger", "standing", "won", "lost"), PRESSES)
 def test_pressing_a_warsaw_of_principle_again_costs_at_home_and_at_the_table(
-    name: str, power: str, move: str, ledger: str, standing: str
+    name: str, power: str, move: str, ledger: str, standing: str, won: int, lost: int
 ) -> None:
     env = {"poland_guaranteed": 1, ledger: 20, standing: 60}
     price = pressed(name, power, move, 3, polish_breaking_point=66, **env)
     principle = pressed(name, power, move, 3, polish_breaking_point=72, **env)
     # The first push costs the same either way; the second and third cost more on principle.
     assert pressed(name, power, move, 1, polish_breaking_point=80, **env)[ledger] == 0
-    assert price[ledger] == 0 and principle[ledger] == -4
+    assert price[ledger] == won and principle[ledger] == lost
     assert principle[standing] == price[standing] - 6
     # Warsaw moves the same: the stake is the price of pressing, not its effect.
     assert principle["polish_flexibility"] == price["polish_flexibility"] > 0
@@ -138,16 +155,14 @@ def test_when_litvinov_stays_what_berlin_promises_is_paid_only_by_the_pact(
         )
 
 
-def test_when_litvinov_stays_dismissing_him_pays_only_a_stalin_not_set_on_collective_security() -> (
-    None
-):
+def test_when_litvinov_stays_dismissing_him_pays_only_a_stalin_who_leans_to_berlin() -> None:
     gains = [
-        pressed("litvinov_stays", "soviet", "replace_litvinov", 1, stalin_line=v, soviet_gains=20)[
+        pressed("litvinov_stays", "soviet", "replace_litvinov", 1, stalin_line=v, soviet_gains=40)[
             "soviet_gains"
         ]
         for v in (35, 50, 65)
     ]
-    assert gains == [-8, 4, 4]
+    assert gains == [-24, -12, 12]
     assert (
         pressed("moscow_1939", "soviet", "replace_litvinov", 1, stalin_line=35)["soviet_gains"] == 4
     )
@@ -211,7 +226,7 @@ STALIN = (35, 50, 65)
 
 INITIATIVES = [
     ("appeal_to_westminster", [4, 4, -4]),
-    ("offer_baltic_guarantees", [4, 4, -2]),
+    ("offer_baltic_guarantees", [12, -6, -12]),
     ("molotov_speech", [-4, 4, 4]),
     ("cardinal_question", [2, 2, 6]),
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .stakes import chosen, played, scenario
+from .stakes import chosen, game, played, scenario
 from .test_alternate_stakes import answered, soviet_score
 
 ENV = {
@@ -209,3 +209,152 @@ def test_keeping_schulenburg_waiting_reads_hitlers_date_a_week_later_than_the_ba
     assert (hurry["german_soviet_rapprochement"], late["german_soviet_rapprochement"]) == (4, -4)
     base = played("moscow_1939", "soviet", "keep_schulenburg_waiting", hitler_turn=22, **env)
     assert base["berlin_price"] < 0 and base["german_soviet_rapprochement"] == -15
+
+
+# Moves that were worth nothing to their mover now cost under a draw it knows or estimates.
+def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
+    env = {"soviet_gains": 40, "hitler_turn": 21}
+    return [played(name, "soviet", move, stalin_line=v, **env)["soviet_gains"] for v in STALIN]
+
+
+@pytest.mark.parametrize(
+    ("move", "expected", "base"),
+    [
+        # Molotov after all: an issue only to a Stalin who leans to Berlin.
+        ("replace_litvinov", [-24, -12, 12], [4, 4, 4]),
+        # The weeks spent on the Baltic formula cost a Kremlin that wants the treaty.
+        ("insist_indirect_aggression", [-8, -8, 4], [0, 0, 0]),
+        # Giving the formula up gives away what Berlin would grant.
+        ("drop_indirect_aggression", [0, -6, -12], [0, 0, 0]),
+        # Shaposhnikov's figures bind a Stalin who does not mean to fight beside the West.
+        ("soviet_military_plan", [4, -12, -12], [0, 0, 0]),
+        # The German credit costs at the table a Kremlin that still wants the treaty.
+        ("sign_trade_agreement", [-16, -16, 0], [0, 0, 0]),
+        # The Baltic offer embarrasses a Stalin who would rather have the Baltic from Berlin.
+        ("offer_baltic_guarantees", [12, -6, -12], [0, 0, 0]),
+        # Litvinov's Baltic notes are a claim worth having to a Stalin who leans to Berlin.
+        ("notes_to_tallinn_riga", [-4, 2, 22], [2, 2, 2]),
+        # Divisions sent to Mongolia are counted against what Moscow brings to Poland.
+        ("reinforce_far_east", [-14, -14, 0], [0, 0, 0]),
+    ],
+)
+def test_the_kremlins_own_moves_are_priced_by_stalins_line(
+    move: str, expected: list[int], base: list[int]
+) -> None:
+    assert soviet_moves(move) == expected
+    assert soviet_moves(move, "moscow_1939") == base
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        "insist_indirect_aggression",
+        "drop_indirect_aggression",
+        "soviet_military_plan",
+        "sign_trade_agreement",
+        "offer_baltic_guarantees",
+        "reinforce_far_east",
+    ],
+)
+def test_the_kremlins_priced_moves_keep_the_bases_other_effects(move: str) -> None:
+    ours = played("litvinov_stays", "soviet", move, stalin_line=50, soviet_gains=40)
+    theirs = played("moscow_1939", "soviet", move, stalin_line=50, soviet_gains=40)
+    assert {k: v for k, v in ours.items() if k != "soviet_gains" and k in theirs} == {
+        k: v for k, v in theirs.items() if k != "soviet_gains"
+    }
+
+
+def london_moves(move: str, name: str = "litvinov_stays", **env: int) -> list[int]:
+    return [
+        played(name, "britain", move, chamberlain_line=line, british_gains=20, **env)[
+            "british_gains"
+        ]
+        for line in LINES
+    ]
+
+
+@pytest.mark.parametrize(
+    ("move", "expected", "base"),
+    [
+        # The guarantee, given before Moscow is asked, wins nothing for a Premier ready to deal.
+        ("guarantee_poland", [0, 9], [9, 9]),
+        # The League clause is blamed as delay under a Premier ready to deal.
+        ("anglo_french_draft", [-9, 3], [3, 3]),
+        # Eden's journey is a rival's triumph to a Premier of deep distrust.
+        ("send_eden", [4, -12], [0, 0]),
+        # Caught talking to Berlin, or settling with Tokyo, while Moscow is courted.
+        ("hudson_wohlthat", [-10, 0], [0, 0]),
+        ("craigie_arita", [-10, 0], [0, 0]),
+    ],
+)
+def test_londons_moves_are_priced_by_the_prime_ministers_red_line(
+    move: str, expected: list[int], base: list[int]
+) -> None:
+    assert london_moves(move) == expected
+    assert london_moves(move, "moscow_1939") == base
+
+
+@pytest.mark.parametrize(
+    ("move", "variable", "within"),
+    [
+        ("guarantee_poland", "polish_breaking_point", 6),
+        ("press_warsaw", "polish_breaking_point", 6),
+        ("anglo_french_draft", "stalin_line", 8),
+    ],
+)
+def test_londons_moves_tell_it_of_warsaw_and_the_kremlin(
+    move: str, variable: str, within: int
+) -> None:
+    g = game("litvinov_stays", "britain")
+    g._play("britain", g.content.actions[move])
+    assert g.state.estimates[("britain", variable)].error == within
+    main = game("moscow_1939", "britain")
+    main._play("britain", main.content.actions[move])
+    assert main.state.estimates[("britain", variable)].error > within
+
+
+def test_the_first_push_on_warsaw_pays_london_only_where_becks_refusal_is_a_price() -> None:
+    env = {"british_gains": 20, "cabinet_standing": 60}
+    price, principle = (
+        played("litvinov_stays", "britain", "press_warsaw", polish_breaking_point=v, **env)
+        for v in (66, 72)
+    )
+    assert (price["british_gains"], principle["british_gains"]) == (10, 0)
+    # Only the first push is credited; a second where it is a principle still costs.
+    again = played("litvinov_stays", "britain", "press_warsaw", 2, polish_breaking_point=66, **env)
+    assert again["british_gains"] == 10
+    hard = played("litvinov_stays", "britain", "press_warsaw", 2, polish_breaking_point=72, **env)
+    assert hard["british_gains"] == -2
+
+
+def test_paris_pressing_london_learns_the_premiers_mind_and_pays_for_pressing_a_hard_one() -> None:
+    env = {"french_gains": 20, "british_resolve": 40}
+    once = [
+        played("litvinov_stays", "france", "press_london", chamberlain_line=line, **env)
+        for line in LINES
+    ]
+    assert [d["french_gains"] for d in once] == [0, 0]
+    twice = [
+        played("litvinov_stays", "france", "press_london", 2, chamberlain_line=line, **env)
+        for line in LINES
+    ]
+    assert [d["french_gains"] for d in twice] == [0, -8]
+    g = game("litvinov_stays", "france")
+    g._play("france", g.content.actions["press_london"])
+    assert g.state.estimates[("france", "chamberlain_line")].error == 4
+    main = played("moscow_1939", "france", "press_london", 2, chamberlain_line=70, **env)
+    assert main["french_gains"] == 0
+
+
+def test_romes_answer_shows_hitlers_timetable_and_a_hitler_in_a_hurry_makes_paris_pay() -> None:
+    def rome(turn: int, times: int = 1) -> int:
+        return played(
+            "litvinov_stays", "france", "sound_rome", times, hitler_turn=turn, french_gains=20
+        )["french_gains"]
+
+    assert (rome(22), rome(23), rome(21), rome(21, 2)) == (0, 0, -4, -8)
+    g = game("litvinov_stays", "france")
+    g._play("france", g.content.actions["sound_rome"])
+    assert g.state.estimates[("france", "hitler_turn")].error == 1
+    main = played("moscow_1939", "france", "sound_rome", hitler_turn=21, french_gains=20)
+    assert main["french_gains"] == 0
