@@ -266,16 +266,16 @@ MID = {
 @pytest.mark.parametrize(
     ("power", "move", "ledger", "draw", "by_draw", "in_base"),
     [
-        ("soviet", "sound_berlin", "soviet_gains", "hitler_turn", {21: 12, 22: 4, 23: 0}, 0),
+        ("soviet", "sound_berlin", "soviet_gains", "hitler_turn", {21: 2, 22: -10, 23: -10}, 0),
         (
             "soviet",
             "appeal_to_westminster",
             "soviet_gains",
             "chamberlain_line",
-            {LOW: 10, HIGH: 0},
+            {LOW: 4, HIGH: -12},
             0,
         ),
-        ("soviet", "replace_litvinov", "soviet_gains", "stalin_line", {35: 0, 50: 12, 65: 18}, 4),
+        ("soviet", "replace_litvinov", "soviet_gains", "stalin_line", {35: -12, 50: 4, 65: 4}, 4),
         (
             "britain",
             "drop_league_clause",
@@ -334,9 +334,18 @@ def test_those_stakes_touch_only_the_issues_won_at_the_table(
         assert differ <= {"soviet_gains", "british_gains", "french_gains"}
 
 
-def test_maisky_wins_an_issue_by_his_first_campaign_only() -> None:
+@pytest.mark.parametrize(("line", "gains"), [(LOW, 4), (HIGH, -12)])
+def test_only_maiskys_first_campaign_is_staked(line: int, gains: int) -> None:
     once, thrice = (
-        played(NAME, "soviet", "appeal_to_westminster", n, **{**MID, "chamberlain_line": LOW})
+        played(NAME, "soviet", "appeal_to_westminster", n, **{**MID, "chamberlain_line": line})
         for n in (1, 3)
     )
-    assert once["soviet_gains"] == thrice["soviet_gains"] == 10
+    assert once["soviet_gains"] == thrice["soviet_gains"] == gains
+
+
+def test_moscow_can_lose_at_the_table_before_it_has_won_anything() -> None:
+    """In April Moscow has won nothing yet; a cost on its ledger still bites."""
+    lost = played(NAME, "soviet", "sound_berlin", soviet_gains=0, hitler_turn=23)
+    assert lost["soviet_gains"] == -10
+    kept = played(NAME, "soviet", "replace_litvinov", soviet_gains=0, stalin_line=35)
+    assert kept["soviet_gains"] == -12
