@@ -275,7 +275,7 @@ MID = {
             {LOW: 4, HIGH: -12},
             0,
         ),
-        ("soviet", "replace_litvinov", "soviet_gains", "stalin_line", {35: -12, 50: 4, 65: 4}, 4),
+        ("soviet", "replace_litvinov", "soviet_gains", "stalin_line", {35: -14, 50: 4, 65: 4}, 4),
         (
             "britain",
             "drop_league_clause",
@@ -289,7 +289,7 @@ MID = {
             "endorse_baltic_protocol",
             "french_gains",
             "stalin_line",
-            {35: 2, 50: -6, 65: -18},
+            {35: 2, 50: -6, 65: -20},
             None,
         ),
         (
@@ -297,7 +297,7 @@ MID = {
             "present_french_plan",
             "french_gains",
             "stalin_line",
-            {35: 0, 50: -6, 65: -20},
+            {35: 0, 50: -8, 65: -22},
             3,
         ),
     ],
@@ -348,4 +348,4 @@ def test_moscow_can_lose_at_the_table_before_it_has_won_anything() -> None:
     lost = played(NAME, "soviet", "sound_berlin", soviet_gains=0, hitler_turn=23)
     assert lost["soviet_gains"] == -10
     kept = played(NAME, "soviet", "replace_litvinov", soviet_gains=0, stalin_line=35)
-    assert kept["soviet_gains"] == -12
+    assert kept["soviet_gains"] == -14
