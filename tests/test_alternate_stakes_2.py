@@ -166,14 +166,14 @@ def test_the_definition_of_indirect_aggression_is_worth_most_to_a_stalin_who_lea
     assert [soviet_gains("drop_indirect_aggression", v) for v in (35, 50, 65)] == [6, 6, -12]
 
 
-def test_at_the_march_conference_accepting_the_definition_pays_below_a_low_red_line() -> None:
+def test_at_the_march_conference_accepting_the_definition_turns_on_the_red_line() -> None:
     def gains(line: int) -> int:
         env = {"french_gains": 20, "chamberlain_line": line}
         return played("march_conference", "france", "accept_soviet_definition", **env)[
             "french_gains"
         ]
 
-    assert [gains(v) for v in (58, 62, 66, 70)] == [12, 12, -2, -2]
+    assert [gains(v) for v in (58, 62, 66, 70)] == [12, 12, -20, -20]
     main = played("moscow_1939", "france", "accept_soviet_definition", french_gains=20)
     assert main["french_gains"] == 0
 

@@ -248,3 +248,104 @@ def test_stalins_line_moves_what_each_road_is_worth_to_moscow_by_half_a_point(
         g = game(NAME, "soviet", stalin_line=line, **env)
         scores.append(float(sc.code.numbers[str(found.scores["soviet"])](g.state.env)))
     assert sign * (scores[1] - scores[0]) == 15
+
+
+MID = {
+    "soviet_gains": 30,
+    "british_gains": 30,
+    "french_gains": 30,
+    "british_resolve": 40,
+    "cabinet_standing": 50,
+    "chamber_confidence": 40,
+    "western_trust": 40,
+    "soviet_trust": 40,
+}
+"""Ledgers away from their bounds, so that every stake shows in full."""
+
+
+@pytest.mark.parametrize(
+    ("power", "move", "ledger", "draw", "by_draw", "in_base"),
+    [
+        ("soviet", "sound_berlin", "soviet_gains", "hitler_turn", {21: 2, 22: -10, 23: -10}, 0),
+        (
+            "soviet",
+            "appeal_to_westminster",
+            "soviet_gains",
+            "chamberlain_line",
+            {LOW: 4, HIGH: -12},
+            0,
+        ),
+        ("soviet", "replace_litvinov", "soviet_gains", "stalin_line", {35: -14, 50: 4, 65: 4}, 4),
+        (
+            "britain",
+            "drop_league_clause",
+            "british_gains",
+            "chamberlain_line",
+            {LOW: -6, HIGH: -24},
+            0,
+        ),
+        (
+            "france",
+            "endorse_baltic_protocol",
+            "french_gains",
+            "stalin_line",
+            {35: 2, 50: -6, 65: -20},
+            None,
+        ),
+        (
+            "france",
+            "present_french_plan",
+            "french_gains",
+            "stalin_line",
+            {35: 0, 50: -8, 65: -22},
+            3,
+        ),
+    ],
+)
+def test_a_move_once_worth_nothing_is_staked_on_a_hidden_draw(
+    power: str, move: str, ledger: str, draw: str, by_draw: dict[int, int], in_base: int | None
+) -> None:
+    found = {v: played(NAME, power, move, **{**MID, draw: v})[ledger] for v in by_draw}
+    assert found == by_draw
+    if in_base is not None:
+        base = {v: played("moscow_1939", power, move, **{**MID, draw: v})[ledger] for v in by_draw}
+        assert set(base.values()) == {in_base}
+
+
+@pytest.mark.parametrize(
+    ("power", "move", "draw", "values"),
+    [
+        ("soviet", "sound_berlin", "hitler_turn", (21, 23)),
+        ("soviet", "appeal_to_westminster", "chamberlain_line", (LOW, HIGH)),
+        ("soviet", "replace_litvinov", "stalin_line", (35, 65)),
+        ("britain", "drop_league_clause", "chamberlain_line", (LOW, HIGH)),
+        ("france", "endorse_baltic_protocol", "stalin_line", (35, 65)),
+        ("france", "present_french_plan", "stalin_line", (35, 65)),
+    ],
+)
+def test_those_stakes_touch_only_the_issues_won_at_the_table(
+    power: str, move: str, draw: str, values: tuple[int, int]
+) -> None:
+    """The rest of the move is the base's, so computer play and every other draw run as before."""
+    for v in values:
+        mine = played(NAME, power, move, **{**MID, draw: v})
+        base = played("moscow_1939", power, move, **{**MID, draw: v})
+        differ = {k for k in base if mine[k] != base[k]}
+        assert differ <= {"soviet_gains", "british_gains", "french_gains"}
+
+
+@pytest.mark.parametrize(("line", "gains"), [(LOW, 4), (HIGH, -12)])
+def test_only_maiskys_first_campaign_is_staked(line: int, gains: int) -> None:
+    once, thrice = (
+        played(NAME, "soviet", "appeal_to_westminster", n, **{**MID, "chamberlain_line": line})
+        for n in (1, 3)
+    )
+    assert once["soviet_gains"] == thrice["soviet_gains"] == gains
+
+
+def test_moscow_can_lose_at_the_table_before_it_has_won_anything() -> None:
+    """In April Moscow has won nothing yet; a cost on its ledger still bites."""
+    lost = played(NAME, "soviet", "sound_berlin", soviet_gains=0, hitler_turn=23)
+    assert lost["soviet_gains"] == -10
+    kept = played(NAME, "soviet", "replace_litvinov", soviet_gains=0, stalin_line=35)
+    assert kept["soviet_gains"] == -14
