@@ -160,3 +160,17 @@ def test_a_refused_baltic_guarantee_is_quoted_back_when_london_objects_to_the_li
     # never offered, the objection costs nothing at the table, as in the record
     assert [objected("fast_mission", v, False, option) for v in LINES] == [0, 0, 0]
     assert [objected("moscow_1939", v, True, option) for v in LINES] == [0, 0, 0]
+
+
+def test_dropping_the_definition_after_a_refused_baltic_guarantee_spends_the_gain() -> None:
+    def dropped(line: int, offered: bool) -> int:
+        g = game("fast_mission", "soviet", stalin_line=line, soviet_gains=30)
+        if offered:
+            g._play("soviet", g.content.actions["offer_baltic_guarantees"])
+        before = g.state.env["soviet_gains"]
+        g._play("soviet", g.content.actions["drop_indirect_aggression"])
+        return g.state.env["soviet_gains"] - before
+
+    assert [dropped(v, False) for v in LINES] == [6, 6, -12]
+    # a second retreat over the same states: the gain is spent, and more
+    assert [dropped(v, True) for v in LINES] == [-2, -2, -12]
