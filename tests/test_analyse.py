@@ -183,7 +183,7 @@ def test_a_dominant_move_a_null_move_and_a_one_answer_question(tmp_path: Path) -
 
 
 def test_adapting_to_what_the_power_sees_beats_every_fixed_plan(tmp_path: Path) -> None:
-    report = analyse(write(tmp_path, COIN, "coin"))
+    report = analyse(write(tmp_path, COIN, "coin"), budget="normal")  # 16 adaptive seeds
     red = report["powers"]["red"]
     assert red["best_fixed"]["mean"] < 80
     assert red["adaptive"]["mean"] == 100 and red["adaptive"]["gain_over_fixed"] > 20
@@ -284,3 +284,83 @@ def test_a_move_seldom_open_is_worth_what_one_use_brings_and_gets_more_seeds(
     assert noise["games"] == SMALL.effect_seeds  # open every game: one batch is enough
     answer = {(a["question"], a["answer"]): a for a in red["answers"]}
     assert answer[("locked_question", "shut")]["flag"] == "never open"
+
+
+TALLY = (
+    """
+format = 2
+id = "tally"
+title = "Points by the move"
+start = 1939-03-01
+end = 1939-03-28
+[[powers]]
+id = "red"
+name = "Red"
+playable = true
+moves_per_turn = 2
+[[variables]]
+id = "points"
+label = "Points"
+start = 0
+max = 1000
+"""
+    + CALENDAR
+    + "".join(
+        f'[[actions]]\nid = "gain_{n}"\nby = "red"\ntitle = "Gain {n}"\nonce = false\n'
+        f'effects = ["points += {n}"]\n'
+        for n in (3, 5, 7, 11)
+    )
+    + """
+[[actions]]
+id = "idle"
+by = "red"
+title = "Do nothing of note"
+effects = []
+[[endings]]
+id = "count"
+title = "The count"
+epilogue = "Counted."
+scores = { red = "points" }
+"""
+)
+
+
+def test_paired_games_differ_only_by_the_move_measured(tmp_path: Path) -> None:
+    """A move that does nothing leaves its paired games identical (swing 0): the week it is
+    made or passed over ends there in both, and random play keyed on the move's id picks
+    the same moves afterwards, so the later weeks do not reshuffle."""
+    red = analyse(write(tmp_path, TALLY, "tally"))["powers"]["red"]
+    moves = {m["id"]: m for m in red["moves"]}
+    assert moves["idle"] == {**moves["idle"], "effect": 0, "swing": 0, "se": 0, "flag": "null"}
+    assert moves["gain_3"]["se"] < moves["gain_3"]["swing"] <= 11  # one use, a week's worth
+
+
+def test_a_keyed_random_pick_does_not_change_when_another_item_goes() -> None:
+    from types import SimpleNamespace
+
+    from game.analyse.strategies import keyed
+
+    items = [SimpleNamespace(id=f"m{i}") for i in range(12)]
+    game = SimpleNamespace(seed=7, state=SimpleNamespace(turn=3))
+    pick = keyed(game, "move2", items)  # type: ignore[arg-type]
+    rest = [i for i in items if i is not pick]
+    for gone in rest:
+        assert keyed(game, "move2", [i for i in items if i is not gone]) is pick  # type: ignore[arg-type]
+    picks = {keyed(SimpleNamespace(seed=s, state=game.state), "move2", items).id for s in range(60)}  # type: ignore[arg-type]
+    assert len(picks) >= 8  # and it is a random pick across seeds
+
+
+@pytest.mark.parametrize(
+    ("effect", "swing", "verdict"),
+    [
+        (0.5, 0.5, "null"),
+        (0.5, None, "null"),
+        (-0.8, 9.0, "mixed"),
+        (3.0, 9.0, ""),
+        (12.0, 12.0, "dominant"),
+    ],
+)
+def test_a_move_whose_gains_and_losses_cancel_is_mixed_not_null(
+    effect: float, swing: float | None, verdict: str
+) -> None:
+    assert analyser.flag(effect, swing) == verdict

@@ -75,6 +75,7 @@ def test_moves_once_worth_nothing_win_an_issue(
         ("france", "press_warsaw_french", "polish_breaking_point"),
         ("france", "arms_for_poland", "polish_breaking_point"),
         ("britain", "go_slowly", "stalin_line"),
+        ("britain", "ask_unilateral_declaration", "stalin_line"),
     ],
 )
 def test_moves_once_worth_nothing_narrow_an_estimate(power: str, move: str, variable: str) -> None:

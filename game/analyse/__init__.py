@@ -4,6 +4,7 @@ questions with one answer, and the pace of a game — the targets of CONTEST.md.
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -39,13 +40,16 @@ EFFECT_ROUNDS = 4
 """At most this many batches of `effect_seeds` paired games to measure one move or answer."""
 
 
-def flag(effect: float) -> str:
+def flag(effect: float, swing: float | None = None) -> str:
+    """A verdict on one use's mean `effect` and its `swing`, the mean size of the change
+    either way: `null` if it changes the score by at most a point in either direction,
+    `mixed` if it moves games by more but its gains and losses cancel out on average."""
     if effect >= DOMINANT:
         return "dominant"
     if effect <= HARMFUL:
         return "harmful"
     if abs(effect) <= NULL:
-        return "null"
+        return "null" if swing is None or swing <= NULL else "mixed"
     return ""
 
 
@@ -143,40 +147,46 @@ class Analysis:
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         moves = []
         for act in [a for a in self.sc.actions if a.by == power]:
-            effect, used, games = self.paired(
+            diffs, games = self.paired(
                 power,
                 Forced(move_id=act.id),
                 Forced(move_id=act.id, always=False),
                 _made(act.id),
             )
-            verdict = flag(effect) if used else "never open"
+            effect, swing, se = _summary(diffs)
+            verdict = flag(effect, swing) if diffs else "never open"
             if verdict == "null" and _informs(act.effects):
                 verdict = "information"
             moves.append(
                 {
                     "id": act.id,
-                    "effect": round(effect, 2),
+                    "effect": effect,
+                    "swing": swing,
+                    "se": se,
                     "flag": verdict,
-                    "games_played": used,
+                    "games_played": len(diffs),
                     "games": games,
                 }
             )
         answers = []
         for question, opts in sorted(questions.items()):
             for option in opts:
-                effect, used, games = self.paired(
+                diffs, games = self.paired(
                     power,
                     Forced(source=question, option=option),
                     Forced(source=question, option=option, always=False),
                     _given(question, option),
                 )
+                effect, swing, se = _summary(diffs)
                 answers.append(
                     {
                         "question": question,
                         "answer": option,
-                        "effect": round(effect, 2),
-                        "flag": flag(effect) if used else "never open",
-                        "games_given": used,
+                        "effect": effect,
+                        "swing": swing,
+                        "se": se,
+                        "flag": flag(effect, swing) if diffs else "never open",
+                        "games_given": len(diffs),
                         "games": games,
                     }
                 )
@@ -184,12 +194,12 @@ class Analysis:
 
     def paired(
         self, power: str, taken: Forced, never: Forced, used: Callable[[Record], bool]
-    ) -> tuple[float, int, int]:
-        """One use's worth: the mean difference, over the paired seeds on which the move
-        was made (or the answer given), between the game that did it and the game that
-        did not. Where it never came, the two games are the same and say nothing, so seeds
-        are added a batch at a time until it has come on half a batch's worth of seeds (or
-        four batches are played). Returns (effect, uses, seeds played)."""
+    ) -> tuple[list[float], int]:
+        """One use's worth: the differences, over the paired seeds on which the move was
+        made (or the answer given), between the game that did it and the game that did
+        not. Where it never came, the two games are the same and say nothing, so seeds are
+        added a batch at a time until it has come on half a batch's worth of seeds (or four
+        batches are played). Returns (differences, seeds played)."""
         batch = self.budget.effect_seeds
         diffs: list[float] = []
         played = 0
@@ -202,7 +212,15 @@ class Analysis:
             played += batch
             if len(diffs) * 2 >= batch:
                 break
-        return (mean(diffs) if diffs else 0.0), len(diffs), played
+        return diffs, played
+
+
+def _summary(diffs: list[float]) -> tuple[float, float, float]:
+    """(mean effect, mean size of the change either way, standard error of the mean)."""
+    if not diffs:
+        return 0.0, 0.0, 0.0
+    se = statistics.stdev(diffs) / len(diffs) ** 0.5 if len(diffs) > 1 else 0.0
+    return round(mean(diffs), 2), round(mean([abs(d) for d in diffs]), 2), round(se, 2)
 
 
 def _made(move: str) -> Callable[[Record], bool]:

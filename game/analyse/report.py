@@ -105,7 +105,7 @@ NUM = {"type": "number"}
 SHARES = {"type": "object", "additionalProperties": NUM}
 FLAGGED = {
     "type": "string",
-    "enum": ["", "dominant", "harmful", "null", "information", "never open"],
+    "enum": ["", "dominant", "harmful", "null", "mixed", "information", "never open"],
 }
 POWER = _obj(
     {
@@ -130,6 +130,8 @@ POWER = _obj(
                 {
                     "id": {"type": "string"},
                     "effect": NUM,
+                    "swing": NUM,
+                    "se": NUM,
                     "flag": FLAGGED,
                     "games_played": NUM,
                     "games": NUM,
@@ -143,6 +145,8 @@ POWER = _obj(
                     "question": {"type": "string"},
                     "answer": {"type": "string"},
                     "effect": NUM,
+                    "swing": NUM,
+                    "se": NUM,
                     "flag": FLAGGED,
                     "games_given": NUM,
                     "games": NUM,

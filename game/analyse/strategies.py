@@ -1,23 +1,44 @@
 """How the analysed power is played: strategies a script follows, all plain data so that
 a process pool can carry them.
 
-- `Random`: spends every action on an open move chosen at random, answers at random.
+- `Random`: spends every action on an open move chosen at random, answers at random. The
+  draw is keyed, not sequential: each open move gets a number from the seed, the week, the
+  actions left and its id, and the lowest is played. Two games of one seed that differ by
+  one move therefore go on choosing alike wherever the same moves are open (common random
+  numbers), so a paired difference measures the move, not a reshuffled game.
 - `Plan`: a fixed plan that never looks at the state: moves to try by turn, in order, and
   an answer table (question id to the answers it prefers, in order).
-- `Forced`: random play that takes one move when it first opens (or never), or always
-  gives one answer when it is open (or never).
+- `Forced`: random play that takes one move when it first opens (or lets that action
+  pass), the week ending there in both games, or always gives one answer when it is open
+  (or never).
 - `Greedy`: each move and answer that leaves the best ending's score if the game ended
   now (one step ahead, on a copy determinized for the power).
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from ..engine import Decision, Game, Move
+from ..engine import Choice, Decision, Game, Move
 from ..engine.endings import outcome_of
 from ..engine.policies.rollout import fork_for
+
+T = TypeVar("T", bound=Move | Choice)
+
+
+def keyed(game: Game, slot: str, items: Sequence[T]) -> T:
+    """The item with the lowest number drawn from the seed, the week, `slot` and its id:
+    a random pick that does not change when other items come or go."""
+
+    def number(item: T) -> bytes:
+        text = f"{game.seed}|{game.state.turn}|{slot}|{item.id}".encode()
+        return hashlib.blake2b(text, digest_size=8).digest()
+
+    return min(items, key=number)
 
 
 @dataclass(frozen=True)
@@ -25,10 +46,10 @@ class Random:
     name: str = "random"
 
     def move(self, game: Game, power: str, moves: list[Move], rng: random.Random) -> str | None:
-        return rng.choice(moves).id if moves else None
+        return keyed(game, f"move{game.budget(power)}", moves).id if moves else None
 
     def answer(self, game: Game, decision: Decision, rng: random.Random) -> str:
-        return rng.choice(game.choices(decision)).id
+        return keyed(game, decision.source, game.choices(decision)).id
 
 
 @dataclass(frozen=True)
@@ -66,28 +87,24 @@ class Forced:
 
     def move(self, game: Game, power: str, moves: list[Move], rng: random.Random) -> str | None:
         if self.move_id:
-            first = self.move_id not in game.state.used
-            offered = any(m.id == self.move_id for m in moves)
-            if self.always and first and offered:
-                return self.move_id
-            if self.always:
-                moves = [m for m in moves if m.id != self.move_id]
-            else:
-                declined: set[str] = game.__dict__.setdefault("_declined", set())
-                if offered and self.move_id not in declined:
-                    declined.add(self.move_id)
-                    return None  # where the move would first be made, nothing is done
-                moves = [m for m in moves if m.id != self.move_id]
+            marks: dict[str, int] = game.__dict__.setdefault("_forced", {})
+            if marks.get("week") == game.state.turn:
+                return None  # the week that made (or passed over) the move ends there
+            first = self.move_id not in game.state.used and "done" not in marks
+            if first and any(m.id == self.move_id for m in moves):
+                marks.update(week=game.state.turn, done=1)
+                return self.move_id if self.always else None
+            moves = [m for m in moves if m.id != self.move_id]
         return self.base.move(game, power, moves, rng)
 
     def answer(self, game: Game, decision: Decision, rng: random.Random) -> str:
-        choices = [c.id for c in game.choices(decision)]
+        choices = game.choices(decision)
         if self.option and decision.source == self.source:
-            if self.always and self.option in choices:
+            if self.always and any(c.id == self.option for c in choices):
                 return self.option
             if not self.always and len(choices) > 1:
-                choices = [c for c in choices if c != self.option]
-        return rng.choice(choices)
+                choices = [c for c in choices if c.id != self.option]
+        return keyed(game, decision.source, choices).id
 
 
 @dataclass(frozen=True)
