@@ -129,7 +129,7 @@ def test_what_the_kremlins_line_makes_a_move_worth(
     found = [played(NAME, power, move, stalin_line=v, **start) for v in STALIN]
     assert [f[ledger] for f in found] == by_line
     main = [played("moscow_1939", power, move, stalin_line=v, **start)[ledger] for v in STALIN]
-    assert len(set(main)) == 1 and main[0] < max(by_line)
+    assert main != by_line  # the variant's own stake, not the base's
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from game.engine import Game
 from game.scenario import Scenario, load_scenario
 
 from .conftest import MAIN
+from .test_alternate_stakes import answered
 
 
 @cache
@@ -132,3 +133,40 @@ def test_the_baltic_protocol_is_pocketed_by_a_kremlin_turned_to_berlin() -> None
     berlin, b0 = played("france", "endorse_baltic_protocol", french_gains=20, stalin_line=65)
     assert gained(west, w0, "french_gains") == 5
     assert gained(berlin, b0, "french_gains") == -5
+
+
+def test_denying_the_london_talks_costs_only_with_a_kremlin_not_set_on_the_west() -> None:
+    west, w0 = played("britain", "deny_london_talks", british_gains=20, stalin_line=35)
+    waiting, a0 = played("britain", "deny_london_talks", british_gains=20, stalin_line=50)
+    assert gained(west, w0, "british_gains") == 0
+    assert gained(waiting, a0, "british_gains") == -5
+    assert gained(west, w0, "cabinet_standing") == gained(waiting, a0, "cabinet_standing") > 0
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("accept_principle", (6, -10)), ("refuse_tripartite", (-4, 6)), ("let_lapse", (-6, 6))],
+)
+def test_london_s_answer_to_the_offer_of_17_april_is_worth_what_its_red_line_makes_it(
+    answer: str, expected: tuple[int, int]
+) -> None:
+    ready, deep = (
+        answered(
+            "moscow_1939", "propose_tripartite", answer, british_gains=20, chamberlain_line=line
+        )
+        for line in (62, 66)
+    )
+    assert (ready["british_gains"], deep["british_gains"]) == expected
+
+
+@pytest.mark.parametrize(
+    "ending", ["deterrence", "grand_alliance", "franco_soviet_front", "paper_alliance"]
+)
+def test_a_western_ending_is_worth_less_to_a_stalin_who_does_not_seek_it(ending: str) -> None:
+    def soviet(line: int) -> int:
+        g = Game.new(scenario(), humans=("soviet",), seed=0, policy="historical")
+        g.state.env.update(stalin_line=line, soviet_gains=40)
+        (found,) = [e for e in g.content.endings if e.ending.id == ending]
+        return int(found.scores["soviet"](g.state.env))
+
+    assert soviet(35) - soviet(50) == 5 and soviet(50) - soviet(65) == 5
