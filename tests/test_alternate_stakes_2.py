@@ -150,7 +150,12 @@ def soviet_gains(move: str, line: int, times: int = 1) -> int:
 
 
 def test_the_league_clause_costs_little_only_to_a_stalin_of_collective_security() -> None:
-    assert [soviet_gains("accept_league_clause", v) for v in (35, 50, 65)] == [12, -10, -10]
+    def league(line: int) -> int:
+        env = {"stalin_line": line, "chamberlain_line": 66, "soviet_gains": 30}
+        return played("fast_mission", "soviet", "accept_league_clause", **env)["soviet_gains"]
+
+    # (a Prime Minister who needs Geneva's cover; test_alternate_stakes_fast has the other)
+    assert [league(v) for v in (35, 50, 65)] == [6, -10, -16]
     assert (
         played("moscow_1939", "soviet", "accept_league_clause", soviet_gains=30)["soviet_gains"]
         == -3  # the base's own small stake

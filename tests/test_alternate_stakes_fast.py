@@ -9,7 +9,7 @@ import pytest
 
 from game.engine import Game
 
-from .stakes import played, scenario
+from .stakes import game, played, scenario
 
 LINES = (35, 50, 65)
 """Stalin's drawn line: collective security, waiting on events, leaning to Berlin."""
@@ -52,10 +52,15 @@ def test_the_french_plan_of_operations_pays_only_with_a_stalin_of_collective_sec
 
 
 def test_doumenc_with_powers_to_sign_is_worth_more_than_in_the_record() -> None:
-    fast = played("fast_mission", "france", "authorise_doumenc", french_gains=30)
-    main = played("moscow_1939", "france", "authorise_doumenc", french_gains=30)
+    fast = played("fast_mission", "france", "authorise_doumenc", french_gains=30, stalin_line=50)
+    main = played("moscow_1939", "france", "authorise_doumenc", french_gains=30, stalin_line=50)
     assert (fast["french_gains"], fast["military_progress"]) == (16, 10)
     assert (main["french_gains"], main["military_progress"]) == (3, 5)
+
+
+def test_doumenc_powers_to_sign_buy_nothing_from_a_stalin_who_leans_to_berlin() -> None:
+    assert [gains("fast_mission", "france", "authorise_doumenc", v) for v in LINES] == [16, 16, 2]
+    assert [gains("moscow_1939", "france", "authorise_doumenc", v) for v in LINES] == [3, 3, 3]
 
 
 def test_a_one_sided_draft_costs_only_with_a_stalin_of_collective_security() -> None:
@@ -64,8 +69,14 @@ def test_a_one_sided_draft_costs_only_with_a_stalin_of_collective_security() -> 
 
 
 def test_doumenc_alone_by_air_pays_only_with_a_stalin_of_collective_security() -> None:
-    assert [gains("fast_mission", "france", "doumenc_by_air", v) for v in LINES] == [22, 2, -6]
+    assert [gains("fast_mission", "france", "doumenc_by_air", v) for v in LINES] == [18, -4, -14]
     assert [gains("moscow_1939", "france", "doumenc_by_air", v) for v in LINES] == [2, 2, 2]
+    # Sent for nothing, the general costs Daladier's majority as well.
+    confidence = [
+        played("fast_mission", "france", "doumenc_by_air", stalin_line=v)["chamber_confidence"]
+        for v in LINES
+    ]
+    assert confidence == [-3, -8, -8]
 
 
 def warned(name: str, hitler_turn: int, times: int = 1) -> int:
@@ -78,9 +89,10 @@ def warned(name: str, hitler_turn: int, times: int = 1) -> int:
 
 def test_the_first_french_warning_counts_only_before_a_hitler_in_a_hurry() -> None:
     # Read before the note itself delays the date: a Hitler of turn 21 is still in a hurry.
-    assert [warned("fast_mission", t) for t in (20, 21, 22, 23)] == [18, 18, 0, -6]
+    # A Hitler who can wait, from turn 22, makes the note premature.
+    assert [warned("fast_mission", t) for t in (20, 21, 22, 23)] == [4, 4, -8, -8]
     # Only the first note is staked.
-    assert [warned("fast_mission", t, 2) for t in (20, 21, 22, 23)] == [18, 18, 0, -6]
+    assert [warned("fast_mission", t, 2) for t in (20, 21, 22, 23)] == [4, 4, -8, -8]
     assert [warned("moscow_1939", t) for t in (20, 21, 22, 23)] == [0, 0, 0, 0]
 
 
@@ -108,3 +120,57 @@ def test_the_baltic_protocol_is_good_faith_only_to_a_stalin_of_collective_securi
         5,
         -5,
     ]
+
+
+def test_the_league_clause_swallowed_costs_unless_stalin_wants_geneva_and_london_needs_it() -> None:
+    def league(line: int, red_line: int) -> int:
+        return played(
+            "fast_mission",
+            "soviet",
+            "accept_league_clause",
+            stalin_line=line,
+            chamberlain_line=red_line,
+            soviet_gains=30,
+        )["soviet_gains"]
+
+    # a Prime Minister who needs Geneva's cover (a high red line) owes Moscow for it
+    assert [league(v, 66) for v in LINES] == [6, -10, -16]
+    # one who does not pockets it for nothing
+    assert [league(v, 62) for v in LINES] == [-2, -18, -24]
+
+
+def objected(name: str, line: int, offered: bool, option: str = "object_naming") -> int:
+    """What London's objection to the Soviet list of 2 June cost Moscow, with or without a
+    Baltic guarantee offered (and refused) before it."""
+    g = game(name, "soviet", stalin_line=line, soviet_gains=30)
+    if offered:
+        g._play("soviet", g.content.actions["offer_baltic_guarantees"])
+    ca = g.content.actions["table_soviet_draft"]
+    (found,) = [o for o in ca.replies[0] if o.option.id == option]
+    before = g.state.env["soviet_gains"]
+    g._reply("britain", ca, found)
+    return g.state.env["soviet_gains"] - before
+
+
+@pytest.mark.parametrize("option", ["object_naming", "object_anyway"])
+def test_a_refused_baltic_guarantee_is_quoted_back_when_london_objects_to_the_list(
+    option: str,
+) -> None:
+    assert [objected("fast_mission", v, True, option) for v in LINES] == [-10, -6, 2]
+    # never offered, the objection costs nothing at the table, as in the record
+    assert [objected("fast_mission", v, False, option) for v in LINES] == [0, 0, 0]
+    assert [objected("moscow_1939", v, True, option) for v in LINES] == [0, 0, 0]
+
+
+def test_dropping_the_definition_after_a_refused_baltic_guarantee_spends_the_gain() -> None:
+    def dropped(line: int, offered: bool) -> int:
+        g = game("fast_mission", "soviet", stalin_line=line, soviet_gains=30)
+        if offered:
+            g._play("soviet", g.content.actions["offer_baltic_guarantees"])
+        before = g.state.env["soviet_gains"]
+        g._play("soviet", g.content.actions["drop_indirect_aggression"])
+        return g.state.env["soviet_gains"] - before
+
+    assert [dropped(v, False) for v in LINES] == [6, 6, -12]
+    # a second retreat over the same states: the gain is spent, and more
+    assert [dropped(v, True) for v in LINES] == [-2, -2, -12]
