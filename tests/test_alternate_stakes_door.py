@@ -206,7 +206,7 @@ def test_the_pact_signed_over_warsaws_consent_costs_the_kremlin_its_alibi() -> N
 
 @pytest.mark.parametrize("ending", ["grand_alliance", "deterrence", "franco_soviet_front"])
 def test_the_eastern_front_scores_paris_from_a_lower_base_with_the_door_open(ending: str) -> None:
-    env = {"french_gains": 40, "chamber_confidence": 40}
+    env = {"french_gains": 40, "chamber_confidence": 40, "hitler_turn": 20}  # base's term nil
     assert score(DOOR, ending, "france", **env) == score("moscow_1939", ending, "france", **env) - 9
 
 

@@ -101,7 +101,8 @@ def test_deterrence_is_worth_less_to_france_than_in_the_record() -> None:
         sc = scenario(name)
         (found,) = [e for e in sc.endings if e.id == "deterrence"]
         g = Game.new(sc, humans=("france",), seed=0, policy="historical")
-        g.state.env.update(french_gains=40, chamber_confidence=50)
+        # hitler_turn 20: where the base takes nothing off deterrence for a patient Hitler
+        g.state.env.update(french_gains=40, chamber_confidence=50, hitler_turn=20)
         return float(sc.code.numbers[str(found.scores["france"])](g.state.env))
 
     # Reached with soldiers who could sign, the reprieve leaves Paris a triumph to earn.

@@ -170,3 +170,13 @@ def test_a_western_ending_is_worth_less_to_a_stalin_who_does_not_seek_it(ending:
         return int(found.scores["soviet"](g.state.env))
 
     assert soviet(35) - soviet(50) == 5 and soviet(50) - soviet(65) == 5
+
+
+def test_deterrence_is_worth_most_to_paris_against_a_hitler_in_a_hurry() -> None:
+    def france(turn: int) -> int:
+        g = Game.new(scenario(), humans=("france",), seed=0, policy="historical")
+        g.state.env.update(hitler_turn=turn, french_gains=40)
+        (found,) = [e for e in g.content.endings if e.ending.id == "deterrence"]
+        return int(found.scores["france"](g.state.env))
+
+    assert [france(t) - france(20) for t in (20, 21, 22, 23)] == [0, -3, -6, -9]
