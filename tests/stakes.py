@@ -39,3 +39,11 @@ def chosen(name: str, event: str, choice: str, power: str, **env: int) -> dict[s
     (option,) = [o for o in g.content.events[event].choices if o.option.id == choice]
     g._apply_option(power, event, option, "", None)
     return {key: g.state.env[key] - before[key] for key in before}
+
+
+def score(name: str, ending: str, power: str, **env: int) -> float:
+    """`power`'s score in `ending` of scenario `name`, in a game's opening state with `env`."""
+    sc = scenario(name)
+    g = game(name, power, **env)
+    (found,) = [e for e in sc.endings if e.id == ending]
+    return float(sc.code.numbers[str(found.scores[power])](g.state.env))

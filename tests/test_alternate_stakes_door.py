@@ -11,7 +11,7 @@ import pytest
 
 from game.scenario.models import WeightedStart
 
-from .stakes import chosen, game, scenario
+from .stakes import chosen, game, scenario, score
 
 DOOR = "door_through_poland"
 
@@ -183,14 +183,6 @@ def test_a_dated_offensive_holds_a_warsaw_of_principle_and_binds_for_nothing_one
     # Over Warsaw's drawn breaking point a plan that never asks gains nothing either way.
     start = start_of("polish_breaking_point")
     assert sum(w * g for w, g in zip(start.weights, dated, strict=True)) == 0
-
-
-def score(name: str, ending: str, power: str, **env: int) -> float:
-    """`power`'s score in `ending` of scenario `name`, in a game's opening state with `env`."""
-    sc = scenario(name)
-    g = game(name, power, **env)
-    (found,) = [e for e in sc.endings if e.id == ending]
-    return float(sc.code.numbers[str(found.scores[power])](g.state.env))
 
 
 def test_the_pact_signed_over_warsaws_consent_costs_the_kremlin_its_alibi() -> None:

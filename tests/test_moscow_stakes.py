@@ -13,6 +13,7 @@ from game.engine import Game
 from game.scenario import Scenario, load_scenario
 
 from .conftest import MAIN
+from .stakes import score
 from .test_alternate_stakes import answered
 
 
@@ -163,20 +164,15 @@ def test_london_s_answer_to_the_offer_of_17_april_is_worth_what_its_red_line_mak
     "ending", ["deterrence", "grand_alliance", "franco_soviet_front", "paper_alliance"]
 )
 def test_a_western_ending_is_worth_less_to_a_stalin_who_does_not_seek_it(ending: str) -> None:
-    def soviet(line: int) -> int:
-        g = Game.new(scenario(), humans=("soviet",), seed=0, policy="historical")
-        g.state.env.update(stalin_line=line, soviet_gains=40)
-        (found,) = [e for e in g.content.endings if e.ending.id == ending]
-        return int(found.scores["soviet"](g.state.env))
-
-    assert soviet(35) - soviet(50) == 5 and soviet(50) - soviet(65) == 5
+    by_line = [
+        score("moscow_1939", ending, "soviet", stalin_line=v, soviet_gains=40) for v in (35, 50, 65)
+    ]
+    assert by_line[0] - by_line[1] == 5 and by_line[1] - by_line[2] == 5
 
 
 def test_deterrence_is_worth_most_to_paris_against_a_hitler_in_a_hurry() -> None:
-    def france(turn: int) -> int:
-        g = Game.new(scenario(), humans=("france",), seed=0, policy="historical")
-        g.state.env.update(hitler_turn=turn, french_gains=40)
-        (found,) = [e for e in g.content.endings if e.ending.id == "deterrence"]
-        return int(found.scores["france"](g.state.env))
-
-    assert [france(t) - france(20) for t in (20, 21, 22, 23)] == [0, -3, -6, -9]
+    by_date = [
+        score("moscow_1939", "deterrence", "france", hitler_turn=t, french_gains=40)
+        for t in (20, 21, 22, 23)
+    ]
+    assert [s - by_date[0] for s in by_date] == [0, -3, -6, -9]
