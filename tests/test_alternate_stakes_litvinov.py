@@ -231,7 +231,7 @@ def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
         # The German credit costs at the table a Kremlin that still wants the treaty.
         ("sign_trade_agreement", [-16, -16, 0], [0, 0, 0]),
         # The Baltic offer embarrasses a Stalin who would rather have the Baltic from Berlin.
-        ("offer_baltic_guarantees", [12, -6, -12], [0, 0, 0]),
+        ("offer_baltic_guarantees", [12, -6, -12], [12, -6, -6]),
         # Litvinov's Baltic notes are a claim worth having to a Stalin who leans to Berlin.
         ("notes_to_tallinn_riga", [-4, 2, 22], [2, 2, 2]),
         # Divisions sent to Mongolia are counted against what Moscow brings to Poland.

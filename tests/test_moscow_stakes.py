@@ -176,3 +176,12 @@ def test_deterrence_is_worth_most_to_paris_against_a_hitler_in_a_hurry() -> None
         for t in (20, 21, 22, 23)
     ]
     assert [s - by_date[0] for s in by_date] == [0, -3, -6, -9]
+
+
+def test_the_baltic_offer_is_worth_what_the_drawn_stalin_makes_of_it() -> None:
+    found = [
+        played("soviet", "offer_baltic_guarantees", stalin_line=v, soviet_gains=20)
+        for v in (35, 50, 65)
+    ]
+    assert [gained(g, b, "soviet_gains") for g, b in found] == [12, -6, -6]
+    assert [gained(g, b, "berlin_price") for g, b in found] == [0, 0, 5]
