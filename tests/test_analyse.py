@@ -21,20 +21,29 @@ CALENDAR = "".join(
     f'[[calendar]]\ndate = 1939-03-{d:02d}\ntitle = "Week {n}"\n'
     for n, d in enumerate([1, 8, 15, 22], 1)
 )
-BALANCE = (
-    """
+
+
+def header(sid: str, title: str, moves: int = 1, victory: str = "") -> str:
+    """A toy scenario's opening: four weeks of March 1939 and one playable power, Red."""
+    return f"""
 format = 2
-id = "balance"
-title = "Known answers"
+id = "{sid}"
+title = "{title}"
 start = 1939-03-01
 end = 1939-03-28
 [[powers]]
 id = "red"
 name = "Red"
 playable = true
-moves_per_turn = 1
-victory = { decisive = 80, draw = 30, defeat = 0 }
-[[variables]]
+moves_per_turn = {moves}
+{victory}"""
+
+
+BALANCE = (
+    header(
+        "balance", "Known answers", victory="victory = { decisive = 80, draw = 30, defeat = 0 }\n"
+    )
+    + """[[variables]]
 id = "noise"
 label = "Noise"
 start = 0
@@ -93,18 +102,8 @@ scores = { red = 20 }
 """
 )
 COIN = (
-    """
-format = 2
-id = "coin"
-title = "A coin only Red sees"
-start = 1939-03-01
-end = 1939-03-28
-[[powers]]
-id = "red"
-name = "Red"
-playable = true
-moves_per_turn = 1
-[[variables]]
+    header("coin", "A coin only Red sees")
+    + """[[variables]]
 id = "coin"
 label = "The coin"
 start = [0, 1]
@@ -287,18 +286,8 @@ def test_a_move_seldom_open_is_worth_what_one_use_brings_and_gets_more_seeds(
 
 
 TALLY = (
-    """
-format = 2
-id = "tally"
-title = "Points by the move"
-start = 1939-03-01
-end = 1939-03-28
-[[powers]]
-id = "red"
-name = "Red"
-playable = true
-moves_per_turn = 2
-[[variables]]
+    header("tally", "Points by the move", moves=2)
+    + """[[variables]]
 id = "points"
 label = "Points"
 start = 0
