@@ -13,8 +13,8 @@ from typing import Any
 from ..engine import GameError
 from ..engine.policies import parse
 from ..scenario import Scenario
-from .runner import Record, Runner, Task, opponents_key, scenario
-from .search import Mutations, climb, in_words, plan_of
+from .runner import Record, Runner, Task, opponents_key, options_of, scenario
+from .search import Mutations, best_starts, climb, historical_plan, in_words, plan_of
 from .stats import mean, spread, variance_shares
 from .strategies import Forced, Greedy, Plan, Random, Strategy
 
@@ -83,15 +83,24 @@ class Analysis:
         self.progress(f"{power}: random play")
         rand = self.games(power, Random(), self.seeds(20_000, b.random_games))
         questions: dict[str, list[str]] = {}
-        options = _options(sc, power)
+        options = options_of(sc, power)
         for r in rand:
             for q in r.seen:
                 questions.setdefault(q, options.get(q, []))
         self.progress(f"{power}: searching fixed plans")
         search = self.seeds(0, b.search_seeds)
-        evaluate = lambda plan: mean([r.score for r in self.games(power, plan, search)])  # noqa: E731
+        values: dict[Plan, float] = {}
+
+        def evaluate(plan: Plan) -> float:
+            if plan not in values:
+                values[plan] = mean([r.score for r in self.games(power, plan, search)])
+            return values[plan]
+
         ranked = sorted(rand, key=lambda r: -r.score)
-        starts = [plan_of(r) for r in ranked[: b.restarts]] or [Plan()]
+        planned = self.games(power, None, self.seeds(40_000, b.restarts))
+        pool = [plan_of(r) for r in ranked[: b.restarts * 3] + planned]
+        pool.append(historical_plan(sc, power))
+        starts = best_starts(pool, evaluate, b.restarts) or [Plan()]
         best, _ = climb(starts, evaluate, Mutations(sc, power, questions), b.iterations, self.seed)
         evals = self.seeds(10_000, b.eval_seeds)
         fixed = self.games(power, best, evals)
@@ -235,18 +244,6 @@ def _informs(effects: list[str]) -> bool:
     """Whether a move buys knowledge (a `reveal` or `mislead`): its worth is to a player who
     reads estimates, which the fixed strategies measured here do not."""
     return any(e.split(maxsplit=1)[0] in ("reveal", "mislead") for e in effects if e.strip())
-
-
-def _options(sc: Scenario, power: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for act in sc.actions:
-        for reply in act.replies:
-            if reply.by == power:
-                out[act.id] = [o.id for o in reply.options]
-    for ev in sc.events:
-        if ev.choice_by == power:
-            out[ev.id] = [o.id for o in ev.choices]
-    return out
 
 
 def _top_level(sc: Scenario, power: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..engine import Game
 from ..scenario import Scenario, load
+from ..scenario.models import Option
 from ..workers import pool as workers
 from .strategies import Strategy
 
@@ -98,7 +99,27 @@ def play(task: Task) -> Record:
             for d in game.state.dispatches
             if d.kind == "move" and d.power == task.power
         ]
+        asked = options_of(sc, task.power)
+        record.answers = sorted((q, o) for q, o in game.state.seen_options if o in asked.get(q, ()))
     return record
+
+
+def questions_of(sc: Scenario, power: str) -> dict[str, list[Option]]:
+    """The options of every question `power` answers, by question id."""
+    out: dict[str, list[Option]] = {}
+    for act in sc.actions:
+        for reply in act.replies:
+            if reply.by == power:
+                out[act.id] = list(reply.options)
+    for ev in sc.events:
+        if ev.choice_by == power:
+            out[ev.id] = list(ev.choices)
+    return out
+
+
+def options_of(sc: Scenario, power: str) -> dict[str, list[str]]:
+    """The option ids of every question `power` answers, by question id."""
+    return {q: [o.id for o in opts] for q, opts in questions_of(sc, power).items()}
 
 
 def _turn(game: Game, power: str, strategy: Strategy, rng: random.Random, record: Record) -> None:

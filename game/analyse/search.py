@@ -1,5 +1,6 @@
-"""The search for the best fixed plan: hill-climbing from the plans of the best random
-games, with restarts, on search seeds; the winner is judged on other seeds."""
+"""The search for the best fixed plan: hill-climbing, with restarts, on search seeds, from
+the best of a pool of starts (the plans of the best random games, of the planner's games
+and of the historical path); the winner is judged on other seeds."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 
 from ..engine.content import content_of
 from ..scenario import Scenario
-from .runner import Record
+from .runner import Record, questions_of
 from .strategies import Plan
 
 Evaluate = Callable[[Plan], float]
@@ -28,6 +29,32 @@ def plan_of(record: Record) -> Plan:
         tuple(sorted((t, tuple(m)) for t, m in by_turn.items())),
         tuple(sorted((q, tuple(a)) for q, a in answers.items())),
     )
+
+
+def historical_plan(sc: Scenario, power: str) -> Plan:
+    """The plan history wrote for `power`: its steps on the historical path by turn, and
+    the historical answer first to every question it is asked."""
+    content = content_of(sc)
+    by_turn: dict[int, list[str]] = {}
+    for (turn, who), steps in sorted(content.steps.items()):
+        if who == power:
+            by_turn.setdefault(turn, []).extend(s.action for s in steps)
+    answers = {
+        q: tuple([o.id for o in opts if o.historical] + [o.id for o in opts if not o.historical])
+        for q, opts in questions_of(sc, power).items()
+    }
+    return Plan(
+        tuple((t, tuple(m)) for t, m in sorted(by_turn.items())),
+        tuple(sorted((q, a) for q, a in answers.items() if a)),
+    )
+
+
+def best_starts(pool: list[Plan], evaluate: Evaluate, count: int) -> list[Plan]:
+    """The `count` best distinct plans of the pool on the search seeds (ties keep the
+    pool's order)."""
+    distinct = list(dict.fromkeys(pool))
+    ranked = sorted(enumerate(distinct), key=lambda item: (-evaluate(item[1]), item[0]))
+    return [plan for _, plan in ranked[:count]]
 
 
 class Mutations:
