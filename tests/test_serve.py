@@ -349,8 +349,10 @@ def test_past_the_limit_a_game_is_sent_to_the_full_page_and_idle_saves_go(
             with pytest.raises(urllib.error.HTTPError) as full:
                 urllib.request.urlopen(served.url + "/", timeout=10)
             assert full.value.code == 503 and "the server is full" in full.value.read().decode()
-            time.sleep(2.5)  # past the idle time: the playing session's folder stays
-            assert (root / playing).is_dir() and not (root / kept).exists()
+            # past the idle time the idle folder goes, and in the same sweep the playing
+            # session's folder stays
+            _until(lambda: not (root / kept).exists(), 10, "the idle session's folder to go")
+            assert (root / playing).is_dir()
 
         _hold_games(served.url, [playing, other], while_playing)
         _until(lambda: not _games_under(root), 10, "the game to end with its websocket")
