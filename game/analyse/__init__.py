@@ -101,9 +101,11 @@ class Analysis:
         pool = [plan_of(r) for r in ranked[: b.restarts * 3] + planned]
         pool.append(historical_plan(sc, power))
         starts = best_starts(pool, evaluate, b.restarts) or [Plan()]
-        best, _ = climb(starts, evaluate, Mutations(sc, power, questions), b.iterations, self.seed)
+        climbed = climb(starts, evaluate, Mutations(sc, power, questions), b.iterations, self.seed)
         evals = self.seeds(10_000, b.eval_seeds)
-        fixed = self.games(power, best, evals)
+        judged = [self.games(power, plan, evals) for plan in climbed]
+        pick = max(range(len(climbed)), key=lambda i: (mean([r.score for r in judged[i]]), -i))
+        best, fixed = climbed[pick], judged[pick]
         top = _top_level(sc, power)
         self.progress(f"{power}: greedy and adaptive play")
         greedy = self.games(power, Greedy(), evals)
