@@ -78,6 +78,7 @@ def test_moves_once_worth_nothing_win_an_issue(
         ("france", "arms_for_poland", "polish_breaking_point"),
         ("britain", "go_slowly", "stalin_line"),
         ("britain", "ask_unilateral_declaration", "stalin_line"),
+        ("france", "press_london", "chamberlain_line"),
     ],
 )
 def test_moves_once_worth_nothing_narrow_an_estimate(power: str, move: str, variable: str) -> None:
@@ -185,3 +186,32 @@ def test_the_baltic_offer_is_worth_what_the_drawn_stalin_makes_of_it() -> None:
     ]
     assert [gained(g, b, "soviet_gains") for g, b in found] == [12, -6, -6]
     assert [gained(g, b, "berlin_price") for g, b in found] == [0, 0, 5]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("france_backs_plan", (6, -8)), ("france_welcomes", (-3, 4)), ("france_reserves", (0, 0))],
+)
+def test_paris_s_answer_to_the_offer_of_17_april_is_read_against_chamberlain_s_line(
+    answer: str, expected: tuple[int, int]
+) -> None:
+    ready, deep = (
+        answered("moscow_1939", "propose_tripartite", answer, "france", chamberlain_line=line)
+        for line in (62, 66)
+    )
+    assert (ready["french_gains"], deep["french_gains"]) == expected  # from 0: below zero bites
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"), [("doumenc_promises", (6, -6)), ("doumenc_refers", (-3, 3))]
+)
+def test_doumenc_s_promise_on_passage_is_a_bet_on_warsaw_s_breaking_point(
+    answer: str, expected: tuple[int, int]
+) -> None:
+    movable, firm = (
+        answered("moscow_1939", "cardinal_question", answer, "france", polish_breaking_point=v)
+        for v in (66, 72)
+    )
+    assert (movable["french_gains"], firm["french_gains"]) == expected
+
+
