@@ -211,3 +211,11 @@ def test_the_alliances_score_moscow_from_a_lower_base_with_the_door_open(
         score(DOOR, ending, "soviet", **env)
         == score("moscow_1939", ending, "soviet", **env) - lower
     )
+
+
+@pytest.mark.parametrize("ending", ["grand_alliance", "deterrence", "franco_soviet_front"])
+def test_with_the_door_open_too_a_western_ending_is_worth_less_to_a_stalin_not_seeking_it(
+    ending: str,
+) -> None:
+    by_line = [score(DOOR, ending, "soviet", stalin_line=v, soviet_gains=40) for v in (35, 50, 65)]
+    assert by_line[0] - by_line[1] == 5 and by_line[1] - by_line[2] == 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .stakes import game, played, scenario
+from .stakes import game, played, scenario, score
 
 NAME = "march_conference"
 
@@ -349,3 +349,12 @@ def test_moscow_can_lose_at_the_table_before_it_has_won_anything() -> None:
     assert lost["soviet_gains"] == -10
     kept = played(NAME, "soviet", "replace_litvinov", soviet_gains=0, stalin_line=35)
     assert kept["soviet_gains"] == -14
+
+
+def test_deterrence_with_passage_is_worth_less_the_deeper_chamberlain_s_distrust() -> None:
+
+    by_line = [
+        score("march_conference", "deterrence", "britain", chamberlain_line=v, british_gains=40)
+        for v in (58, 62, 66, 70)
+    ]
+    assert [s - by_line[0] for s in by_line] == [0, -3, -6, -9]

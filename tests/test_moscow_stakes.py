@@ -213,5 +213,3 @@ def test_doumenc_s_promise_on_passage_is_a_bet_on_warsaw_s_breaking_point(
         for v in (66, 72)
     )
     assert (movable["french_gains"], firm["french_gains"]) == expected
-
-
