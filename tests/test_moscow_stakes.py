@@ -213,3 +213,10 @@ def test_doumenc_s_promise_on_passage_is_a_bet_on_warsaw_s_breaking_point(
         for v in (66, 72)
     )
     assert (movable["french_gains"], firm["french_gains"]) == expected
+
+
+def test_merekalov_s_question_is_worth_what_hitler_s_date_makes_it() -> None:
+    hurry, h0 = played("soviet", "sound_berlin", hitler_turn=21, soviet_gains=20)
+    patient, p0 = played("soviet", "sound_berlin", hitler_turn=22, soviet_gains=20)
+    assert gained(hurry, h0, "soviet_gains") == 5
+    assert gained(patient, p0, "soviet_gains") == -3
