@@ -266,7 +266,7 @@ MID = {
 @pytest.mark.parametrize(
     ("power", "move", "ledger", "draw", "by_draw", "in_base"),
     [
-        ("soviet", "sound_berlin", "soviet_gains", "hitler_turn", {21: 2, 22: -10, 23: -10}, 0),
+        ("soviet", "sound_berlin", "soviet_gains", "hitler_turn", {21: 2, 22: -10, 23: -10}, None),
         (
             "soviet",
             "appeal_to_westminster",
