@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from game.analyse import analyse
 from game.analyse.search import best_starts, historical_plan
 from game.analyse.strategies import Plan
@@ -90,3 +92,15 @@ def test_the_planners_games_give_their_answers_to_the_search(tmp_path: Path) -> 
     record = play(Task(write(tmp_path, LOCK, "lock"), "red", None, 3))
     assert [q for q, _ in record.answers] == ["the_door"]
     assert record.answers[0][1] in ("stay", "push")
+
+
+def test_the_climbs_plans_are_judged_on_the_evaluation_seeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import game.analyse as analyser
+    from tests.test_analyse import BALANCE
+
+    idle, win = Plan(), Plan(((1, ("win_move",)),))
+    monkeypatch.setattr(analyser, "climb", lambda *args: [idle, win])
+    best = analyse(write(tmp_path, BALANCE, "balance"))["powers"]["red"]["best_fixed"]
+    assert best["mean"] == 100 and any("Win" in line for line in best["plan"])
