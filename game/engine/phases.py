@@ -7,6 +7,7 @@ import bisect
 
 from .causes import START
 from .content import CompiledEvent
+from .draws import below
 from .policies import historical, weighted
 from .rules import Rules
 from .state import Dispatch, PendingReply
@@ -107,7 +108,7 @@ class Phases(Rules):
         """A roll against a chance in percent (clamped to 0-100)."""
         if percent >= 100:
             return True
-        return percent > 0 and self.state.rng.randrange(100) < percent
+        return percent > 0 and below(self.state.rng, 100) < percent
 
     def _computer_moves(self, power: str) -> None:
         self._phase = "moves"

@@ -12,6 +12,7 @@ from ..scenario.models import Scenario, Text
 from . import draws
 from .causes import DRIFT
 from .content import CompiledAction, CompiledEvent, CompiledOption, Content
+from .draws import between
 from .endings import outcome_of
 from .policies import historical, weighted
 from .state import (
@@ -273,7 +274,7 @@ class Rules:
     def _draw(self, e: Effect, env: dict[str, int]) -> int:
         assert e.high is not None
         low, high = e.value(env), e.high(env)
-        return self.state.rng.randrange(min(low, high), max(low, high) + 1)  # randint
+        return between(self.state.rng, min(low, high), max(low, high))  # randint
 
     def _change_moves(self, power: str, value: int, assign: bool) -> None:
         st = self.state
