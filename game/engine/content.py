@@ -183,6 +183,9 @@ class Content:
         self.movers = frozenset(p for p, actions in self.by_power.items() if actions)
         """The powers that have moves at all."""
         self.pass_weight = {p.id: p.pass_weight for p in sc.powers}
+        self.computer: dict[tuple[str, ...], tuple[bool, tuple[str, ...]]] = {}
+        """For the powers people play: whether any power is computer-played, and the
+        computer-played powers that have moves, in order (`computer_of`)."""
 
         scheduled = {e.target for e in code.effects.values() if e.kind == "schedule"}
         self.events: dict[str, CompiledEvent] = {}
@@ -256,6 +259,17 @@ class Content:
         self.estimating = estimating(sc)
         self.policies: dict[str, dict[str, Spec]] = {}
         """Each power's policy, by the spec that names all of them (`Game`), once parsed."""
+
+    def computer_of(self, humans: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
+        """`computer` for the powers people play, made once."""
+        found = self.computer.get(humans)
+        if found is None:
+            others = [p for p in self.powers if p not in humans]
+            found = self.computer[humans] = (
+                bool(others),
+                tuple(p for p in others if p in self.movers),
+            )
+        return found
 
     def turn_of(self, ordinal: int) -> int:
         """The turn (from 1) whose period contains the date; dates before turn 1 give 1."""

@@ -141,6 +141,12 @@ class Phases(Rules):
         st, actions, humans, turn = self.state, self.content.actions, self.humans, self.state.turn
         due: list[PendingReply] = []
         kept: list[PendingReply] = []
+        if not humans and not people:  # every answer is a computer's: only the due date
+            for p in st.pending:
+                (due if p.due <= turn else kept).append(p)
+            if due:
+                st.pending = kept
+            return due
         for p in st.pending:
             if (
                 p.due <= turn

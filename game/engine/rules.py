@@ -171,7 +171,10 @@ class Rules:
             self._reply(decision.power, self.content.actions[decision.source], option)
 
     def _reply(self, power: str, ca: CompiledAction, option: CompiledOption, why: str = "") -> None:
-        title = f"{self.names[power]} answers: {self.text(ca.action.title)}"
+        shown = "" if self._quiet else ca.shown_title  # a title that shows as written
+        if shown is None:
+            shown = self.text(ca.action.title)
+        title = f"{self.names[power]} answers: {shown}"
         self._apply_option(power, ca.action.id, option, title, self._secrecy(ca), "reply", why)
 
     def _pick_option(
