@@ -256,7 +256,9 @@ class Rules:
             if value != before:
                 env[target] = value
                 if sleep is not None and target in sleep.sleepers:
-                    touched(st, target)
+                    for awake, key in sleep.sleepers.pop(target):
+                        awake.add(key)
+                    sleep.woken += 1
                 if not self._quiet:
                     st.changes.append(_new(Change, (st.turn, target, before, value, self._cause)))
 
