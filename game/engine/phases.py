@@ -26,9 +26,12 @@ class Phases(Rules):
         env["turn"] = st.turn
         env["date"] = content.turn_dates[st.turn - 1]
         sleep = st.sleep
-        if sleep is not None and sleep.sleepers:
-            touched(st, "turn")
-            touched(st, "date")
+        if sleep is not None:
+            sleepers = sleep.sleepers
+            if "turn" in sleepers:
+                touched(st, "turn")
+            if "date" in sleepers:
+                touched(st, "date")
         self._phase = "start"
         if not self._quiet:  # the variables' values, one tuple for the turn (`series`)
             if not st.frames:
@@ -39,7 +42,7 @@ class Phases(Rules):
         else:
             st.budgets = {p: self.allowance(p) for p in content.powers}
         self._cause = START
-        self._emit("news", self.turn_title(), "")
+        self._emit("news", content.titles[st.turn - 1], "")
         due: list[str] = []
         extra: list[CompiledEvent] = []
         if st.scheduled:
@@ -47,7 +50,8 @@ class Phases(Rules):
             st.scheduled = [(t, ev) for t, ev in st.scheduled if t != st.turn]
             extra = [content.events[e] for e in due]
         self._scan_events(content.dated.get(st.turn, []), extra, due)
-        self._ask_people(same_turn=False)
+        if self.humans and st.pending:
+            self._ask_people(same_turn=False)
         st.marks[st.turn] = len(st.changes)
         self._check_endings(final=False)
 
