@@ -101,7 +101,7 @@ class Rules:
             shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
         seen_by = ca.secrecy
         self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
-        self._emit("move", title, shown or title, a.id, power, seen_by, reason=reason)
+        self._emit("move", title, shown or title, a.id, power, seen_by, None, reason)
         self._apply(ca.effects)
         if ca.delays:
             turn = st.turn
@@ -125,7 +125,7 @@ class Rules:
         day = ev.date  # `_event_date`, inlined
         if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
             day = None if ce.first_turn != st.turn else self.scenario.end
-        self._emit("event", title, shown, ev.id, seen_by=seen_by, date=day)
+        self._emit("event", title, shown, ev.id, "", seen_by, day)
         self._apply(ce.effects)
         if ev.choice_by:
             if ev.choice_by in self.humans:
@@ -221,7 +221,7 @@ class Rules:
         label = shown if title else ""  # a rollout's answer has no title
         because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
         self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
-        self._emit(kind, title, text, source, power, seen_by, reason=reason)
+        self._emit(kind, title, text, source, power, seen_by, None, reason)
         self._apply(option.effects)
 
     # -- effects -------------------------------------------------------------------------
