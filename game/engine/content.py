@@ -29,6 +29,8 @@ class CompiledOption:
     """The label, text and reason as shown in every state (`Texts.fixed`), or None."""
     shown_text: str | None = None
     shown_reason: str | None = None
+    seen: tuple[str, str] = ("", "")
+    """(the event's or move's id, the option's id), as `State.seen_options` keeps it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,7 @@ class Content:
         def effects(texts: list[str]) -> tuple[Effect, ...]:
             return tuple(code.effects[t] for t in texts)
 
-        def options(opts: list[Option]) -> tuple[CompiledOption, ...]:
+        def options(opts: list[Option], source: str) -> tuple[CompiledOption, ...]:
             return tuple(
                 CompiledOption(
                     o,
@@ -148,6 +150,7 @@ class Content:
                     shows(o.label),
                     shows(o.text),
                     shows(o.reason),
+                    (source, o.id),
                 )
                 for o in opts
             )
@@ -161,7 +164,7 @@ class Content:
                 code.conditions[a.when],
                 code.numbers[str(a.weight)],
                 effects(a.effects),
-                tuple(options(r.options) for r in a.replies),
+                tuple(options(r.options, a.id) for r in a.replies),
                 a.after.toordinal() if a.after else 0,
                 a.until.toordinal() if a.until else 10**9,
                 max(0, a.weight) if isinstance(a.weight, int) else None,
@@ -198,7 +201,7 @@ class Content:
                 ev,
                 code.conditions[ev.when],
                 effects(ev.effects),
-                options(ev.choices),
+                options(ev.choices, ev.id),
                 first,
                 last,
                 ev.id in scheduled,

@@ -175,7 +175,7 @@ class Rules:
         if shown is None:
             shown = self.text(ca.action.title)
         title = f"{self.names[power]} answers: {shown}"
-        self._apply_option(power, ca.action.id, option, title, self._secrecy(ca), "reply", why)
+        self._apply_option(power, ca.action.id, option, title, ca.secrecy, "reply", why)
 
     def _pick_option(
         self, power: str, options: tuple[CompiledOption, ...]
@@ -206,15 +206,22 @@ class Rules:
         kind: Literal["event", "reply"] = "event",
         why: str = "",
     ) -> None:
-        self.state.seen_options.add((source, option.option.id))
         o = option.option
+        seen = option.seen  # (source, option id), made once
+        self.state.seen_options.add(seen if seen[0] == source else (source, o.id))
+        shown: str | None
+        text: str | None
+        reason: str | None
         if self._quiet:
             shown = text = reason = ""
         else:  # a text that shows as written is not rendered
-            fixed = option.shown_label, option.shown_text, option.shown_reason
-            shown = self.text(o.label) if fixed[0] is None else fixed[0]
-            text = self.text(o.text) if fixed[1] is None else fixed[1]
-            reason = self.text(o.reason) if fixed[2] is None else fixed[2]
+            shown, text, reason = option.shown_label, option.shown_text, option.shown_reason
+            if shown is None:
+                shown = self.text(o.label)
+            if text is None:
+                text = self.text(o.text)
+            if reason is None:
+                reason = self.text(o.reason)
         text = text or shown
         reason = reason or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
