@@ -12,6 +12,7 @@ from ..scenario.closures import Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
 from .draws import drawn_starts, estimating
+from .ops import Op, Ops
 from .state import audience
 from .texts import Texts
 
@@ -31,6 +32,8 @@ class CompiledOption:
     shown_reason: str | None = None
     seen: tuple[str, str] = ("", "")
     """(the event's or move's id, the option's id), as `State.seen_options` keeps it."""
+    ops: tuple[Op, ...] = ()
+    """`effects` as the engine carries them out (`ops.Op`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class CompiledAction:
     shown_title: str | None = None
     """The title and text as shown in every state (`Texts.fixed`), or None."""
     shown_text: str | None = None
+    ops: tuple[Op, ...] = ()
+    """`effects` as the engine carries them out (`ops.Op`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,8 @@ class CompiledEvent:
     shown_title: str | None = None
     """The title and text as shown in every state (`Texts.fixed`), or None."""
     shown_text: str | None = None
+    ops: tuple[Op, ...] = ()
+    """`effects` as the engine carries them out (`ops.Op`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +143,7 @@ class Content:
         self.seen_by = {v.id: v.seen_by for v in sc.variables} | {f.id: f.seen_by for f in sc.flags}
 
         shows = self.texts.fixed
+        ops = self.ops = Ops(self.bounds)
 
         def effects(texts: list[str]) -> tuple[Effect, ...]:
             return tuple(code.effects[t] for t in texts)
@@ -151,6 +159,7 @@ class Content:
                     shows(o.text),
                     shows(o.reason),
                     (source, o.id),
+                    ops.of(effects(o.effects)),
                 )
                 for o in opts
             )
@@ -179,6 +188,7 @@ class Content:
                 tuple(r.delay for r in a.replies),
                 shows(a.title),
                 shows(a.text),
+                ops.of(effects(a.effects)),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -209,6 +219,7 @@ class Content:
                 audience(ev.seen_by),
                 shows(ev.title),
                 shows(ev.text),
+                ops.of(effects(ev.effects)),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:

@@ -4,21 +4,16 @@ opening moves, answering, dispatches and endings. `Game` builds on this."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, assert_never
+from typing import TYPE_CHECKING, Literal
 
-from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
-from . import draws
-from .causes import DRIFT
+from .apply import Effects
 from .content import CompiledAction, CompiledEvent, CompiledOption, Content
-from .draws import between
 from .endings import outcome_of
 from .policies import historical, weighted
 from .state import (
     Cause,
     CauseKind,
-    Change,
     Decision,
     DecisionKind,
     Dispatch,
@@ -37,7 +32,7 @@ _new = tuple.__new__
 Python-level constructor a NamedTuple adds."""
 
 
-class Rules:
+class Rules(Effects):
     scenario: Scenario
     content: Content
     state: State
@@ -102,7 +97,7 @@ class Rules:
         seen_by = ca.secrecy
         self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
         self._emit("move", title, shown or title, a.id, power, seen_by, None, reason)
-        self._apply(ca.effects)
+        self._apply(ca.ops)
         if ca.delays:
             turn = st.turn
             for index, delay in enumerate(ca.delays):
@@ -126,7 +121,7 @@ class Rules:
         if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
             day = None if ce.first_turn != st.turn else self.scenario.end
         self._emit("event", title, shown, ev.id, "", seen_by, day)
-        self._apply(ce.effects)
+        self._apply(ce.ops)
         if ev.choice_by:
             if ev.choice_by in self.humans:
                 self._ask(ev.choice_by, "event", ev.id, title, self.text(ev.prompt) or title)
@@ -229,126 +224,7 @@ class Rules:
         because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
         self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, None, reason)
-        self._apply(option.effects)
-
-    # -- effects -------------------------------------------------------------------------
-    def _apply(self, effects: Iterable[Effect]) -> None:
-        """Carry out effects in order: `_set` and `_flag` inlined for the changes of a
-        variable or flag (the commonest effects by far)."""
-        st = self.state
-        env, bounds, sleep = st.env, self.content.bounds, st.sleep
-        for e in effects:
-            kind = e.kind
-            if kind == "add" or kind == "assign":
-                target = e.target
-                amount = e.fixed
-                if amount is None:
-                    amount = e.value(env) if e.high is None else self._draw(e, env)
-                before = env[target]
-                value = before + amount if kind == "add" else amount
-                low, high = bounds[target]
-                value = low if value < low else high if value > high else value
-            elif kind == "set" or kind == "clear":
-                target = e.target
-                before = env[target]
-                value = 1 if kind == "set" else 0
-            elif kind == "schedule":
-                st.scheduled.append((st.turn + max(1, e.delay), e.target))
-                continue
-            elif kind == "if" or kind == "reveal" or kind == "mislead" or kind == "moves":
-                self._apply_v2(e)
-                continue
-            else:
-                assert_never(kind)
-            if value != before:
-                env[target] = value
-                if sleep is not None and target in sleep.sleepers:
-                    for awake, key in sleep.sleepers.pop(target):
-                        awake.add(key)
-                    sleep.woken += 1
-                if not self._quiet:
-                    st.changes.append(_new(Change, (st.turn, target, before, value, self._cause)))
-
-    def _apply_v2(self, e: Effect) -> None:
-        """The effects of format 2."""
-        st = self.state
-        env = st.env
-        if e.kind == "if":
-            if e.when is not None and e.when(env) and e.then is not None:
-                self._apply((e.then,))
-        elif e.kind == "reveal":
-            draws.reveal(st, e.power, e.target, e.value(env), self._cause.title)
-        elif e.kind == "mislead":
-            draws.mislead(st, e.power, e.target, e.value(env), self.content.errors[e.target])
-        elif e.kind == "moves":
-            self._change_moves(e.target, e.value(env), e.assign)
-
-    def _draw(self, e: Effect, env: dict[str, int]) -> int:
-        assert e.high is not None
-        low, high = e.value(env), e.high(env)
-        return between(self.state.rng, min(low, high), max(low, high))  # randint
-
-    def _change_moves(self, power: str, value: int, assign: bool) -> None:
-        st = self.state
-        before = self.allowance(power)
-        if assign:
-            st.moves_set[power] = value
-            st.extra_moves[power] = 0
-        else:
-            st.extra_moves[power] = st.extra_moves.get(power, 0) + value
-        st.budgets[power] = max(0, st.budgets.get(power, 0) + self.allowance(power) - before)
-
-    def allowance(self, power: str) -> int:
-        """The action points `power` has each turn, valued now: its `moves_per_turn` (an
-        expression's value, in format 2) with what `moves` effects changed."""
-        st = self.state
-        base = st.moves_set.get(power)
-        if base is None:
-            fixed = self.content.budgets.get(power, 0)
-            base = fixed if isinstance(fixed, int) else int(fixed(st.env))
-        return max(0, min(10, base + st.extra_moves.get(power, 0)))
-
-    def _set(self, var: str, value: int) -> None:
-        low, high = self.content.bounds[var]
-        value = low if value < low else high if value > high else value
-        env = self.state.env
-        before = env[var]
-        if value != before:
-            env[var] = value
-            st = self.state
-            if st.sleep is not None and var in st.sleep.sleepers:
-                touched(st, var)
-            if not self._quiet:
-                st.changes.append(_new(Change, (st.turn, var, before, value, self._cause)))
-
-    def _flag(self, flag: str, value: int) -> None:
-        env = self.state.env
-        before = env[flag]
-        if value != before:
-            env[flag] = value
-            st = self.state
-            if st.sleep is not None and flag in st.sleep.sleepers:
-                touched(st, flag)
-            if not self._quiet:
-                st.changes.append(_new(Change, (st.turn, flag, before, value, self._cause)))
-
-    def _drift(self) -> None:
-        """Every drifting variable moves by its drift: `_set` for each, inlined (the most
-        frequent change of all)."""
-        self._cause = DRIFT
-        st = self.state
-        env, sleep, changes, turn = st.env, st.sleep, st.changes, st.turn
-        quiet = self._quiet
-        for var, drift, low, high in self.content.drift:
-            before = env[var]
-            value = before + drift
-            value = low if value < low else high if value > high else value
-            if value != before:
-                env[var] = value
-                if sleep is not None and var in sleep.sleepers:
-                    touched(st, var)
-                if not quiet:
-                    changes.append(_new(Change, (turn, var, before, value, DRIFT)))
+        self._apply(option.ops)
 
     # -- dispatches and endings -------------------------------------------------------------
     def _event_date(self, ce: CompiledEvent) -> dt.date | None:
