@@ -230,6 +230,11 @@ class Content:
             else:
                 self.conditional.append(ce)
         self.order = {ev.id: i for i, ev in enumerate(sc.events)}
+        self.dated_keyed = {
+            turn: tuple((self.order[ce.event.id], ce) for ce in listed)
+            for turn, listed in self.dated.items()
+        }
+        """`dated`, each event with its place in the file (`order`)."""
         self.budgets = {
             p.id: code.numbers[p.moves_per_turn]
             if isinstance(p.moves_per_turn, str)

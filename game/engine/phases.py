@@ -4,6 +4,7 @@ the answers that fall due."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from .causes import START
 from .content import CompiledEvent
@@ -11,7 +12,7 @@ from .draws import below
 from .policies import historical, weighted
 from .rules import Rules
 from .state import Dispatch, PendingReply
-from .watch import holds, sleep_of, touched, watch_of
+from .watch import sleep_of, touched, watch_of
 
 
 class Phases(Rules):
@@ -49,35 +50,42 @@ class Phases(Rules):
             due = [ev for t, ev in st.scheduled if t == st.turn]
             st.scheduled = [(t, ev) for t, ev in st.scheduled if t != st.turn]
             extra = [content.events[e] for e in due]
-        self._scan_events(content.dated.get(st.turn, []), extra, due)
+        self._scan_events(content.dated_keyed.get(st.turn, ()), extra, due)
         if self.humans and st.pending:
             self._ask_people(same_turn=False)
         st.marks[st.turn] = len(st.changes)
         self._check_endings(final=False)
 
     def _scan_events(
-        self, dated: list[CompiledEvent], extra: list[CompiledEvent], due: list[str]
+        self,
+        dated: Sequence[tuple[int, CompiledEvent]],
+        extra: list[CompiledEvent],
+        due: list[str],
     ) -> None:
-        """Fire, in file order, the events that may come now: the turn's dated ones, those
+        """Fire, in file order, the events that may come now: the turn's dated ones (each
+        with its place in the file, `Content.dated_keyed`), those
         scheduled for it, and the undated ones awake (one woken by an event before it in
         the file is looked at in the same turn, as a scan of every event would)."""
-        st, watch = self.state, watch_of(self.content)
-        env, fired, order = st.env, st.fired, watch.order
-        sleep = sleep_of(st, watch)
+        st, content = self.state, self.content
+        watch = content.__dict__.get("_watch") or watch_of(content)
+        sleep = st.sleep or sleep_of(st, watch)
+        env, fired, order, keyed = st.env, st.fired, watch.order, watch.keyed
         awake, sleepers, parts_of, events = (
             sleep.events,
             sleep.sleepers,
             watch.event_parts,
             watch.events,
         )
-        queue = {order[eid]: events[eid] for eid in awake}
-        for ce in dated:
-            queue[order[ce.event.id]] = ce
+        queue = dict(map(keyed.__getitem__, awake))
+        """The events to look at by their place in the file."""
+        if dated:
+            queue.update(dated)
         for ce in extra:
             queue[order[ce.event.id]] = ce
         keys = sorted(queue)
         """The places in the file still to look at, in order (what wakes is put in later)."""
         woken = sleep.woken
+        rng = st.rng
         i = 0
         while i < len(keys):
             at = keys[i]
@@ -91,19 +99,31 @@ class Phases(Rules):
             if ce.scheduled_only and eid not in due:
                 continue
             parts = parts_of.get(eid)
-            if parts is not None:
-                holds_now = holds(parts, env, eid, awake, sleepers)
-            else:
-                holds_now = bool(ce.when(env))
-            if holds_now and (ce.chance is None or self._chance(ce.chance(env))):
-                self._fire(ce)
-                if sleep.woken != woken:  # something woke: those after this one come too
-                    woken = sleep.woken
-                    for other in awake:
-                        later = order[other]
-                        if later > at and later not in queue:
-                            queue[later] = events[other]
-                            bisect.insort(keys, later, lo=i)
+            if parts is not None:  # `holds`, inlined: the first part false, it sleeps on
+                for fn, names in parts:
+                    if not fn(env):
+                        awake.discard(eid)
+                        for name in names:
+                            sleepers.setdefault(name, []).append((awake, eid))
+                        break
+                else:
+                    parts = None
+                if parts is not None:
+                    continue
+            elif not ce.when(env):
+                continue
+            if ce.chance is not None:  # `_chance`, inlined
+                percent = ce.chance(env)
+                if percent < 100 and not (percent > 0 and below(rng, 100) < percent):
+                    continue
+            self._fire(ce)
+            if sleep.woken != woken:  # something woke: those after this one come too
+                woken = sleep.woken
+                for other in awake:
+                    later = order[other]
+                    if later > at and later not in queue:
+                        queue[later] = events[other]
+                        bisect.insort(keys, later, lo=i)
 
     def turn_title(self, turn: int | None = None) -> str:
         return self.content.titles[(turn or self.state.turn) - 1]
