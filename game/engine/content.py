@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..scenario.closures import Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
-from .draws import drawn_starts, estimating
+from .draws import drawn_starts, estimating, ready_starts
 from .ops import Op, Ops
 from .state import audience
 from .texts import Texts
@@ -275,6 +275,8 @@ class Content:
         """Each power's victory levels, highest first (as `endings.level_of` sorts them)."""
         self.drawn, self.drawn_flags = drawn_starts(sc)
         """The variables and flags whose start each game draws."""
+        self.starts = ready_starts(self.drawn)
+        """`drawn`, made ready to draw (`draws.ready_starts`)."""
         self.estimating = estimating(sc)
         self.policies: dict[str, dict[str, Spec]] = {}
         """Each power's policy, by the spec that names all of them (`Game`), once parsed."""

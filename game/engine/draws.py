@@ -4,6 +4,9 @@ seed always draws the same game."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import random
 from collections.abc import Sequence
 
@@ -73,14 +76,46 @@ def drawn_starts(sc: Scenario) -> tuple[list[Variable], list[Flag]]:
     )
 
 
-def draw_start(
-    variables: Sequence[Variable], flags: Sequence[Flag], env: dict[str, int], rng: random.Random
-) -> dict[str, int]:
-    """Draw the starts of `variables` and `flags` (`drawn_starts`) into `env`; returns what
-    was drawn."""
-    drawn: dict[str, int] = {}
+Start = tuple[Variable, int, int, list[int], list[int], float]
+"""A drawn start made ready (`ready_starts`): the variable; for a range its least value and
+width (then no values); for weights the values, their running sums and total."""
+
+
+def ready_starts(variables: Sequence[Variable]) -> list[Start]:
+    """What `start_of` works out for each drawn start, worked out once: the draws that
+    `draw_start` then makes are `start_of`'s own (a range's `between`, `Random.choices`'s
+    bisection of the running sums), from the same numbers of the generator."""
+    out: list[Start] = []
     for var in variables:
-        drawn[var.id] = start_of(var, rng)
+        start = var.start
+        if isinstance(start, list):
+            low, high = start
+            width = high - low + 1  # an empty range is left to `start_of`, which refuses it
+            out.append((var, low, width if width > 0 else 0, [], [], 0.0))
+            continue
+        assert isinstance(start, WeightedStart)
+        weights = start.weights or [1] * len(start.values)
+        sums = list(itertools.accumulate(weights))
+        total = sums[-1] + 0.0 if sums and len(sums) == len(start.values) else 0.0
+        # a start that `choices` refuses is left to it (width 0: drawn by `start_of`)
+        ok = total > 0.0 and math.isfinite(total)
+        out.append((var, 0, -1 if ok else 0, list(start.values), sums, total))
+    return out
+
+
+def draw_start(
+    variables: Sequence[Start], flags: Sequence[Flag], env: dict[str, int], rng: random.Random
+) -> dict[str, int]:
+    """Draw the starts of `variables` (made ready, `ready_starts`) and `flags`
+    (`drawn_starts`) into `env`; returns what was drawn."""
+    drawn: dict[str, int] = {}
+    for var, low, width, values, sums, total in variables:
+        if width > 0:
+            drawn[var.id] = low + below(rng, width)
+        elif width < 0:  # `Random.choices(values, weights)[0]`, its sums made once
+            drawn[var.id] = values[bisect.bisect(sums, rng.random() * total, 0, len(values) - 1)]
+        else:
+            drawn[var.id] = start_of(var, rng)
     for flag in flags:
         drawn[flag.id] = flag_start_of(flag, rng)
     env.update(drawn)
@@ -97,10 +132,16 @@ def first_estimates(
 ) -> dict[tuple[str, str], Estimate]:
     """Each estimating power's first belief (`estimating`): off by at most `error`, either
     way."""
-    return {
-        (power, var): Estimate(between(rng, -error, error), error, "first estimate")
-        for power, var, error in estimates
-    }
+    out = {}
+    getrandbits = rng.getrandbits
+    for power, var, error in estimates:  # `between(rng, -error, error)`, inlined
+        n = 2 * error + 1
+        k = n.bit_length()
+        r = getrandbits(k)
+        while r >= n:
+            r = getrandbits(k)
+        out[(power, var)] = Estimate(r - error, error, "first estimate")
+    return out
 
 
 def reveal(state: State, power: str, var: str, within: int, source: str) -> None:

@@ -66,7 +66,7 @@ class Game(Phases):
         rng = random.Random(seed)
         env = content.start_env()
         self.state = State(turn=1, env=env, rng=rng)
-        self.state.draws = draws.draw_start(content.drawn, content.drawn_flags, env, rng)
+        self.state.draws = draws.draw_start(content.starts, content.drawn_flags, env, rng)
         self.state.estimates = draws.first_estimates(content.estimating, rng)
         self._new: list[Dispatch] = []
         self._begin_turn()
