@@ -97,6 +97,9 @@ class CompiledEnding:
     when: Fn
     fallback: bool
     scores: dict[str, Fn]
+    fixed: tuple[tuple[str, int | None, Fn], ...] = ()
+    """(power, its score when a plain number, already within 0-100, or None, the score's
+    expression) of every power in `scores`, in order."""
 
 
 class CompiledStep(NamedTuple):
@@ -256,6 +259,10 @@ class Content:
                 code.conditions[e.when],
                 not e.when.strip(),
                 {p: code.numbers[str(v)] for p, v in e.scores.items()},
+                tuple(
+                    (p, max(0, min(100, int(v))) if isinstance(v, int) else None, code.numbers[str(v)])
+                    for p, v in e.scores.items()
+                ),
             )
             for e in sc.endings
         ]
