@@ -102,6 +102,11 @@ class CompiledEnding:
     expression) of every power in `scores`, in order."""
 
 
+def clamped(score: int) -> int:
+    """A score within 0-100, as the engine makes every score."""
+    return max(0, min(100, int(score)))
+
+
 class CompiledStep(NamedTuple):
     """A step of the historical path, with its condition compiled."""
 
@@ -260,7 +265,7 @@ class Content:
                 not e.when.strip(),
                 {p: code.numbers[str(v)] for p, v in e.scores.items()},
                 tuple(
-                    (p, max(0, min(100, int(v))) if isinstance(v, int) else None, code.numbers[str(v)])
+                    (p, clamped(v) if isinstance(v, int) else None, code.numbers[str(v)])
                     for p, v in e.scores.items()
                 ),
             )
