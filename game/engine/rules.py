@@ -22,7 +22,7 @@ from .state import (
     State,
     audience,
 )
-from .watch import holds, touched, watch_of
+from .watch import touched, watch_of
 
 if TYPE_CHECKING:
     from .policies.planner import Planner
@@ -266,10 +266,21 @@ class Rules(Effects):
             return
         sleep = st.sleep
         if not final and sleep is not None:  # `outcome_of`'s look, inlined: most find none
-            awake, sleepers, env = sleep.endings, sleep.sleepers, st.env
-            for eid, parts in watch_of(self.content).midway if awake else ():
-                if eid in awake and holds(parts, env, eid, awake, sleepers):
-                    break
+            awake = sleep.endings
+            if not awake:
+                return
+            sleepers, env = sleep.sleepers, st.env
+            for eid, parts in watch_of(self.content).midway:
+                if eid not in awake:
+                    continue
+                for fn, names in parts:  # `holds`, inlined: it sleeps on the part false
+                    if not fn(env):
+                        awake.discard(eid)
+                        for name in names:
+                            sleepers.setdefault(name, []).append((awake, eid))
+                        break
+                else:
+                    break  # it holds
             else:
                 return
         outcome = outcome_of(self, final)
