@@ -13,7 +13,7 @@ from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
 from .draws import drawn_starts, estimating, ready_starts
 from .ops import Op, Ops
-from .state import audience
+from .state import Cause, CauseKind, audience
 from .texts import Texts
 
 if TYPE_CHECKING:
@@ -68,6 +68,9 @@ class CompiledAction:
     shown_text: str | None = None
     ops: tuple[Op, ...] = ()
     """`effects` as the engine carries them out (`ops.Op`)."""
+    cause: Cause | None = None
+    """The cause of what the move changes, when its title shows as written (one made for
+    every game: a cause is a value), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,8 @@ class CompiledEvent:
     shown_text: str | None = None
     ops: tuple[Op, ...] = ()
     """`effects` as the engine carries them out (`ops.Op`)."""
+    cause: Cause | None = None
+    """The cause of what the event changes, when its title shows as written, or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +105,13 @@ class CompiledEnding:
     fixed: tuple[tuple[str, int | None, Fn], ...] = ()
     """(power, its score when a plain number, already within 0-100, or None, the score's
     expression) of every power in `scores`, in order."""
+
+
+def cause_of(
+    kind: CauseKind, source: str, power: str, title: str | None, seen_by: frozenset[str] | None
+) -> Cause | None:
+    """The cause a move or event gives its changes, when its title is known (None if not)."""
+    return None if title is None else Cause(kind, source, power, title, seen_by, "")
 
 
 def clamped(score: int) -> int:
@@ -176,6 +188,7 @@ class Content:
         self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
         for rank, a in enumerate(sc.actions):
             once = a.once if "once" in a.model_fields_set else not (a.cooldown or a.max_uses)
+            secrecy = frozenset({a.by, *a.to}) if a.secret else None
             ca = CompiledAction(
                 a,
                 code.conditions[a.when],
@@ -192,11 +205,12 @@ class Content:
                 bool(a.cooldown or a.max_uses),
                 f"uses.{a.id}",
                 rank,
-                frozenset({a.by, *a.to}) if a.secret else None,
+                secrecy,
                 tuple(r.delay for r in a.replies),
                 shows(a.title),
                 shows(a.text),
                 ops.of(effects(a.effects)),
+                cause_of("move", a.id, a.by, shows(a.title), secrecy),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -228,6 +242,7 @@ class Content:
                 shows(ev.title),
                 shows(ev.text),
                 ops.of(effects(ev.effects)),
+                cause_of("event", ev.id, "", shows(ev.title), audience(ev.seen_by)),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:

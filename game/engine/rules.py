@@ -89,13 +89,17 @@ class Rules(Effects):
             if st.sleep is not None and key in st.sleep.sleepers:
                 touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
+        seen_by = ca.secrecy
         if self._quiet:
             title = shown = ""
+            cause = None
         else:  # a text that shows as written is not rendered
             title = ca.shown_title if ca.shown_title is not None else self.text(a.title)
             shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
-        seen_by = ca.secrecy
-        self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
+            cause = ca.cause if power == a.by else None  # made once, when the title is
+        if cause is None:
+            cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
+        self._cause = cause
         self._emit("move", title, shown or title, a.id, power, seen_by, None, reason)
         self._apply(ca.ops)
         if ca.delays:
@@ -113,10 +117,14 @@ class Rules(Effects):
         seen_by = ce.audience
         if self._quiet:
             title = shown = ""
+            cause = None
         else:  # a text that shows as written is not rendered
             title = ce.shown_title if ce.shown_title is not None else self.text(ev.title)
             shown = ce.shown_text if ce.shown_text is not None else self.text(ev.text)
-        self._cause = _new(Cause, ("event", ev.id, "", title, seen_by, ""))
+            cause = ce.cause  # made once, when the title shows as written
+        self._cause = (
+            _new(Cause, ("event", ev.id, "", title, seen_by, "")) if cause is None else cause
+        )
         day = ev.date  # `_event_date`, inlined
         if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
             day = None if ce.first_turn != st.turn else self.scenario.end
