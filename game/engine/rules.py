@@ -27,6 +27,9 @@ from .watch import touched, watch_of
 if TYPE_CHECKING:
     from .policies.planner import Planner
 
+HUSHED = Cause("move", "", "", "")
+"""The cause of a move or event in a planner's rollout, which records no change: only its
+title (none, as every title there) is read, by `reveal`."""
 _new = tuple.__new__
 """Makes a record tuple (`Cause`, `Change`, `Dispatch`) from all its fields at once, without the
 Python-level constructor a NamedTuple adds."""
@@ -90,9 +93,9 @@ class Rules(Effects):
                 touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         seen_by = ca.secrecy
-        if self._quiet:
+        if self._quiet:  # a rollout records no change: its cause is read for a title only
             title = shown = ""
-            cause = None
+            cause: Cause | None = HUSHED
         else:  # a text that shows as written is not rendered
             title = ca.shown_title if ca.shown_title is not None else self.text(a.title)
             shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
@@ -115,9 +118,9 @@ class Rules(Effects):
         ev, st = ce.event, self.state
         st.fired.add(ev.id)
         seen_by = ce.audience
-        if self._quiet:
+        if self._quiet:  # a rollout records no change: its cause is read for a title only
             title = shown = ""
-            cause = None
+            cause: Cause | None = HUSHED
         else:  # a text that shows as written is not rendered
             title = ce.shown_title if ce.shown_title is not None else self.text(ev.title)
             shown = ce.shown_text if ce.shown_text is not None else self.text(ev.text)
