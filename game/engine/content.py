@@ -13,7 +13,7 @@ from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
 from .draws import drawn_starts, estimating, ready_starts
 from .ops import Op, Ops
-from .state import Cause, CauseKind, audience
+from .state import Cause, CauseKind, Dispatch, audience
 from .texts import Texts
 
 if TYPE_CHECKING:
@@ -272,6 +272,14 @@ class Content:
         """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
         self.titles = [t.title for t in sc.calendar]
+        self.news = [
+            None
+            if self.texts.words(t.title, "", "")
+            else Dispatch(turn, t.date, "news", t.title, "", "", "", None, "")
+            for turn, t in enumerate(sc.calendar, 1)
+        ]
+        """Each turn's dispatch of its start, the same in every game (a dispatch is a
+        value), or None when its title holds a word of a continuity rule."""
 
         self.endings = [
             CompiledEnding(

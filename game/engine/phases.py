@@ -43,7 +43,11 @@ class Phases(Rules):
         else:
             st.budgets = {p: self.allowance(p) for p in content.powers}
         self._cause = START
-        self._emit("news", content.titles[st.turn - 1], "")
+        news = content.news[st.turn - 1]  # made once (`Content.news`) when nothing to check
+        if news is None:
+            self._emit("news", content.titles[st.turn - 1], "")
+        elif not self._quiet:
+            st.dispatches.append(news)
         due: list[str] = []
         extra: list[CompiledEvent] = []
         if st.scheduled:
