@@ -71,6 +71,10 @@ class CompiledAction:
     cause: Cause | None = None
     """The cause of what the move changes, when its title shows as written (one made for
     every game: a cause is a value), or None."""
+    sent: Sent = None
+    """The move's dispatch by turn, made in the first game that plays it then and the same
+    in every other (a dispatch is a value), when its texts show as written and hold no word
+    of a continuity rule; None when they may not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,8 @@ class CompiledEvent:
     """`effects` as the engine carries them out (`ops.Op`)."""
     cause: Cause | None = None
     """The cause of what the event changes, when its title shows as written, or None."""
+    sent: Sent = None
+    """The event's dispatch by turn, as `CompiledAction.sent`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,10 @@ class CompiledEnding:
     fixed: tuple[tuple[str, int | None, Fn], ...] = ()
     """(power, its score when a plain number, already within 0-100, or None, the score's
     expression) of every power in `scores`, in order."""
+
+
+Sent = list[Dispatch | None] | None
+"""A move's or event's dispatch by turn (`CompiledAction.sent`)."""
 
 
 def cause_of(
@@ -211,6 +221,7 @@ class Content:
                 shows(a.text),
                 ops.of(effects(a.effects)),
                 cause_of("move", a.id, a.by, shows(a.title), secrecy),
+                self._sent(shows(a.title), shows(a.text), True),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -243,6 +254,7 @@ class Content:
                 shows(ev.text),
                 ops.of(effects(ev.effects)),
                 cause_of("event", ev.id, "", shows(ev.title), audience(ev.seen_by)),
+                self._sent(shows(ev.title), shows(ev.text), False),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:
@@ -315,6 +327,18 @@ class Content:
         self.estimating = estimating(sc)
         self.policies: dict[str, dict[str, Spec]] = {}
         """Each power's policy, by the spec that names all of them (`Game`), once parsed."""
+
+    def _sent(
+        self, title: str | None, text: str | None, move: bool
+    ) -> list[Dispatch | None] | None:
+        """A move's or event's dispatches by turn, none made yet, if its title and text show
+        as written and hold no word of a continuity rule (a move shows its title for an
+        empty text); else None."""
+        if title is None or text is None:
+            return None
+        if self.texts.words(title, (text or title) if move else text, ""):
+            return None
+        return [None] * (self.turns + 1)
 
     def computer_of(self, humans: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
         """`computer` for the powers people play, made once."""

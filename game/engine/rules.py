@@ -94,16 +94,23 @@ class Rules(Effects):
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
         seen_by = ca.secrecy
         if self._quiet:  # a rollout records no change: its cause is read for a title only
-            title = shown = ""
-            cause: Cause | None = HUSHED
-        else:  # a text that shows as written is not rendered
-            title = ca.shown_title if ca.shown_title is not None else self.text(a.title)
-            shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
+            self._cause = HUSHED
+        else:
             cause = ca.cause if power == a.by else None  # made once, when the title is
-        if cause is None:
-            cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
-        self._cause = cause
-        self._emit("move", title, shown or title, a.id, power, seen_by, None, reason)
+            sent = ca.sent if cause is not None and not reason else None
+            d = None if sent is None else sent[st.turn]
+            if d is not None and cause is not None:  # this turn's, as in every game
+                self._cause = cause
+                st.dispatches.append(d)
+            else:  # a text that shows as written is not rendered
+                title = ca.shown_title if ca.shown_title is not None else self.text(a.title)
+                shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
+                if cause is None:
+                    cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
+                self._cause = cause
+                self._emit("move", title, shown or title, a.id, power, seen_by, None, reason)
+                if sent is not None:
+                    sent[st.turn] = st.dispatches[-1]
         self._apply(ca.ops)
         if ca.delays:
             turn = st.turn
@@ -119,19 +126,26 @@ class Rules(Effects):
         st.fired.add(ev.id)
         seen_by = ce.audience
         if self._quiet:  # a rollout records no change: its cause is read for a title only
-            title = shown = ""
-            cause: Cause | None = HUSHED
+            title = ""
+            self._cause = HUSHED
         else:  # a text that shows as written is not rendered
             title = ce.shown_title if ce.shown_title is not None else self.text(ev.title)
-            shown = ce.shown_text if ce.shown_text is not None else self.text(ev.text)
             cause = ce.cause  # made once, when the title shows as written
-        self._cause = (
-            _new(Cause, ("event", ev.id, "", title, seen_by, "")) if cause is None else cause
-        )
-        day = ev.date  # `_event_date`, inlined
-        if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
-            day = None if ce.first_turn != st.turn else self.scenario.end
-        self._emit("event", title, shown, ev.id, "", seen_by, day)
+            self._cause = (
+                _new(Cause, ("event", ev.id, "", title, seen_by, "")) if cause is None else cause
+            )
+            sent = ce.sent
+            d = None if sent is None else sent[st.turn]
+            if d is not None:  # this turn's, as in every game
+                st.dispatches.append(d)
+            else:
+                shown = ce.shown_text if ce.shown_text is not None else self.text(ev.text)
+                day = ev.date  # `_event_date`, inlined
+                if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
+                    day = None if ce.first_turn != st.turn else self.scenario.end
+                self._emit("event", title, shown, ev.id, "", seen_by, day)
+                if sent is not None:
+                    sent[st.turn] = st.dispatches[-1]
         self._apply(ce.ops)
         if ev.choice_by:
             if ev.choice_by in self.humans:
