@@ -33,6 +33,24 @@ title = "Molotov's week"
 [[calendar]]
 date = 1939-03-15
 title = "Week 3"
+[[powers]]
+id = "blue"
+name = "Blue"
+playable = true
+[[variables]]
+id = "x"
+label = "X"
+start = 50
+[[events]]
+id = "offer"
+title = "An offer"
+text = "Blue is offered terms."
+date = 1939-03-08
+choice_by = "blue"
+choices = [
+  { id = "take", label = "Take", effects = ["x += 5"], historical = true },
+  { id = "refuse", label = "Refuse", effects = ["x -= 5"] },
+]
 [[actions]]
 id = "plain"
 by = "red"
@@ -48,7 +66,7 @@ once = false
 id = "fallback"
 title = "Time runs out"
 epilogue = "Nothing."
-scores = { red = 10 }
+scores = { red = 10, blue = "x" }
 """
 
 
@@ -103,3 +121,18 @@ def test_a_move_whose_text_breaks_a_rule_is_recorded_in_every_game() -> None:
             (2, "news", "no_molotov", "Molotov"),
             (2, "slip", "no_molotov", "Molotov"),
         ]
+
+
+def test_an_answer_reads_the_same_in_every_game_and_changes_the_state_each_time() -> None:
+    games = [played(seed) for seed in (1, 2)]
+    answers = [[d for d in g.state.dispatches if d.source == "offer"] for g in games]
+    assert answers[0] == answers[1]
+    assert [(d.kind, d.title, d.text, d.power) for d in answers[0]] == [
+        ("event", "An offer", "Blue is offered terms.", ""),
+        ("event", "An offer", "Take", "blue"),
+    ]
+    for g in games:
+        assert [(c.target, c.before, c.after, c.cause.title) for c in g.state.changes] == [
+            ("x", 50, 55, "An offer (Take)")
+        ]
+        assert g.ending is not None and g.ending.scores["blue"] == 55

@@ -34,6 +34,10 @@ class CompiledOption:
     """(the event's or move's id, the option's id), as `State.seen_options` keeps it."""
     ops: tuple[Op, ...] = ()
     """`effects` as the engine carries them out (`ops.Op`)."""
+    sent: list[Answered | None] | None = None
+    """By turn, the answer's dispatch and cause as first given then, with who gave it and
+    how (title, power, kind, audience), to be given again as they are when all match (in
+    another game), if its label, text and reason show as written; else None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +117,18 @@ class CompiledEnding:
     expression) of every power in `scores`, in order."""
 
 
+Answered = tuple[str, str, str, "frozenset[str] | None", Dispatch, Cause]
+"""An answer as given (`CompiledOption.sent`): title, power, kind, audience, its dispatch
+and its cause."""
 Sent = list[Dispatch | None] | None
 """A move's or event's dispatch by turn (`CompiledAction.sent`)."""
+
+
+def fixed_answer(
+    label: str | None, text: str | None, reason: str | None, turns: int
+) -> list[Answered | None] | None:
+    """`CompiledOption.sent`, none given yet, when the texts show as written."""
+    return None if label is None or text is None or reason is None else [None] * (turns + 1)
 
 
 def cause_of(
@@ -190,6 +204,7 @@ class Content:
                     shows(o.reason),
                     (source, o.id),
                     ops.of(effects(o.effects)),
+                    fixed_answer(shows(o.label), shows(o.text), shows(o.reason), self.turns),
                 )
                 for o in opts
             )

@@ -228,7 +228,22 @@ class Rules(Effects):
     ) -> None:
         o = option.option
         seen = option.seen  # (source, option id), made once
-        self.state.seen_options.add(seen if seen[0] == source else (source, o.id))
+        st = self.state
+        st.seen_options.add(seen if seen[0] == source else (source, o.id))
+        sent = option.sent if not why and not self._quiet and seen[0] == source else None
+        if sent is not None:  # the answer as given in this turn of an earlier game
+            found = sent[st.turn]
+            if (
+                found is not None
+                and found[0] == title
+                and found[1] == power
+                and found[2] == kind
+                and found[3] == seen_by
+            ):
+                self._cause = found[5]
+                st.dispatches.append(found[4])
+                self._apply(option.ops)
+                return
         shown: str | None
         text: str | None
         reason: str | None
@@ -249,6 +264,8 @@ class Rules(Effects):
         because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
         self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
         self._emit(kind, title, text, source, power, seen_by, None, reason)
+        if sent is not None and not self.content.texts.words(title, text, reason):
+            sent[st.turn] = (title, power, kind, seen_by, st.dispatches[-1], self._cause)
         self._apply(option.ops)
 
     # -- dispatches and endings -------------------------------------------------------------
