@@ -77,8 +77,8 @@ class CompiledAction:
     every game: a cause is a value), or None."""
     sent: Sent = None
     """The move's dispatch by turn, made in the first game that plays it then and the same
-    in every other (a dispatch is a value), when its texts show as written and hold no word
-    of a continuity rule; None when they may not."""
+    in every other (a dispatch is a value), when its texts show as written (one that holds
+    a word of a continuity rule is never kept); None when they may not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,22 +192,24 @@ class Content:
         def effects(texts: list[str]) -> tuple[Effect, ...]:
             return tuple(code.effects[t] for t in texts)
 
-        def options(opts: list[Option], source: str) -> tuple[CompiledOption, ...]:
-            return tuple(
-                CompiledOption(
-                    o,
-                    code.conditions[o.when],
-                    code.numbers[str(o.weight)],
-                    effects(o.effects),
-                    shows(o.label),
-                    shows(o.text),
-                    shows(o.reason),
-                    (source, o.id),
-                    ops.of(effects(o.effects)),
-                    fixed_answer(shows(o.label), shows(o.text), shows(o.reason), self.turns),
-                )
-                for o in opts
+        def option(o: Option, source: str) -> CompiledOption:
+            fx = effects(o.effects)
+            label, text, reason = shows(o.label), shows(o.text), shows(o.reason)
+            return CompiledOption(
+                o,
+                code.conditions[o.when],
+                code.numbers[str(o.weight)],
+                fx,
+                label,
+                text,
+                reason,
+                (source, o.id),
+                ops.of(fx),
+                fixed_answer(label, text, reason, self.turns),
             )
+
+        def options(opts: list[Option], source: str) -> tuple[CompiledOption, ...]:
+            return tuple(option(o, source) for o in opts)
 
         self.actions: dict[str, CompiledAction] = {}
         self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
@@ -236,7 +238,7 @@ class Content:
                 shows(a.text),
                 ops.of(effects(a.effects)),
                 cause_of("move", a.id, a.by, shows(a.title), secrecy),
-                self._sent(shows(a.title), shows(a.text), True),
+                self._sent(shows(a.title), shows(a.text)),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -269,7 +271,7 @@ class Content:
                 shows(ev.text),
                 ops.of(effects(ev.effects)),
                 cause_of("event", ev.id, "", shows(ev.title), audience(ev.seen_by)),
-                self._sent(shows(ev.title), shows(ev.text), False),
+                self._sent(shows(ev.title), shows(ev.text)),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:
@@ -343,17 +345,11 @@ class Content:
         self.policies: dict[str, dict[str, Spec]] = {}
         """Each power's policy, by the spec that names all of them (`Game`), once parsed."""
 
-    def _sent(
-        self, title: str | None, text: str | None, move: bool
-    ) -> list[Dispatch | None] | None:
+    def _sent(self, title: str | None, text: str | None) -> Sent:
         """A move's or event's dispatches by turn, none made yet, if its title and text show
-        as written and hold no word of a continuity rule (a move shows its title for an
-        empty text); else None."""
-        if title is None or text is None:
-            return None
-        if self.texts.words(title, (text or title) if move else text, ""):
-            return None
-        return [None] * (self.turns + 1)
+        as written; else None (the engine keeps one only if it holds no word of a
+        continuity rule)."""
+        return None if title is None or text is None else [None] * (self.turns + 1)
 
     def computer_of(self, humans: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
         """`computer` for the powers people play, made once."""

@@ -4,7 +4,7 @@ reads them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 
 from ..scenario.effects import Effect
 
@@ -47,14 +47,22 @@ class Ops:
         self.bounds = bounds
         self.nested: dict[int, tuple[Op, ...]] = {}
         """The flat form of each `if`'s guarded effect, by the id of the `if`."""
-        self._kept: list[Effect] = []
-        """The `if`s of `nested`, kept alive while their ids name them."""
+        self._made: dict[int, Op] = {}
+        """Each effect's flat form, by the effect's id (the op holds the effect, and the
+        scenario's code every effect, so no id names another while these live)."""
 
-    def of(self, effects: Iterable[Effect]) -> tuple[Op, ...]:
+    def of(self, effects: Sequence[Effect]) -> tuple[Op, ...]:
+        """The flat form of `effects`, in order (each effect's made once: the scenario's
+        code shares one effect among the places that write the same text)."""
+        if not effects:
+            return ()
         out = []
+        made = self._made
         for e in effects:
-            out.append(op_of(e, self.bounds))
-            if e.kind == "if" and e.then is not None and id(e) not in self.nested:
-                self._kept.append(e)
-                self.nested[id(e)] = self.of((e.then,))
+            op = made.get(id(e))
+            if op is None:
+                op = made[id(e)] = op_of(e, self.bounds)
+                if e.kind == "if" and e.then is not None:
+                    self.nested[id(e)] = self.of((e.then,))
+            out.append(op)
         return tuple(out)

@@ -109,8 +109,8 @@ class Rules(Effects):
                     cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
                 self._cause = cause
                 self._emit("move", title, shown or title, a.id, power, seen_by, None, reason)
-                if sent is not None:
-                    sent[st.turn] = st.dispatches[-1]
+                if sent is not None and not self.content.texts.words(title, shown or title, ""):
+                    sent[st.turn] = st.dispatches[-1]  # kept when no rule may be broken
         self._apply(ca.ops)
         if ca.delays:
             turn = st.turn
@@ -144,8 +144,8 @@ class Rules(Effects):
                 if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
                     day = None if ce.first_turn != st.turn else self.scenario.end
                 self._emit("event", title, shown, ev.id, "", seen_by, day)
-                if sent is not None:
-                    sent[st.turn] = st.dispatches[-1]
+                if sent is not None and not self.content.texts.words(title, shown, ""):
+                    sent[st.turn] = st.dispatches[-1]  # kept when no rule may be broken
         self._apply(ce.ops)
         if ev.choice_by:
             if ev.choice_by in self.humans:
