@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..scenario.closures import Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
-from .draws import drawn_starts, estimating
-from .state import audience
+from .draws import drawn_starts, estimating, ready_starts
+from .ops import Op, Ops
+from .state import Cause, CauseKind, Dispatch, audience
 from .texts import Texts
 
 if TYPE_CHECKING:
@@ -29,6 +30,14 @@ class CompiledOption:
     """The label, text and reason as shown in every state (`Texts.fixed`), or None."""
     shown_text: str | None = None
     shown_reason: str | None = None
+    seen: tuple[str, str] = ("", "")
+    """(the event's or move's id, the option's id), as `State.seen_options` keeps it."""
+    ops: tuple[Op, ...] = ()
+    """`effects` as the engine carries them out (`ops.Op`)."""
+    sent: list[Answered | None] | None = None
+    """By turn, the answer's dispatch and cause as first given then, with who gave it and
+    how (title, power, kind, audience), to be given again as they are when all match (in
+    another game), if its label, text and reason show as written; else None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +70,15 @@ class CompiledAction:
     shown_title: str | None = None
     """The title and text as shown in every state (`Texts.fixed`), or None."""
     shown_text: str | None = None
+    ops: tuple[Op, ...] = ()
+    """`effects` as the engine carries them out (`ops.Op`)."""
+    cause: Cause | None = None
+    """The cause of what the move changes, when its title shows as written (one made for
+    every game: a cause is a value), or None."""
+    sent: Sent = None
+    """The move's dispatch by turn, made in the first game that plays it then and the same
+    in every other (a dispatch is a value), when its texts show as written (one that holds
+    a word of a continuity rule is never kept); None when they may not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +98,12 @@ class CompiledEvent:
     shown_title: str | None = None
     """The title and text as shown in every state (`Texts.fixed`), or None."""
     shown_text: str | None = None
+    ops: tuple[Op, ...] = ()
+    """`effects` as the engine carries them out (`ops.Op`)."""
+    cause: Cause | None = None
+    """The cause of what the event changes, when its title shows as written, or None."""
+    sent: Sent = None
+    """The event's dispatch by turn, as `CompiledAction.sent`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +112,35 @@ class CompiledEnding:
     when: Fn
     fallback: bool
     scores: dict[str, Fn]
+    fixed: tuple[tuple[str, int | None, Fn], ...] = ()
+    """(power, its score when a plain number, already within 0-100, or None, the score's
+    expression) of every power in `scores`, in order."""
+
+
+Answered = tuple[str, str, str, "frozenset[str] | None", Dispatch, Cause]
+"""An answer as given (`CompiledOption.sent`): title, power, kind, audience, its dispatch
+and its cause."""
+Sent = list[Dispatch | None] | None
+"""A move's or event's dispatch by turn (`CompiledAction.sent`)."""
+
+
+def fixed_answer(
+    label: str | None, text: str | None, reason: str | None, turns: int
+) -> list[Answered | None] | None:
+    """`CompiledOption.sent`, none given yet, when the texts show as written."""
+    return None if label is None or text is None or reason is None else [None] * (turns + 1)
+
+
+def cause_of(
+    kind: CauseKind, source: str, power: str, title: str | None, seen_by: frozenset[str] | None
+) -> Cause | None:
+    """The cause a move or event gives its changes, when its title is known (None if not)."""
+    return None if title is None else Cause(kind, source, power, title, seen_by, "")
+
+
+def clamped(score: int) -> int:
+    """A score within 0-100, as the engine makes every score."""
+    return max(0, min(100, int(score)))
 
 
 class CompiledStep(NamedTuple):
@@ -134,34 +187,41 @@ class Content:
         self.seen_by = {v.id: v.seen_by for v in sc.variables} | {f.id: f.seen_by for f in sc.flags}
 
         shows = self.texts.fixed
+        ops = self.ops = Ops(self.bounds)
 
         def effects(texts: list[str]) -> tuple[Effect, ...]:
             return tuple(code.effects[t] for t in texts)
 
-        def options(opts: list[Option]) -> tuple[CompiledOption, ...]:
-            return tuple(
-                CompiledOption(
-                    o,
-                    code.conditions[o.when],
-                    code.numbers[str(o.weight)],
-                    effects(o.effects),
-                    shows(o.label),
-                    shows(o.text),
-                    shows(o.reason),
-                )
-                for o in opts
+        def option(o: Option, source: str) -> CompiledOption:
+            fx = effects(o.effects)
+            label, text, reason = shows(o.label), shows(o.text), shows(o.reason)
+            return CompiledOption(
+                o,
+                code.conditions[o.when],
+                code.numbers[str(o.weight)],
+                fx,
+                label,
+                text,
+                reason,
+                (source, o.id),
+                ops.of(fx),
+                fixed_answer(label, text, reason, self.turns),
             )
+
+        def options(opts: list[Option], source: str) -> tuple[CompiledOption, ...]:
+            return tuple(option(o, source) for o in opts)
 
         self.actions: dict[str, CompiledAction] = {}
         self.by_power: dict[str, list[CompiledAction]] = {p: [] for p in self.powers}
         for rank, a in enumerate(sc.actions):
             once = a.once if "once" in a.model_fields_set else not (a.cooldown or a.max_uses)
+            secrecy = frozenset({a.by, *a.to}) if a.secret else None
             ca = CompiledAction(
                 a,
                 code.conditions[a.when],
                 code.numbers[str(a.weight)],
                 effects(a.effects),
-                tuple(options(r.options) for r in a.replies),
+                tuple(options(r.options, a.id) for r in a.replies),
                 a.after.toordinal() if a.after else 0,
                 a.until.toordinal() if a.until else 10**9,
                 max(0, a.weight) if isinstance(a.weight, int) else None,
@@ -172,10 +232,13 @@ class Content:
                 bool(a.cooldown or a.max_uses),
                 f"uses.{a.id}",
                 rank,
-                frozenset({a.by, *a.to}) if a.secret else None,
+                secrecy,
                 tuple(r.delay for r in a.replies),
                 shows(a.title),
                 shows(a.text),
+                ops.of(effects(a.effects)),
+                cause_of("move", a.id, a.by, shows(a.title), secrecy),
+                self._sent(shows(a.title), shows(a.text)),
             )
             self.actions[a.id] = ca
             self.by_power[a.by].append(ca)
@@ -183,6 +246,9 @@ class Content:
         self.movers = frozenset(p for p, actions in self.by_power.items() if actions)
         """The powers that have moves at all."""
         self.pass_weight = {p.id: p.pass_weight for p in sc.powers}
+        self.computer: dict[tuple[str, ...], tuple[bool, tuple[str, ...]]] = {}
+        """For the powers people play: whether any power is computer-played, and the
+        computer-played powers that have moves, in order (`computer_of`)."""
 
         scheduled = {e.target for e in code.effects.values() if e.kind == "schedule"}
         self.events: dict[str, CompiledEvent] = {}
@@ -195,7 +261,7 @@ class Content:
                 ev,
                 code.conditions[ev.when],
                 effects(ev.effects),
-                options(ev.choices),
+                options(ev.choices, ev.id),
                 first,
                 last,
                 ev.id in scheduled,
@@ -203,6 +269,9 @@ class Content:
                 audience(ev.seen_by),
                 shows(ev.title),
                 shows(ev.text),
+                ops.of(effects(ev.effects)),
+                cause_of("event", ev.id, "", shows(ev.title), audience(ev.seen_by)),
+                self._sent(shows(ev.title), shows(ev.text)),
             )
             self.events[ev.id] = ce
             if ce.scheduled_only:
@@ -213,6 +282,11 @@ class Content:
             else:
                 self.conditional.append(ce)
         self.order = {ev.id: i for i, ev in enumerate(sc.events)}
+        self.dated_keyed = {
+            turn: tuple((self.order[ce.event.id], ce) for ce in listed)
+            for turn, listed in self.dated.items()
+        }
+        """`dated`, each event with its place in the file (`order`)."""
         self.budgets = {
             p.id: code.numbers[p.moves_per_turn]
             if isinstance(p.moves_per_turn, str)
@@ -227,6 +301,14 @@ class Content:
         """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
         self.titles = [t.title for t in sc.calendar]
+        self.news = [
+            None
+            if self.texts.words(t.title, "", "")
+            else Dispatch(turn, t.date, "news", t.title, "", "", "", None, "")
+            for turn, t in enumerate(sc.calendar, 1)
+        ]
+        """Each turn's dispatch of its start, the same in every game (a dispatch is a
+        value), or None when its title holds a word of a continuity rule."""
 
         self.endings = [
             CompiledEnding(
@@ -234,6 +316,10 @@ class Content:
                 code.conditions[e.when],
                 not e.when.strip(),
                 {p: code.numbers[str(v)] for p, v in e.scores.items()},
+                tuple(
+                    (p, clamped(v) if isinstance(v, int) else None, code.numbers[str(v)])
+                    for p, v in e.scores.items()
+                ),
             )
             for e in sc.endings
         ]
@@ -253,9 +339,28 @@ class Content:
         """Each power's victory levels, highest first (as `endings.level_of` sorts them)."""
         self.drawn, self.drawn_flags = drawn_starts(sc)
         """The variables and flags whose start each game draws."""
+        self.starts = ready_starts(self.drawn)
+        """`drawn`, made ready to draw (`draws.ready_starts`)."""
         self.estimating = estimating(sc)
         self.policies: dict[str, dict[str, Spec]] = {}
         """Each power's policy, by the spec that names all of them (`Game`), once parsed."""
+
+    def _sent(self, title: str | None, text: str | None) -> Sent:
+        """A move's or event's dispatches by turn, none made yet, if its title and text show
+        as written; else None (the engine keeps one only if it holds no word of a
+        continuity rule)."""
+        return None if title is None or text is None else [None] * (self.turns + 1)
+
+    def computer_of(self, humans: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
+        """`computer` for the powers people play, made once."""
+        found = self.computer.get(humans)
+        if found is None:
+            others = [p for p in self.powers if p not in humans]
+            found = self.computer[humans] = (
+                bool(others),
+                tuple(p for p in others if p in self.movers),
+            )
+        return found
 
     def turn_of(self, ordinal: int) -> int:
         """The turn (from 1) whose period contains the date; dates before turn 1 give 1."""

@@ -40,7 +40,10 @@ def outcome_of(game: Rules, final: bool) -> Outcome | None:
         return None
     e = chosen.ending
     sc = game.scenario
-    scores = {p: max(0, min(100, int(fn(env)))) for p, fn in chosen.scores.items()}
+    scores = {
+        p: max(0, min(100, int(fn(env)))) if fixed is None else fixed
+        for p, fixed, fn in chosen.fixed
+    }
     ranked = content.levels
     levels = {
         p: level

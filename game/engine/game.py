@@ -66,7 +66,7 @@ class Game(Phases):
         rng = random.Random(seed)
         env = content.start_env()
         self.state = State(turn=1, env=env, rng=rng)
-        self.state.draws = draws.draw_start(content.drawn, content.drawn_flags, env, rng)
+        self.state.draws = draws.draw_start(content.starts, content.drawn_flags, env, rng)
         self.state.estimates = draws.first_estimates(content.estimating, rng)
         self._new: list[Dispatch] = []
         self._begin_turn()
@@ -365,15 +365,14 @@ class Game(Phases):
         start = len(st.dispatches)
         st.log.append(end_turn_command(st.turn))
         if not st.closing:
-            movers, humans, steps = self.content.movers, self.humans, self.content.steps
-            on_path = self.historical - st.off_path
-            for power in self.content.powers:
-                if power in humans:
-                    continue
+            content = self.content
+            found = content.computer.get(self.humans)
+            anyone, moving = content.computer_of(self.humans) if found is None else found
+            if anyone:
                 self._phase = "moves"  # a power without moves has nothing to do
-                if power not in movers:
-                    continue
-                if power in on_path and (st.turn, power) not in steps:
+            historical, off_path, steps, turn = self.historical, st.off_path, content.steps, st.turn
+            for power in moving:
+                if power in historical and power not in off_path and (turn, power) not in steps:
                     continue  # on the path, with nothing to do this turn
                 self._computer_moves(power)
             if self._ask_people(same_turn=True):

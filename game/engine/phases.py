@@ -4,13 +4,15 @@ the answers that fall due."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from .causes import START
 from .content import CompiledEvent
+from .draws import below
 from .policies import historical, weighted
 from .rules import Rules
 from .state import Dispatch, PendingReply
-from .watch import holds, sleep_of, touched, watch_of
+from .watch import sleep_of, touched, watch_of
 
 
 class Phases(Rules):
@@ -25,9 +27,12 @@ class Phases(Rules):
         env["turn"] = st.turn
         env["date"] = content.turn_dates[st.turn - 1]
         sleep = st.sleep
-        if sleep is not None and sleep.sleepers:
-            touched(st, "turn")
-            touched(st, "date")
+        if sleep is not None:
+            sleepers = sleep.sleepers
+            if "turn" in sleepers:
+                touched(st, "turn")
+            if "date" in sleepers:
+                touched(st, "date")
         self._phase = "start"
         if not self._quiet:  # the variables' values, one tuple for the turn (`series`)
             if not st.frames:
@@ -38,41 +43,53 @@ class Phases(Rules):
         else:
             st.budgets = {p: self.allowance(p) for p in content.powers}
         self._cause = START
-        self._emit("news", self.turn_title(), "")
+        news = content.news[st.turn - 1]  # made once (`Content.news`) when nothing to check
+        if news is None:
+            self._emit("news", content.titles[st.turn - 1], "")
+        elif not self._quiet:
+            st.dispatches.append(news)
         due: list[str] = []
         extra: list[CompiledEvent] = []
         if st.scheduled:
             due = [ev for t, ev in st.scheduled if t == st.turn]
             st.scheduled = [(t, ev) for t, ev in st.scheduled if t != st.turn]
             extra = [content.events[e] for e in due]
-        self._scan_events(content.dated.get(st.turn, []), extra, due)
-        self._ask_people(same_turn=False)
+        self._scan_events(content.dated_keyed.get(st.turn, ()), extra, due)
+        if self.humans and st.pending:
+            self._ask_people(same_turn=False)
         st.marks[st.turn] = len(st.changes)
         self._check_endings(final=False)
 
     def _scan_events(
-        self, dated: list[CompiledEvent], extra: list[CompiledEvent], due: list[str]
+        self,
+        dated: Sequence[tuple[int, CompiledEvent]],
+        extra: list[CompiledEvent],
+        due: list[str],
     ) -> None:
-        """Fire, in file order, the events that may come now: the turn's dated ones, those
+        """Fire, in file order, the events that may come now: the turn's dated ones (each
+        with its place in the file, `Content.dated_keyed`), those
         scheduled for it, and the undated ones awake (one woken by an event before it in
         the file is looked at in the same turn, as a scan of every event would)."""
-        st, watch = self.state, watch_of(self.content)
-        env, fired, order = st.env, st.fired, watch.order
-        sleep = sleep_of(st, watch)
+        st, content = self.state, self.content
+        watch = content.__dict__.get("_watch") or watch_of(content)
+        sleep = st.sleep or sleep_of(st, watch)
+        env, fired, order, keyed = st.env, st.fired, watch.order, watch.keyed
         awake, sleepers, parts_of, events = (
             sleep.events,
             sleep.sleepers,
             watch.event_parts,
             watch.events,
         )
-        queue = {order[eid]: events[eid] for eid in awake}
-        for ce in dated:
-            queue[order[ce.event.id]] = ce
+        queue = dict(map(keyed.__getitem__, awake))
+        """The events to look at by their place in the file."""
+        if dated:
+            queue.update(dated)
         for ce in extra:
             queue[order[ce.event.id]] = ce
         keys = sorted(queue)
         """The places in the file still to look at, in order (what wakes is put in later)."""
         woken = sleep.woken
+        rng = st.rng
         i = 0
         while i < len(keys):
             at = keys[i]
@@ -86,19 +103,31 @@ class Phases(Rules):
             if ce.scheduled_only and eid not in due:
                 continue
             parts = parts_of.get(eid)
-            if parts is not None:
-                holds_now = holds(parts, env, eid, awake, sleepers)
-            else:
-                holds_now = bool(ce.when(env))
-            if holds_now and (ce.chance is None or self._chance(ce.chance(env))):
-                self._fire(ce)
-                if sleep.woken != woken:  # something woke: those after this one come too
-                    woken = sleep.woken
-                    for other in awake:
-                        later = order[other]
-                        if later > at and later not in queue:
-                            queue[later] = events[other]
-                            bisect.insort(keys, later, lo=i)
+            if parts is not None:  # `holds`, inlined: the first part false, it sleeps on
+                for fn, names in parts:
+                    if not fn(env):
+                        awake.discard(eid)
+                        for name in names:
+                            sleepers.setdefault(name, []).append((awake, eid))
+                        break
+                else:
+                    parts = None
+                if parts is not None:
+                    continue
+            elif not ce.when(env):
+                continue
+            if ce.chance is not None:  # `_chance`, inlined
+                percent = ce.chance(env)
+                if percent < 100 and not (percent > 0 and below(rng, 100) < percent):
+                    continue
+            self._fire(ce)
+            if sleep.woken != woken:  # something woke: those after this one come too
+                woken = sleep.woken
+                for other in awake:
+                    later = order[other]
+                    if later > at and later not in queue:
+                        queue[later] = events[other]
+                        bisect.insort(keys, later, lo=i)
 
     def turn_title(self, turn: int | None = None) -> str:
         return self.content.titles[(turn or self.state.turn) - 1]
@@ -107,7 +136,7 @@ class Phases(Rules):
         """A roll against a chance in percent (clamped to 0-100)."""
         if percent >= 100:
             return True
-        return percent > 0 and self.state.rng.randrange(100) < percent
+        return percent > 0 and below(self.state.rng, 100) < percent
 
     def _computer_moves(self, power: str) -> None:
         self._phase = "moves"
@@ -140,6 +169,12 @@ class Phases(Rules):
         st, actions, humans, turn = self.state, self.content.actions, self.humans, self.state.turn
         due: list[PendingReply] = []
         kept: list[PendingReply] = []
+        if not humans and not people:  # every answer is a computer's: only the due date
+            for p in st.pending:
+                (due if p.due <= turn else kept).append(p)
+            if due:
+                st.pending = kept
+            return due
         for p in st.pending:
             if (
                 p.due <= turn

@@ -4,20 +4,16 @@ opening moves, answering, dispatches and endings. `Game` builds on this."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal, assert_never
+from typing import TYPE_CHECKING, Literal
 
-from ..scenario.effects import Effect
 from ..scenario.models import Scenario, Text
-from . import draws
-from .causes import DRIFT
+from .apply import Effects
 from .content import CompiledAction, CompiledEvent, CompiledOption, Content
 from .endings import outcome_of
 from .policies import historical, weighted
 from .state import (
     Cause,
     CauseKind,
-    Change,
     Decision,
     DecisionKind,
     Dispatch,
@@ -26,17 +22,20 @@ from .state import (
     State,
     audience,
 )
-from .watch import holds, touched, watch_of
+from .watch import touched, watch_of
 
 if TYPE_CHECKING:
     from .policies.planner import Planner
 
+HUSHED = Cause("move", "", "", "")
+"""The cause of a move or event in a planner's rollout, which records no change: only its
+title (none, as every title there) is read, by `reveal`."""
 _new = tuple.__new__
 """Makes a record tuple (`Cause`, `Change`, `Dispatch`) from all its fields at once, without the
 Python-level constructor a NamedTuple adds."""
 
 
-class Rules:
+class Rules(Effects):
     scenario: Scenario
     content: Content
     state: State
@@ -93,15 +92,26 @@ class Rules:
             if st.sleep is not None and key in st.sleep.sleepers:
                 touched(st, key)
         st.budgets[power] = st.budgets.get(power, 0) - a.cost
-        if self._quiet:
-            title = shown = ""
-        else:  # a text that shows as written is not rendered
-            title = ca.shown_title if ca.shown_title is not None else self.text(a.title)
-            shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
         seen_by = ca.secrecy
-        self._cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
-        self._emit("move", title, shown or title, a.id, power, seen_by, reason=reason)
-        self._apply(ca.effects)
+        if self._quiet:  # a rollout records no change: its cause is read for a title only
+            self._cause = HUSHED
+        else:
+            cause = ca.cause if power == a.by else None  # made once, when the title is
+            sent = ca.sent if cause is not None and not reason else None
+            d = None if sent is None else sent[st.turn]
+            if d is not None and cause is not None:  # this turn's, as in every game
+                self._cause = cause
+                st.dispatches.append(d)
+            else:  # a text that shows as written is not rendered
+                title = ca.shown_title if ca.shown_title is not None else self.text(a.title)
+                shown = ca.shown_text if ca.shown_text is not None else self.text(a.text)
+                if cause is None:
+                    cause = _new(Cause, ("move", a.id, power, title, seen_by, ""))
+                self._cause = cause
+                self._emit("move", title, shown or title, a.id, power, seen_by, None, reason)
+                if sent is not None and not self.content.texts.words(title, shown or title, ""):
+                    sent[st.turn] = st.dispatches[-1]  # kept when no rule may be broken
+        self._apply(ca.ops)
         if ca.delays:
             turn = st.turn
             for index, delay in enumerate(ca.delays):
@@ -115,17 +125,28 @@ class Rules:
         ev, st = ce.event, self.state
         st.fired.add(ev.id)
         seen_by = ce.audience
-        if self._quiet:
-            title = shown = ""
+        if self._quiet:  # a rollout records no change: its cause is read for a title only
+            title = ""
+            self._cause = HUSHED
         else:  # a text that shows as written is not rendered
             title = ce.shown_title if ce.shown_title is not None else self.text(ev.title)
-            shown = ce.shown_text if ce.shown_text is not None else self.text(ev.text)
-        self._cause = _new(Cause, ("event", ev.id, "", title, seen_by, ""))
-        day = ev.date  # `_event_date`, inlined
-        if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
-            day = None if ce.first_turn != st.turn else self.scenario.end
-        self._emit("event", title, shown, ev.id, seen_by=seen_by, date=day)
-        self._apply(ce.effects)
+            cause = ce.cause  # made once, when the title shows as written
+            self._cause = (
+                _new(Cause, ("event", ev.id, "", title, seen_by, "")) if cause is None else cause
+            )
+            sent = ce.sent
+            d = None if sent is None else sent[st.turn]
+            if d is not None:  # this turn's, as in every game
+                st.dispatches.append(d)
+            else:
+                shown = ce.shown_text if ce.shown_text is not None else self.text(ev.text)
+                day = ev.date  # `_event_date`, inlined
+                if day is not None and (ce.first_turn != st.turn or day > self.scenario.end):
+                    day = None if ce.first_turn != st.turn else self.scenario.end
+                self._emit("event", title, shown, ev.id, "", seen_by, day)
+                if sent is not None and not self.content.texts.words(title, shown, ""):
+                    sent[st.turn] = st.dispatches[-1]  # kept when no rule may be broken
+        self._apply(ce.ops)
         if ev.choice_by:
             if ev.choice_by in self.humans:
                 self._ask(ev.choice_by, "event", ev.id, title, self.text(ev.prompt) or title)
@@ -170,8 +191,11 @@ class Rules:
             self._reply(decision.power, self.content.actions[decision.source], option)
 
     def _reply(self, power: str, ca: CompiledAction, option: CompiledOption, why: str = "") -> None:
-        title = f"{self.names[power]} answers: {self.text(ca.action.title)}"
-        self._apply_option(power, ca.action.id, option, title, self._secrecy(ca), "reply", why)
+        shown = "" if self._quiet else ca.shown_title  # a title that shows as written
+        if shown is None:
+            shown = self.text(ca.action.title)
+        title = f"{self.names[power]} answers: {shown}"
+        self._apply_option(power, ca.action.id, option, title, ca.secrecy, "reply", why)
 
     def _pick_option(
         self, power: str, options: tuple[CompiledOption, ...]
@@ -202,140 +226,47 @@ class Rules:
         kind: Literal["event", "reply"] = "event",
         why: str = "",
     ) -> None:
-        self.state.seen_options.add((source, option.option.id))
         o = option.option
+        seen = option.seen  # (source, option id), made once
+        st = self.state
+        st.seen_options.add(seen if seen[0] == source else (source, o.id))
+        sent = option.sent if not why and not self._quiet and seen[0] == source else None
+        if sent is not None:  # the answer as given in this turn of an earlier game
+            found = sent[st.turn]
+            if (
+                found is not None
+                and found[0] == title
+                and found[1] == power
+                and found[2] == kind
+                and found[3] == seen_by
+            ):
+                self._cause = found[5]
+                st.dispatches.append(found[4])
+                self._apply(option.ops)
+                return
+        shown: str | None
+        text: str | None
+        reason: str | None
         if self._quiet:
             shown = text = reason = ""
         else:  # a text that shows as written is not rendered
-            fixed = option.shown_label, option.shown_text, option.shown_reason
-            shown = self.text(o.label) if fixed[0] is None else fixed[0]
-            text = self.text(o.text) if fixed[1] is None else fixed[1]
-            reason = self.text(o.reason) if fixed[2] is None else fixed[2]
+            shown, text, reason = option.shown_label, option.shown_text, option.shown_reason
+            if shown is None:
+                shown = self.text(o.label)
+            if text is None:
+                text = self.text(o.text)
+            if reason is None:
+                reason = self.text(o.reason)
         text = text or shown
         reason = reason or why
         cause_kind: CauseKind = "reply" if kind == "reply" else "decision"
         label = shown if title else ""  # a rollout's answer has no title
         because = f"{title} ({label.rstrip('.')})" if label else title  # which answer it was
         self._cause = _new(Cause, (cause_kind, source, power, because, seen_by, reason))
-        self._emit(kind, title, text, source, power, seen_by, reason=reason)
-        self._apply(option.effects)
-
-    # -- effects -------------------------------------------------------------------------
-    def _apply(self, effects: Iterable[Effect]) -> None:
-        """Carry out effects in order: `_set` and `_flag` inlined for the changes of a
-        variable or flag (the commonest effects by far)."""
-        st = self.state
-        env, bounds, sleep = st.env, self.content.bounds, st.sleep
-        for e in effects:
-            kind = e.kind
-            if kind == "add" or kind == "assign":
-                target = e.target
-                amount = e.fixed
-                if amount is None:
-                    amount = e.value(env) if e.high is None else self._draw(e, env)
-                before = env[target]
-                value = before + amount if kind == "add" else amount
-                low, high = bounds[target]
-                value = low if value < low else high if value > high else value
-            elif kind == "set" or kind == "clear":
-                target = e.target
-                before = env[target]
-                value = 1 if kind == "set" else 0
-            elif kind == "schedule":
-                st.scheduled.append((st.turn + max(1, e.delay), e.target))
-                continue
-            elif kind == "if" or kind == "reveal" or kind == "mislead" or kind == "moves":
-                self._apply_v2(e)
-                continue
-            else:
-                assert_never(kind)
-            if value != before:
-                env[target] = value
-                if sleep is not None and target in sleep.sleepers:
-                    touched(st, target)
-                if not self._quiet:
-                    st.changes.append(_new(Change, (st.turn, target, before, value, self._cause)))
-
-    def _apply_v2(self, e: Effect) -> None:
-        """The effects of format 2."""
-        st = self.state
-        env = st.env
-        if e.kind == "if":
-            if e.when is not None and e.when(env) and e.then is not None:
-                self._apply((e.then,))
-        elif e.kind == "reveal":
-            draws.reveal(st, e.power, e.target, e.value(env), self._cause.title)
-        elif e.kind == "mislead":
-            draws.mislead(st, e.power, e.target, e.value(env), self.content.errors[e.target])
-        elif e.kind == "moves":
-            self._change_moves(e.target, e.value(env), e.assign)
-
-    def _draw(self, e: Effect, env: dict[str, int]) -> int:
-        assert e.high is not None
-        low, high = e.value(env), e.high(env)
-        return self.state.rng.randrange(min(low, high), max(low, high) + 1)  # randint
-
-    def _change_moves(self, power: str, value: int, assign: bool) -> None:
-        st = self.state
-        before = self.allowance(power)
-        if assign:
-            st.moves_set[power] = value
-            st.extra_moves[power] = 0
-        else:
-            st.extra_moves[power] = st.extra_moves.get(power, 0) + value
-        st.budgets[power] = max(0, st.budgets.get(power, 0) + self.allowance(power) - before)
-
-    def allowance(self, power: str) -> int:
-        """The action points `power` has each turn, valued now: its `moves_per_turn` (an
-        expression's value, in format 2) with what `moves` effects changed."""
-        st = self.state
-        base = st.moves_set.get(power)
-        if base is None:
-            fixed = self.content.budgets.get(power, 0)
-            base = fixed if isinstance(fixed, int) else int(fixed(st.env))
-        return max(0, min(10, base + st.extra_moves.get(power, 0)))
-
-    def _set(self, var: str, value: int) -> None:
-        low, high = self.content.bounds[var]
-        value = low if value < low else high if value > high else value
-        env = self.state.env
-        before = env[var]
-        if value != before:
-            env[var] = value
-            st = self.state
-            if st.sleep is not None and var in st.sleep.sleepers:
-                touched(st, var)
-            if not self._quiet:
-                st.changes.append(_new(Change, (st.turn, var, before, value, self._cause)))
-
-    def _flag(self, flag: str, value: int) -> None:
-        env = self.state.env
-        before = env[flag]
-        if value != before:
-            env[flag] = value
-            st = self.state
-            if st.sleep is not None and flag in st.sleep.sleepers:
-                touched(st, flag)
-            if not self._quiet:
-                st.changes.append(_new(Change, (st.turn, flag, before, value, self._cause)))
-
-    def _drift(self) -> None:
-        """Every drifting variable moves by its drift: `_set` for each, inlined (the most
-        frequent change of all)."""
-        self._cause = DRIFT
-        st = self.state
-        env, sleep, changes, turn = st.env, st.sleep, st.changes, st.turn
-        quiet = self._quiet
-        for var, drift, low, high in self.content.drift:
-            before = env[var]
-            value = before + drift
-            value = low if value < low else high if value > high else value
-            if value != before:
-                env[var] = value
-                if sleep is not None and var in sleep.sleepers:
-                    touched(st, var)
-                if not quiet:
-                    changes.append(_new(Change, (turn, var, before, value, DRIFT)))
+        self._emit(kind, title, text, source, power, seen_by, None, reason)
+        if sent is not None and not self.content.texts.words(title, text, reason):
+            sent[st.turn] = (title, power, kind, seen_by, st.dispatches[-1], self._cause)
+        self._apply(option.ops)
 
     # -- dispatches and endings -------------------------------------------------------------
     def _event_date(self, ce: CompiledEvent) -> dt.date | None:
@@ -377,10 +308,21 @@ class Rules:
             return
         sleep = st.sleep
         if not final and sleep is not None:  # `outcome_of`'s look, inlined: most find none
-            awake, sleepers, env = sleep.endings, sleep.sleepers, st.env
-            for eid, parts in watch_of(self.content).midway if awake else ():
-                if eid in awake and holds(parts, env, eid, awake, sleepers):
-                    break
+            awake = sleep.endings
+            if not awake:
+                return
+            sleepers, env = sleep.sleepers, st.env
+            for eid, parts in watch_of(self.content).midway:
+                if eid not in awake:
+                    continue
+                for fn, names in parts:  # `holds`, inlined: it sleeps on the part false
+                    if not fn(env):
+                        awake.discard(eid)
+                        for name in names:
+                            sleepers.setdefault(name, []).append((awake, eid))
+                        break
+                else:
+                    break  # it holds
             else:
                 return
         outcome = outcome_of(self, final)

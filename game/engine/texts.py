@@ -101,11 +101,9 @@ class Texts:
             if lowered in low and when(env)
         ]
 
-    def shown_violations(
-        self, title: str, text: str, reason: str, env: Env
-    ) -> list[tuple[str, str]]:
-        """`violations` of a dispatch's title, text and reason shown together: which words
-        they contain is worked out once per text, only the rules' conditions each time."""
+    def words(self, title: str, text: str, reason: str) -> list[tuple[str, Fn, str]]:
+        """(rule, its condition, word) of each rule's word that a dispatch's title, text and
+        reason contain (worked out once per text: `found`)."""
         key = (title, text, reason)
         found = self.found.get(key)
         if found is None:
@@ -119,6 +117,14 @@ class Texts:
             if len(self.found) >= 8192:
                 self.found.clear()
             self.found[key] = found
+        return found
+
+    def shown_violations(
+        self, title: str, text: str, reason: str, env: Env
+    ) -> list[tuple[str, str]]:
+        """`violations` of a dispatch's title, text and reason shown together: which words
+        they contain is worked out once per text, only the rules' conditions each time."""
+        found = self.words(title, text, reason)
         if not found:
             return []
         return [(rule, word) for rule, when, word in found if when(env)]

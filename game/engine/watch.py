@@ -57,6 +57,8 @@ class Watch:
         trees = content.scenario.code.trees
         self.event_parts = {eid: parts_of(ce.event.when, trees) for eid, ce in self.events.items()}
         self.order = content.order
+        self.keyed = {eid: (self.order[eid], ce) for eid, ce in self.events.items()}
+        """Each undated event with its place in the file."""
         self.open_ended: dict[str, list[CompiledAction]] = {p: [] for p in content.powers}
         """Each power's moves without an end date: watched by what they read."""
         self.dated_moves: dict[tuple[str, int], list[CompiledAction]] = {}

@@ -26,10 +26,12 @@ def moves(game: Rules, power: str) -> None:
     env, used, budgets, rng = st.env, st.used, st.budgets, st.rng
     last_used, turn = st.last_used, st.turn
     awake, sleepers = awake_moves(sleep, watch, power), sleep.sleepers
+    getrandbits = rng.getrandbits
     while budgets.get(power, 0) > 0:
         budget = budgets[power]
         picks: list[CompiledAction] = []
         weights: list[int] = []
+        total = 0
         for c in candidates:
             if c[0] not in awake:
                 continue  # asleep: the part of its condition that failed reads the same
@@ -60,11 +62,24 @@ def moves(game: Rules, power: str) -> None:
                     weight = int(weight)
                 picks.append(ca)
                 weights.append(weight)
+                total += weight
         if not picks:
             return
-        index = weighted_index(rng, weights, pass_weight)
-        if index is None:
+        # `weighted_index(rng, weights, pass_weight)`, inlined: one roll over the weights'
+        # sum and the pass (`draws.below`), None when it falls on the pass
+        n = total + pass_weight
+        if n <= 0:
+            return
+        k = n.bit_length()
+        roll = getrandbits(k)
+        while roll >= n:
+            roll = getrandbits(k)
+        if roll >= total:
             return  # the power lets this move pass
+        index = 0
+        while roll >= weights[index]:
+            roll -= weights[index]
+            index += 1
         game._play(power, picks[index])
 
 
