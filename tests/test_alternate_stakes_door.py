@@ -187,8 +187,13 @@ def test_a_dated_offensive_holds_a_warsaw_of_principle_and_binds_for_nothing_one
 
 def test_the_pact_signed_over_warsaws_consent_costs_the_kremlin_its_alibi() -> None:
     env = {"soviet_gains": 40, "berlin_price": 20, "german_soviet_rapprochement": 60}
+    env["stalin_line"] = 50  # the door's Stalin term is nil there
     door = score(DOOR, "historical_pact", "soviet", **env)
-    assert door == score("moscow_1939", "historical_pact", "soviet", **env) - 5
+    assert door == score("moscow_1939", "historical_pact", "soviet", **env) - 8
+    by_line = [
+        score(DOOR, "historical_pact", "soviet", **{**env, "stalin_line": v}) for v in (35, 65)
+    ]
+    assert by_line == [door - 6, door + 6]  # worth what the drawn Stalin wanted
     # London's and Paris's scores of the pact are the record's.
     for power in ("britain", "france"):
         assert score(DOOR, "historical_pact", power) == score(
