@@ -13,6 +13,7 @@ from typing import Any
 from ..engine import GameError
 from ..engine.policies import parse
 from ..scenario import Scenario
+from .improve import Improved
 from .runner import Record, Runner, Task, opponents_key, options_of, scenario
 from .search import Mutations, best_starts, climb, historical_plan, in_words, plan_of
 from .stats import mean, spread, variance_shares
@@ -71,7 +72,7 @@ class Analysis:
         self.opponents = opponents_key(opponents)
         self.progress = progress or (lambda text: None)
 
-    def games(self, power: str, strategy: Strategy | None, seeds: range) -> list[Record]:
+    def games(self, power: str, strategy: Strategy | Improved | None, seeds: range) -> list[Record]:
         return self.runner.run([Task(self.name, power, strategy, s, self.opponents) for s in seeds])
 
     def seeds(self, offset: int, count: int) -> range:
@@ -110,8 +111,9 @@ class Analysis:
         self.progress(f"{power}: greedy and adaptive play")
         greedy = self.games(power, Greedy(), evals)
         adaptive_seeds = self.seeds(10_000, min(b.adaptive_seeds, b.eval_seeds))
-        adaptive = self.games(power, None, adaptive_seeds)
-        fixed_same = [r.score for r in fixed[: len(adaptive)]]
+        adaptive = self.games(power, Improved(best), adaptive_seeds)
+        planner = self.games(power, None, adaptive_seeds)
+        fixed_same = mean([r.score for r in fixed[: len(adaptive)]])
         table = [[r.score for r in fixed]] + [
             [r.score for r in self.games(power, plan, evals)] for plan in starts
         ]
@@ -125,6 +127,7 @@ class Analysis:
                 "greedy": _shares(greedy),
                 "best_fixed": _shares(fixed),
                 "adaptive": _shares(adaptive),
+                "planner": _shares(planner),
             },
             "levels": {"random": _levels(rand), "best_fixed": _levels(fixed)},
             "best_fixed": {
@@ -140,8 +143,12 @@ class Analysis:
             "greedy": {"mean": round(mean([r.score for r in greedy]), 2)},
             "adaptive": {
                 "mean": round(mean([r.score for r in adaptive]), 2),
-                "gain_over_fixed": round(mean([r.score for r in adaptive]) - mean(fixed_same), 2),
+                "gain_over_fixed": round(mean([r.score for r in adaptive]) - fixed_same, 2),
                 "games": len(adaptive),
+            },
+            "planner": {
+                "mean": round(mean([r.score for r in planner]), 2),
+                "gain_over_fixed": round(mean([r.score for r in planner]) - fixed_same, 2),
             },
             "variance": variance_shares(table),
             "moves": moves,

@@ -25,7 +25,8 @@ def table(report: dict[str, Any]) -> str:
             f"== {power} ==",
             f"mean score: random {r['random']['mean']}, greedy {r['greedy']['mean']}, "
             f"best fixed plan {best['mean']} (spread {best['spread']}), "
-            f"adaptive {r['adaptive']['mean']} (gain {r['adaptive']['gain_over_fixed']:+})",
+            f"adaptive {r['adaptive']['mean']} (gain {r['adaptive']['gain_over_fixed']:+}), "
+            f"planner {r['planner']['mean']} (gain {r['planner']['gain_over_fixed']:+})",
             "best fixed plan reaches "
             + (
                 f"'{best['top_level']}' on {share:.0%} of seeds"
@@ -71,7 +72,7 @@ def table(report: dict[str, Any]) -> str:
 
 
 HEADER = (
-    "| scenario | power | best fixed plan: top level | its mean | adaptive gain "
+    "| scenario | power | best fixed plan: top level | its mean | adaptive gain (planner) "
     "| variance: strategy / seed / both | null moves | one-answer questions | endings reached "
     "| best ending |\n|---|---|---|---|---|---|---|---|---|---|"
 )
@@ -88,7 +89,8 @@ def markdown(report: dict[str, Any], header: bool = True) -> str:
         rows.append(
             f"| {report['scenario']} | {power} | "
             + (f"{share:.0%} ({best['top_level']})" if share is not None else "—")
-            + f" | {best['mean']:.1f} | {r['adaptive']['gain_over_fixed']:+.1f} | "
+            + f" | {best['mean']:.1f} | {r['adaptive']['gain_over_fixed']:+.1f} "
+            f"({r['planner']['gain_over_fixed']:+.1f}) | "
             f"{v['strategy']:.0%} / {v['seed']:.0%} / {v['interaction']:.0%} | "
             f"{sum(m['flag'] == 'null' for m in r['moves'])} | "
             f"{len(r['single_answer_questions'])} | {len(reached)} | "
@@ -109,7 +111,9 @@ FLAGGED = {
 }
 POWER = _obj(
     {
-        "endings": _obj({k: SHARES for k in ("random", "greedy", "best_fixed", "adaptive")}),
+        "endings": _obj(
+            {k: SHARES for k in ("random", "greedy", "best_fixed", "adaptive", "planner")}
+        ),
         "levels": {"type": "object"},
         "best_fixed": _obj(
             {
@@ -123,6 +127,7 @@ POWER = _obj(
         "random": _obj({"mean": NUM}),
         "greedy": _obj({"mean": NUM}),
         "adaptive": _obj({"mean": NUM, "gain_over_fixed": NUM, "games": {"type": "integer"}}),
+        "planner": _obj({"mean": NUM, "gain_over_fixed": NUM}),
         "variance": _obj({"strategy": NUM, "seed": NUM, "interaction": NUM}),
         "moves": {
             "type": "array",

@@ -14,7 +14,10 @@ from ..engine import Game
 from ..scenario import Scenario, load
 from ..scenario.models import Option
 from ..workers import pool as workers
+from .improve import Improved
 from .strategies import Strategy
+
+Script = Strategy | Improved
 
 _scenarios: dict[str, Scenario] = {}
 
@@ -31,7 +34,7 @@ def scenario(name: str) -> Scenario:
 class Task:
     scenario: str
     power: str
-    strategy: Strategy | None
+    strategy: Script | None
     """None: the power is computer-played by `adaptive` (the planner)."""
     seed: int
     opponents: str | tuple[tuple[str, str], ...] = "historical"
@@ -122,7 +125,7 @@ def options_of(sc: Scenario, power: str) -> dict[str, list[str]]:
     return {q: [o.id for o in opts] for q, opts in questions_of(sc, power).items()}
 
 
-def _turn(game: Game, power: str, strategy: Strategy, rng: random.Random, record: Record) -> None:
+def _turn(game: Game, power: str, strategy: Script, rng: random.Random, record: Record) -> None:
     acted = False
     for decision in game.decisions(power):
         choices = game.choices(decision)

@@ -45,14 +45,16 @@ def determinize(game: Game, power: str, rng: random.Random) -> dict[str, int]:
     return env
 
 
-def fork_for(game: Game, power: str, seed: int) -> Game:
+def fork_for(game: Game, power: str, seed: int, seated: bool = False) -> Game:
     """A quiet copy of the game as `power` may believe it, every power computer-played by
-    its cheap policy (planners by the weights), with a generator of its own."""
+    its cheap policy (planners by the weights), with a generator of its own. `seated`: a
+    person playing `power` keeps the seat in the copy, with the questions waiting for it,
+    so that a script can play the copy on through the public commands."""
     rng = random.Random(seed)
     st = game.state
     g = object.__new__(type(game))
     g.scenario, g.content, g.seed, g.names = game.scenario, game.content, game.seed, game.names
-    g.humans = ()
+    g.humans = (power,) if seated and power in game.humans else ()
     g.policy = "weighted"
     g.historical = game.historical
     g.planners = {}
@@ -76,6 +78,8 @@ def fork_for(game: Game, power: str, seed: int) -> Game:
         extra_moves=dict(st.extra_moves),
         moves_set=dict(st.moves_set),
     )
+    if g.humans:
+        g.state.decisions = [d for d in st.decisions if d.power == power]
     if st.sleep is not None:
         # What sleeps in the game sleeps in the copy, but for what reads a value drawn again.
         variables, flags = hidden(game, power)
