@@ -14,10 +14,10 @@ from ..engine import GameError
 from ..engine.policies import parse
 from ..scenario import Scenario
 from .improve import Improved
-from .runner import Record, Runner, Task, opponents_key, options_of, scenario
+from .runner import Record, Runner, Script, Task, opponents_key, options_of, scenario
 from .search import Mutations, best_starts, climb, historical_plan, in_words, plan_of
 from .stats import mean, spread, variance_shares
-from .strategies import Forced, Greedy, Plan, Random, Strategy
+from .strategies import Forced, Greedy, Plan, Random
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Analysis:
         self.opponents = opponents_key(opponents)
         self.progress = progress or (lambda text: None)
 
-    def games(self, power: str, strategy: Strategy | Improved | None, seeds: range) -> list[Record]:
+    def games(self, power: str, strategy: Script | None, seeds: range) -> list[Record]:
         return self.runner.run([Task(self.name, power, strategy, s, self.opponents) for s in seeds])
 
     def seeds(self, offset: int, count: int) -> range:
