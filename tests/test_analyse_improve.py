@@ -8,19 +8,50 @@ from pathlib import Path
 
 import pytest
 
-from game.analyse import runner
+from game.analyse import _lines, runner
 from game.analyse.improve import Improved
 from game.analyse.runner import Task, play
 from game.analyse.strategies import Plan
 from game.engine import Game
 from game.engine.policies.rollout import fork_for
 from game.scenario import load
-from tests.test_analyse import BALANCE, COIN, write
+from tests.test_analyse import BALANCE, CALENDAR, COIN, header, write
 
 HEADS = Plan(moves=((1, ("call_heads",)),))
 HIDDEN_COIN = COIN.replace(
     "playable = true\n", 'playable = true\n[[powers]]\nid = "blue"\nname = "Blue"\n', 1
 ).replace("start = [0, 1]\n", 'start = [0, 1]\nseen_by = ["blue"]\n', 1)
+
+TWO_LINES = (
+    header("lines", "Two lines, and a coin only Red sees")
+    + """[[variables]]
+id = "coin"
+label = "The coin"
+start = [0, 1]
+"""
+    + "".join(f'[[flags]]\nid = "{f}"\nlabel = "{f}"\n' for f in ("a1", "a2", "b1", "b2"))
+    + CALENDAR
+    + "".join(
+        f'[[actions]]\nid = "{f}"\nby = "red"\ntitle = "Step {f}"\neffects = ["set {f}"]\n'
+        for f in ("a1", "a2", "b1", "b2")
+    )
+    + """[[endings]]
+id = "right"
+title = "The right line"
+when = "(a1 and a2 and coin == 1) or (b1 and b2 and coin == 0)"
+epilogue = "Right."
+scores = { red = 100 }
+[[endings]]
+id = "nothing"
+title = "Nothing"
+epilogue = "Nothing."
+scores = { red = 0 }
+"""
+)
+"""Two steps make a line; the coin says which line pays. One step off a plan pays nothing:
+only a change of plan does."""
+LINE_A = Plan(moves=((1, ("a1",)), (2, ("a2",))))
+LINE_B = Plan(moves=((1, ("b1",)), (2, ("b2",))))
 
 
 @pytest.fixture(autouse=True)
@@ -81,3 +112,21 @@ def test_the_reader_departs_from_the_plan_only_for_a_clear_gain() -> None:
         pick("base", ["lucky", "base", "clear"], {"base": base, "lucky": lucky, "clear": clear})
         == "clear"
     )
+
+
+def test_a_reader_who_knows_two_lines_takes_the_one_the_coin_calls_for(tmp_path: Path) -> None:
+    path = write(tmp_path, TWO_LINES, "lines")
+    fixed = scores(path, LINE_A, range(20))
+    assert 0 < sum(fixed) < 100 * len(fixed)  # line A is right on some seeds, not all
+    assert scores(path, Improved(LINE_A), range(20)) == fixed  # a single step off pays nothing
+    assert scores(path, Improved(LINE_A, others=(LINE_B,)), range(20)) == [100] * 20
+
+
+def test_the_reader_knows_the_other_climbs_and_the_best_line_to_each_ending() -> None:
+    best, climbed_b, paper, paper_worse, war = (
+        Plan(name=n) for n in ("best", "climbed", "paper", "paper_worse", "war")
+    )
+    values = {best: 80.0, climbed_b: 75.0, paper: 60.0, paper_worse: 50.0, war: 30.0}
+    aims = {best: "pact", climbed_b: "pact", paper: "paper", paper_worse: "paper", war: "war"}
+    lines = _lines(best, [best, climbed_b], values, aims)
+    assert lines == (climbed_b, paper, war)  # no second-best line to an ending already known

@@ -41,6 +41,26 @@ EFFECT_ROUNDS = 4
 """At most this many batches of `effect_seeds` paired games to measure one move or answer."""
 
 
+LINES = 6
+"""At most this many fixed plans besides the best one for the adaptive player to change to."""
+
+
+def _lines(
+    best: Plan, climbed: list[Plan], values: dict[Plan, float], aims: dict[Plan, str]
+) -> tuple[Plan, ...]:
+    """The plans the adaptive player knows besides the best: the other climbs' ends, and,
+    for every ending some plan valued in the search reached most, the best such plan (a
+    line for each way the game can go), the higher valued first."""
+    by_aim: dict[str, Plan] = {}
+    for plan in sorted(values, key=lambda p: -values[p]):
+        by_aim.setdefault(aims[plan], plan)
+    lines = dict.fromkeys(p for p in climbed if p != best)
+    for plan in sorted(by_aim.values(), key=lambda p: -values[p]):
+        if plan != best:
+            lines.setdefault(plan)
+    return tuple(lines)[:LINES]
+
+
 def flag(effect: float, swing: float | None = None) -> str:
     """A verdict on one use's mean `effect` and its `swing`, the mean size of the change
     either way: `null` if it changes the score by at most a point in either direction,
@@ -91,10 +111,14 @@ class Analysis:
         self.progress(f"{power}: searching fixed plans")
         search = self.seeds(0, b.search_seeds)
         values: dict[Plan, float] = {}
+        aims: dict[Plan, str] = {}
+        """The ending each plan valued reaches most on the search seeds."""
 
         def evaluate(plan: Plan) -> float:
             if plan not in values:
-                values[plan] = mean([r.score for r in self.games(power, plan, search)])
+                records = self.games(power, plan, search)
+                values[plan] = mean([r.score for r in records])
+                aims[plan] = Counter(r.ending for r in records).most_common(1)[0][0]
             return values[plan]
 
         ranked = sorted(rand, key=lambda r: -r.score)
@@ -111,7 +135,8 @@ class Analysis:
         self.progress(f"{power}: greedy and adaptive play")
         greedy = self.games(power, Greedy(), evals)
         adaptive_seeds = self.seeds(10_000, min(b.adaptive_seeds, b.eval_seeds))
-        adaptive = self.games(power, Improved(best), adaptive_seeds)
+        others = _lines(best, climbed, values, aims)
+        adaptive = self.games(power, Improved(best, others=others), adaptive_seeds)
         planner = self.games(power, None, adaptive_seeds)
         fixed_same = mean([r.score for r in fixed[: len(adaptive)]])
         table = [[r.score for r in fixed]] + [

@@ -7,7 +7,12 @@ The copies are determinized for the power (`fork_for`): what it cannot see is dr
 its estimates, never read. So this is the plan with a reader's eye: it departs from the
 plan only where what the power has seen so far says another choice pays, and it scores
 what memorising the best plan leaves to skill (one step of policy improvement by rollouts,
-Bertsekas and Tsitsiklis, 1996)."""
+Bertsekas and Tsitsiklis, 1996).
+
+It may also change plans: the other good fixed plans the search found (`others`) are
+candidates too, each valued by its own pick now and itself from there on, and the one that
+wins on the copies is followed from then on. A player who knows several lines and takes
+the one the game so far calls for is reading the game as much as one who improvises."""
 
 from __future__ import annotations
 
@@ -53,7 +58,16 @@ class Improved:
     plan: Plan
     rollouts: int = 8
     """Copies played for each candidate (the same copies for every candidate)."""
+    others: tuple[Plan, ...] = ()
+    """Other fixed plans it may change to for the rest of the game."""
     name: str = "improved"
+
+    def _plans(self) -> tuple[Plan, ...]:
+        return (self.plan, *(p for p in self.others if p != self.plan))
+
+    def _current(self, game: Game) -> int:
+        """The index in `_plans()` of the plan followed now (the first, until a change)."""
+        return int(game.__dict__.get("_improved_plan", 0))
 
     def _seeds(self, game: Game, slot: str) -> list[int]:
         calls: list[int] = game.__dict__.setdefault("_improved_calls", [0])
@@ -80,8 +94,10 @@ class Improved:
         if not moves:
             return None
         seeds = self._seeds(game, "move")
+        plans, now = self._plans(), self._current(game)
 
-        def worth(move_id: str | None) -> list[float]:
+        def worth(candidate: tuple[str | None, int]) -> list[float]:
+            move_id, k = candidate
             scores = []
             for seed in seeds:
                 g = fork_for(game, power, seed, seated=True)
@@ -89,27 +105,42 @@ class Improved:
                     g.end_turn()
                 else:
                     g.play(power, move_id)
-                scores.append(follow(g, power, self.plan))
+                scores.append(follow(g, power, plans[k]))
             return scores
 
-        candidates: list[str | None] = [None, *(m.id for m in moves)]
-        values = {c: worth(c) for c in candidates}
-        return self._best(self.plan.move(game, power, moves, rng), candidates, values)
+        def pick(k: int) -> str | None:
+            return plans[k].move(game, power, moves, rng)
+
+        candidates = [(c, now) for c in [None, *(m.id for m in moves)]]
+        candidates += [(pick(k), k) for k in range(len(plans)) if k != now]
+        values = {c: worth(c) for c in dict.fromkeys(candidates)}
+        chosen, k = self._best((pick(now), now), list(values), values)
+        game.__dict__["_improved_plan"] = k
+        return chosen
 
     def answer(self, game: Game, decision: Decision, rng: random.Random) -> str:
         choices = [c.id for c in game.choices(decision)]
-        base = self.plan.answer(game, decision, rng)
-        if len(choices) == 1:
+        plans, now = self._plans(), self._current(game)
+        base = plans[now].answer(game, decision, rng)
+        if len(choices) == 1 and len(plans) == 1:
             return base
         seeds = self._seeds(game, decision.source)
         power = decision.power
 
-        def worth(option_id: str) -> list[float]:
+        def worth(candidate: tuple[str, int]) -> list[float]:
+            option_id, k = candidate
             scores = []
             for seed in seeds:
                 g = fork_for(game, power, seed, seated=True)
                 g.decide(power, decision.id, option_id)
-                scores.append(follow(g, power, self.plan))
+                scores.append(follow(g, power, plans[k]))
             return scores
 
-        return self._best(base, choices, {c: worth(c) for c in choices})
+        candidates = [(c, now) for c in choices]
+        candidates += [
+            (plans[k].answer(game, decision, rng), k) for k in range(len(plans)) if k != now
+        ]
+        values = {c: worth(c) for c in dict.fromkeys(candidates)}
+        chosen, k = self._best((base, now), list(values), values)
+        game.__dict__["_improved_plan"] = k
+        return chosen
