@@ -229,7 +229,7 @@ def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
         # Shaposhnikov's figures bind a Stalin who does not mean to fight beside the West.
         ("soviet_military_plan", [4, -12, -12], [0, 0, 0]),
         # The German credit costs at the table a Kremlin that still wants the treaty.
-        ("sign_trade_agreement", [-16, -16, 0], [0, 0, 0]),
+        ("sign_trade_agreement", [-16, -16, 0], [2, 2, 2]),
         # The Baltic offer embarrasses a Stalin who would rather have the Baltic from Berlin.
         ("offer_baltic_guarantees", [12, -6, -12], [12, -6, -6]),
         # Litvinov's Baltic notes are a claim worth having to a Stalin who leans to Berlin.
@@ -358,3 +358,19 @@ def test_romes_answer_shows_hitlers_timetable_and_a_hitler_in_a_hurry_makes_pari
     assert g.state.estimates[("france", "hitler_turn")].error == 1
     main = played("moscow_1939", "france", "sound_rome", hitler_turn=21, french_gains=20)
     assert main["french_gains"] == 0
+
+
+def test_beck_s_signature_wins_london_its_declaration_and_his_refusal_tells_it_his_limit() -> None:
+    signed = answered("litvinov_stays", "four_power_declaration", "poland_signs_declaration")
+    assert signed["british_gains"] == 6
+    g = game("litvinov_stays", "britain")
+    g._cause = g._cause._replace(title="Beck's refusal")
+    (option,) = [
+        o
+        for reply in g.content.actions["four_power_declaration"].replies
+        for o in reply
+        if o.option.id == "beck_refuses_declaration"
+    ]
+    g._apply_option("poland", "four_power_declaration", option, "", None, kind="reply")
+    low, high = g.estimate("britain", "polish_breaking_point") or (0, -1)
+    assert low <= g.state.env["polish_breaking_point"] <= high and high - low <= 12

@@ -422,11 +422,12 @@ def drawn(sc: Scenario) -> set[str]:
     return {v.id for v in sc.variables if not isinstance(v.start, int)}
 
 
-KEYED_ON_THE_DRAWS = {"french_gains", "british_gains", "soviet_gains"}
+KEYED_ON_THE_DRAWS = {"french_gains", "british_gains", "soviet_gains", "berlin_price"}
 """Ledgers that the path itself moves by a drawn limit: Paris's endorsement of the Baltic
 protocol (about 1 July) is pocketed by a Stalin already turned to Berlin; London's silence
 on the Soviet offer of 17 April, and Paris's wait for London, cost or spare them by the
-Premier's red line; Merekalov's question of 17 April pays Moscow by Hitler's date."""
+Premier's red line; Merekalov's question of 17 April pays Moscow by Hitler's date, and so
+does the credit agreement of 19 August (Berlin's price)."""
 
 
 def test_the_historical_path_is_the_same_for_every_seed(sc: Scenario) -> None:

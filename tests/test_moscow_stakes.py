@@ -220,3 +220,18 @@ def test_merekalov_s_question_is_worth_what_hitler_s_date_makes_it() -> None:
     patient, p0 = played("soviet", "sound_berlin", hitler_turn=22, soviet_gains=20)
     assert gained(hurry, h0, "soviet_gains") == 5
     assert gained(patient, p0, "soviet_gains") == -3
+
+
+def test_the_pact_is_worth_most_to_a_stalin_who_leans_to_berlin() -> None:
+    by_line = [
+        score("moscow_1939", "historical_pact", "soviet", stalin_line=v, soviet_gains=40)
+        for v in (35, 50, 65)
+    ]
+    assert [s - by_line[1] for s in by_line] == [-6, 0, 6]
+
+
+def test_the_credit_agreement_pays_berlin_s_price_only_if_hitler_is_in_a_hurry() -> None:
+    hurry, h0 = played("soviet", "sign_trade_agreement", hitler_turn=21, german_approach=True)
+    patient, p0 = played("soviet", "sign_trade_agreement", hitler_turn=22, german_approach=True)
+    assert (gained(hurry, h0, "berlin_price"), gained(patient, p0, "berlin_price")) == (6, 0)
+    assert gained(hurry, h0, "soviet_gains") == gained(patient, p0, "soviet_gains") == 2
