@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..scenario.closures import Fn
 from ..scenario.effects import Effect
 from ..scenario.models import Action, Ending, Event, HistoricalStep, Option, Scenario, fallback
+from ..scenario.textmodels import Text
 from .draws import drawn_starts, estimating, ready_starts
 from .ops import Op, Ops
 from .state import Cause, CauseKind, Dispatch, audience
@@ -300,15 +301,17 @@ class Content:
         )
         """The moves a turn of every power, when none is an expression."""
         self.dates = [t.date for t in sc.calendar]
-        self.titles = [t.title for t in sc.calendar]
+        self.titles: list[Text] = [t.title for t in sc.calendar]
+        self.fixed_titles = [self.texts.fixed(t.title) for t in sc.calendar]
+        """Each turn's heading where it shows the same in every state, else None."""
         self.news = [
             None
-            if self.texts.words(t.title, "", "")
-            else Dispatch(turn, t.date, "news", t.title, "", "", "", None, "")
-            for turn, t in enumerate(sc.calendar, 1)
+            if fixed is None or self.texts.words(fixed, "", "")
+            else Dispatch(turn, t.date, "news", fixed, "", "", "", None, "")
+            for turn, (t, fixed) in enumerate(zip(sc.calendar, self.fixed_titles, strict=True), 1)
         ]
         """Each turn's dispatch of its start, the same in every game (a dispatch is a
-        value), or None when its title holds a word of a continuity rule."""
+        value), or None when its title follows the state or holds a rule's word."""
 
         self.endings = [
             CompiledEnding(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from ..scenario.models import fallback
 from .causes import START
 from .content import CompiledEvent
 from .draws import below
@@ -45,7 +46,8 @@ class Phases(Rules):
         self._cause = START
         news = content.news[st.turn - 1]  # made once (`Content.news`) when nothing to check
         if news is None:
-            self._emit("news", content.titles[st.turn - 1], "")
+            if not self._quiet:
+                self._emit("news", content.texts.render(content.titles[st.turn - 1], env), "")
         elif not self._quiet:
             st.dispatches.append(news)
         due: list[str] = []
@@ -130,7 +132,17 @@ class Phases(Rules):
                         bisect.insort(keys, later, lo=i)
 
     def turn_title(self, turn: int | None = None) -> str:
-        return self.content.titles[(turn or self.state.turn) - 1]
+        """The heading of `turn` (default: this one) as it was shown at its start; a turn
+        not begun yet shows its fallback."""
+        turn = turn or self.state.turn
+        content = self.content
+        fixed = content.fixed_titles[turn - 1]
+        if fixed is not None:
+            return fixed
+        for d in self.state.dispatches:
+            if d.kind == "news" and d.turn == turn:
+                return d.title
+        return fallback(content.titles[turn - 1])
 
     def _chance(self, percent: int) -> bool:
         """A roll against a chance in percent (clamped to 0-100)."""

@@ -231,6 +231,7 @@ class Checker(V2Checks):
                 )
             previous = turn.date
             self.cite(("calendar", i, "sources"), turn.sources)
+            self.text(("calendar", i, "title"), turn.title)
 
     def event(self, i: int) -> None:
         ev = self.sc.events[i]

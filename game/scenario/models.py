@@ -148,8 +148,9 @@ class Flag(Model):
 class Turn(Model):
     date: dt.date
     """First day of the turn; dates must increase."""
-    title: str
-    """Heading of the turn, e.g. `The week of Prague`."""
+    title: Text
+    """Heading of the turn, e.g. `The week of Prague`; in format 2 it may have versions,
+    chosen by the state at the turn's start (the last, the fallback, is history's)."""
     history: str = ""
     """What really happened in this period (shown beside the game's own course)."""
     sources: list[str] = []

@@ -56,7 +56,7 @@ def weeks(game: Game, viewer: str | None) -> list[Week]:
     last = game.state.turn
     seen = game.dispatches(viewer)
     out = [
-        Week(n, t.date, t.title, t.history, list(t.sources))
+        Week(n, t.date, game.turn_title(n), t.history, list(t.sources))
         for n, t in enumerate(sc.calendar[:last], 1)
     ]
     made = {(d.turn, d.power, d.source) for d in seen if d.kind == "move"}
