@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..engine import GameError
 from ..engine.policies import parse
 from ..scenario import Scenario
+from .drawn import drawn_lines
 from .improve import Improved
 from .runner import Record, Runner, Script, Task, opponents_key, options_of, scenario
 from .search import Mutations, best_starts, climb, historical_plan, in_words, plan_of
@@ -92,7 +93,7 @@ class Analysis:
         self.opponents = opponents_key(opponents)
         self.progress = progress or (lambda text: None)
 
-    def games(self, power: str, strategy: Script | None, seeds: range) -> list[Record]:
+    def games(self, power: str, strategy: Script | None, seeds: Sequence[int]) -> list[Record]:
         return self.runner.run([Task(self.name, power, strategy, s, self.opponents) for s in seeds])
 
     def seeds(self, offset: int, count: int) -> range:
@@ -126,7 +127,8 @@ class Analysis:
         pool = [plan_of(r) for r in ranked[: b.restarts * 3] + planned]
         pool.append(historical_plan(sc, power))
         starts = best_starts(pool, evaluate, b.restarts) or [Plan()]
-        climbed = climb(starts, evaluate, Mutations(sc, power, questions), b.iterations, self.seed)
+        mutations = Mutations(sc, power, questions)
+        climbed = climb(starts, evaluate, mutations, b.iterations, self.seed)
         evals = self.seeds(10_000, b.eval_seeds)
         judged = [self.games(power, plan, evals) for plan in climbed]
         pick = max(range(len(climbed)), key=lambda i: (mean([r.score for r in judged[i]]), -i))
@@ -135,7 +137,24 @@ class Analysis:
         self.progress(f"{power}: greedy and adaptive play")
         greedy = self.games(power, Greedy(), evals)
         adaptive_seeds = self.seeds(10_000, min(b.adaptive_seeds, b.eval_seeds))
-        others = _lines(best, climbed, values, aims)
+        self.progress(f"{power}: lines for its own draws")
+
+        def scores(plan: Plan, seeds: list[int]) -> list[float]:
+            return [r.score for r in self.games(power, plan, seeds)]
+
+        drawn = drawn_lines(
+            sc,
+            power,
+            scores,
+            [best, *pool],
+            [*rand, *planned],
+            mutations,
+            b.iterations // 2,
+            b.search_seeds,
+            self.seed,
+        )
+        lines = [*drawn, *_lines(best, climbed, values, aims)]
+        others = tuple(p for p in dict.fromkeys(lines) if p != best)
         adaptive = self.games(power, Improved(best, others=others), adaptive_seeds)
         planner = self.games(power, None, adaptive_seeds)
         fixed_same = mean([r.score for r in fixed[: len(adaptive)]])
