@@ -492,3 +492,35 @@ def test_a_missing_list_of_tables_is_written_as_its_header(tmp_path: Path) -> No
     hints = {p.path: p.hint for p in caught.value.problems}
     assert hints["powers"].startswith("add a [[powers]] table")
     assert "powers = ..." not in str(caught.value)
+
+
+def test_the_fast_parser_reads_every_bundled_scenario_as_tomllib_does() -> None:
+    import tomllib
+
+    from game.scenario import tomltext
+    from game.scenario.shipped import bundled_paths
+
+    assert tomltext._toml.__name__ == "tomli"  # the declared dependency is the one in use
+    for path in bundled_paths().values():
+        text = path.read_text(encoding="utf-8")
+        assert tomltext.loads(text) == tomllib.loads(text), path.name
+
+
+@pytest.mark.parametrize(
+    "toml_1_1",
+    ["t = { a = 1, }\n", "t = {\n  a = 1 }\n", 's = "\\e"\n', 's = "\\x41"\n', "t = 07:32\n"],
+)
+def test_the_parser_refuses_toml_1_1_as_tomllib_does(toml_1_1: str, tmp_path: Path) -> None:
+    import tomllib
+
+    from game.scenario.tomltext import TOMLDecodeError, loads
+
+    with pytest.raises(tomllib.TOMLDecodeError):
+        tomllib.loads(toml_1_1)
+    with pytest.raises(TOMLDecodeError):
+        loads(toml_1_1)
+    path = tmp_path / "new.toml"
+    path.write_text(toml_1_1, encoding="utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert caught.value.problems[0].path == "(toml)"

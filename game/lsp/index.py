@@ -10,7 +10,6 @@ the way the loader finds it (`ID.toml` beside the variant, else a bundled scenar
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
@@ -19,7 +18,7 @@ from ..scenario.errors import ScenarioError
 from ..scenario.loader import MAX_BYTES, read_source
 from ..scenario.locator import locate_all
 from ..scenario.shipped import bundled_paths
-from ..scenario.tomltext import decode
+from ..scenario.tomltext import TOMLDecodeError, decode, loads
 from ..scenario.variants import MAX_DEPTH, base_path
 
 KINDS = {
@@ -163,8 +162,8 @@ def document_decls(text: str, file: str) -> tuple[list[Decl], str]:
     if len(text) > MAX_BYTES:
         return [], ""
     try:
-        raw = tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        raw = loads(text)
+    except (TOMLDecodeError, RecursionError, ValueError):
         match = next((m for line in text.splitlines() if (m := EXTENDS_LINE.match(line))), None)
         return scanned_decls(text, file), match.group(1) if match else ""
     extends = raw.get("extends")
