@@ -236,7 +236,7 @@ def table(report: Report, sc: Scenario) -> str:
         )
     lines += [
         "",
-        "mean score: " + ", ".join(f"{p} {s:.1f}" for p, s in report.mean_scores().items()),
+        "mean score: " + ", ".join(_mean(report, p, s) for p, s in report.mean_scores().items()),
     ]
     lines += _levels(report) + _trajectories(report) + _continuity(report)
     never = {k: v for k, v in report.never.items() if v}
@@ -248,6 +248,14 @@ def table(report: Report, sc: Scenario) -> str:
     else:
         lines += ["", "every event, action, ending and answer was reached."]
     return "\n".join(lines)
+
+
+def _mean(report: Report, power: str, score: float) -> str:
+    """A power's mean score, with how many games it is over when some ending gave it none."""
+    n = len(report.scores[power])
+    return f"{power} {score:.1f}" + (
+        f" (over the {n} of {report.runs} games that scored it)" if n < report.runs else ""
+    )
 
 
 def _levels(report: Report) -> list[str]:

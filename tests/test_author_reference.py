@@ -63,3 +63,43 @@ def test_the_bundled_scenario_points_to_its_section() -> None:
     assert '"How the bundled scenario is built"' in header
     assert "\n## How the bundled scenario is built\n" in README
     assert len(header.splitlines()) < 10, "the design advice lives in the reference now"
+
+
+def test_the_required_keys_listed_are_those_the_models_require() -> None:
+    from pydantic import BaseModel
+
+    from game.scenario import mapmodel, models
+
+    block = README.split("<!-- required keys -->")[1].split("<!-- end required keys -->")[0]
+    listed = {}
+    for item in block.strip().splitlines():
+        where, _, keys = item.removeprefix("- ").partition(": ")
+        listed[where] = [k.strip("`") for k in keys.split("; ")[0].split(", ")]
+
+    def required(model: type[BaseModel]) -> list[str]:
+        return [k for k, f in model.model_fields.items() if f.is_required()]
+
+    tables = {
+        "top level": models.Scenario,
+        "`[[sources]]`": models.Source,
+        "`[[powers]]`": models.Power,
+        "`[[variables]]`": models.Variable,
+        "`[[flags]]`": models.Flag,
+        "`[[calendar]]`": models.Turn,
+        "`[[events]]`": models.Event,
+        "`[[actions]]`": models.Action,
+        "`[[actions.replies]]`": models.Reply,
+        "options and choices": models.Option,
+        "`[[endings]]`": models.Ending,
+        "`[[historical_path]]`": models.HistoricalStep,
+        "`[[questions]]`": models.Question,
+        "`[[encyclopedia]]`": models.Entry,
+        "`[[names]]`": models.Name,
+        "`[[continuity]]`": models.Continuity,
+        "`[map]`": mapmodel.Map,
+    }
+    assert set(listed) == set(tables)
+    for where, model in tables.items():
+        assert listed[where] == required(model), where
+    region = block.split("each region ")[1].split("\n")[0]
+    assert [k.strip("`") for k in region.split(", ")] == required(mapmodel.Region)

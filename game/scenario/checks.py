@@ -315,7 +315,7 @@ class Checker(V2Checks):
             if act is None:
                 hint = did_you_mean(step.action, actions.keys()) or "declare it under [[actions]]"
                 self.add((*where, "action"), f"unknown action '{step.action}'", hint)
-            elif act.by != step.power:
+            elif act.by != step.power and act.by in self.powers:  # else `by` is the mistake
                 self.add(
                     (*where, "action"),
                     f"action '{step.action}' is taken by '{act.by}', not '{step.power}'",

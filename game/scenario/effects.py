@@ -153,7 +153,15 @@ def _amount(text: str, start: int, names: Names) -> tuple[Expr, Expr | None]:
         if tok.text == ".." and depth == 0:
             names.need_v2("a drawn amount 'A..B'", tok.col + start)
             cut = start + tok.col - 1
-            return _sub(text[:cut], start, names, INT), _sub(text, cut + 2, names, INT)
+            low, high = _sub(text[:cut], start, names, INT), _sub(text, cut + 2, names, INT)
+            a, b = constant_of(low[1]), constant_of(high[1])
+            if a is not None and b is not None and a > b:
+                raise NotationError(
+                    f"the drawn amount {a}..{b} runs backwards",
+                    f"write the smaller end first: {b}..{a}",
+                    tok.col + start,
+                )
+            return low, high
     return _sub(text, start, names, INT), None
 
 
@@ -205,6 +213,13 @@ def _estimate(text: str, toks: list[Tok], names: Names) -> Recipe:
         )
     var, power = _variable(toks[1], names), _power(toks[3], names)
     value = _sub(text, toks[4].col + len(word) - 1, names, INT)
+    amount = constant_of(value[1])
+    if head.text == "reveal" and amount is not None and amount < 0:
+        raise NotationError(
+            f"'within {amount}': a margin cannot be negative",
+            "write 0 or more (within 0 shows the exact value)",
+            toks[4].col,
+        )
     kind: EffectKind = "reveal" if head.text == "reveal" else "mislead"
     return Recipe(kind, var, text, value, power=power)
 

@@ -171,7 +171,8 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
             warn(
                 ("variables", i, "id"),
                 f"variable '{var.id}' never changes",
-                "change it in an effect or give it a drift, or make it a constant",
+                "change it in an effect or give it a drift; a number meant to stay fixed can "
+                "be written where it is read",
             )
     for i, flag in enumerate(sc.flags):
         if flag.id not in read:
@@ -180,11 +181,19 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
                 f"flag '{flag.id}' is never read",
                 "use it in a condition or remove it",
             )
-        if flag.id not in written:
+        if flag.id not in written and flag.start_chance is None:  # a drawn one: a hidden fact
             warn(
                 ("flags", i, "id"),
                 f"flag '{flag.id}' is never set or cleared",
                 "set it in an effect or remove it",
+            )
+    for i, power in enumerate(sc.powers):
+        if power.victory and 0 not in power.victory.values():
+            lowest = min(power.victory, key=power.victory.__getitem__)
+            warn(
+                ("powers", i, "victory"),
+                f"a score below {power.victory[lowest]} reaches no victory level of '{power.id}'",
+                f"give the lowest level 0 ({lowest} = 0), or add one at 0",
             )
 
     ranges = _Range(sc, written)

@@ -41,10 +41,25 @@ def inner_model(annotation: Any) -> Any:
     return annotation
 
 
+def takes_text(annotation: Any) -> bool:
+    """Whether a field may be written as plain text (a text that may also have versions)."""
+    if annotation is str:
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return takes_text(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(takes_text(arg) for arg in typing.get_args(annotation))
+    return False
+
+
 def add_hint(path: Path, key: str) -> str:
-    """How to write a missing key: `add title = ...`, or a header for a table."""
+    """How to write a missing key: `add title = ...`, `add text = "..."` for a text (even
+    one that may have versions), or a header for a table."""
     parent = field_model(Scenario, path)
     info = parent.model_fields.get(key) if parent else None
+    if info is not None and takes_text(info.annotation):
+        return f'add {key} = "..."'
     inner = inner_model(info.annotation) if info else None
     if not (isinstance(inner, type) and issubclass(inner, BaseModel)) or info is None:
         return f"add {key} = ..."

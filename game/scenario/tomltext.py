@@ -117,7 +117,29 @@ def explain(text: str, message: str, line: int, col: int) -> tuple[int, str, str
             "write it as a table of its own: a [section] header with one key a line",
         )
     if "overwrite" in message and 0 < line <= len(lines):
-        return _header_clash(lines, line)
+        return _header_clash(lines, line) or _key_twice(lines, line)
+    return None
+
+
+_KEY = re.compile(r"""^[ \t]*([A-Za-z0-9_\-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=""")
+
+
+def _key_twice(lines: list[str], line: int) -> tuple[int, str, str] | None:
+    """A key given a second time in the same table: where it was first."""
+    here = _KEY.match(lines[line - 1])
+    if not here:
+        return None
+    key = here.group(1).strip("\"'")
+    for n in range(line - 1, 0, -1):
+        if _HEADER.match(lines[n - 1]):
+            break
+        earlier = _KEY.match(lines[n - 1])
+        if earlier and earlier.group(1).strip("\"'") == key:
+            return (
+                line,
+                f"'{key}' is given twice in this table (first on line {n})",
+                "keep one of the two: a key is written once in each table",
+            )
     return None
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 from .errors import Problem, ScenarioError
 from .locator import Path, dotted
+from .notation import did_you_mean
 
 Where = tuple[str, int]
 Locate = Callable[[Path], Where]
@@ -304,10 +305,12 @@ def _remove(
             gone = [e for e in entries if isinstance(e, dict) and str(e.get(key)) == str(ident)]
             removed.extend((table, n, str(ident), e) for e in gone)
             if not gone:
+                known = [str(e.get(key)) for e in entries if isinstance(e, dict)]
                 fail(
                     ("remove", table, n),
                     f"the base has no {table} entry '{ident}'",
-                    "check the id in the scenario this one extends",
+                    did_you_mean(str(ident), known)
+                    or "check the id in the scenario this one extends",
                 )
         keep = [
             i

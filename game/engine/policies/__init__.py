@@ -44,7 +44,7 @@ def _parse(spec: str) -> Spec:
     name = ALIASES.get(name, name)
     if name not in KINDS or (level and (name != "planner" or level not in LEVELS)):
         raise GameError(
-            f"unknown policy '{spec}': use historical, weighted or planner "
+            f"unknown policy '{spec}': use historical, weighted (or random, the same) or planner "
             f"(planner:{'|'.join(LEVELS)})"
         )
     if name == "planner":
