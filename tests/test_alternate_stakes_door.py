@@ -193,7 +193,7 @@ def test_the_pact_signed_over_warsaws_consent_costs_the_kremlin_its_alibi() -> N
     by_line = [
         score(DOOR, "historical_pact", "soviet", **{**env, "stalin_line": v}) for v in (35, 65)
     ]
-    assert by_line == [door - 12, door + 6]  # worth what the drawn Stalin wanted
+    assert by_line == [door - 24, door + 6]  # worth what the drawn Stalin wanted
     # London's and Paris's scores of the pact are the record's.
     for power in ("britain", "france"):
         assert score(DOOR, "historical_pact", power) == score(

@@ -229,7 +229,7 @@ def test_the_pact_is_worth_most_to_a_stalin_who_leans_to_berlin_and_least_to_one
         score("moscow_1939", "historical_pact", "soviet", stalin_line=v, soviet_gains=40)
         for v in (35, 50, 65)
     ]
-    assert [s - by_line[1] for s in by_line] == [-12, 0, 6]
+    assert [s - by_line[1] for s in by_line] == [-24, 0, 6]
 
 
 def test_the_credit_agreement_pays_berlin_s_price_only_if_hitler_is_in_a_hurry() -> None:
