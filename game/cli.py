@@ -115,8 +115,8 @@ def _play_plain(
     assert isinstance(game, Game)
     ident = game_id or saves.new_game_id()
 
-    def on_save(g: Game, slot: str) -> str:
-        path = saves.save(g, slot, folder, ident)
+    def on_save(g: Game, slot: str, replace: bool) -> str:
+        path = saves.save(g, slot, folder, ident, replace=replace)
         return f"Saved as '{path.stem}' in {folder}."
 
     def on_turn_end(g: Game) -> str:

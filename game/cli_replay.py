@@ -22,10 +22,15 @@ def replay(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         slot = saves.check_slot(args.out or f"{rec.slot[:54]}-replayed")
         scenario = load(args.scenario) if args.scenario else saves.find_scenario(rec)
         found = replay_on(rec, scenario, checkpoints(rec, path.parent), keep_all=args.all)
-        saved = saves.save(found.game, slot, where.folder, saves.new_game_id())
+        saved = saves.save(
+            found.game, slot, where.folder, saves.new_game_id()
+        )  # never over another
     except ScenarioError as e:
         err.write(e.report() + "\n")
         return EXIT_UNREADABLE if e.unreadable else EXIT_INVALID
+    except saves.SlotTaken as e:
+        err.write(f"moscow1939 replay: {e} Name the copy with --out NAME.\n")
+        return EXIT_INVALID
     except saves.SaveError as e:
         err.write(f"moscow1939 replay: {e}\n")
         return EXIT_INVALID

@@ -129,8 +129,10 @@ def _simulate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     sc = _scenario_and_power("simulate", args, err, playable=False)
     if isinstance(sc, int):
         return sc
-    if args.runs < 1:
-        err.write("moscow1939 simulate: --runs must be at least 1\n")
+    from .simulate import MAX_RUNS
+
+    if not 1 <= args.runs <= MAX_RUNS:
+        err.write(f"moscow1939 simulate: --runs must be from 1 to {MAX_RUNS:,}\n")
         return EXIT_INVALID
     if args.jobs < 0:
         err.write("moscow1939 simulate: --jobs must be 0 (every core) or more\n")

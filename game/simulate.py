@@ -331,6 +331,12 @@ def _play(task: tuple[str, int, str | dict[str, str]]) -> Played:
     )
 
 
+BLOCK = 4096
+"""Games given to the workers in one batch."""
+MAX_RUNS = 1_000_000
+"""The most games one simulation plays (about half an hour on two cores)."""
+
+
 def _games(
     sc: Scenario, runs: int, seed: int, policies: str | dict[str, str], jobs: int
 ) -> Iterator[Game | Played]:
@@ -344,6 +350,8 @@ def _games(
         return
     from .workers import pool as workers
 
-    tasks = [(sc.file, seed + n, policies) for n in range(runs)]
+    block = min(runs, BLOCK)  # the games handed out at once: memory stays flat for any runs
     with workers(jobs) as pool:
-        yield from pool.map(_play, tasks, chunksize=max(1, runs // (jobs * 8)))
+        for first in range(0, runs, block):
+            tasks = [(sc.file, seed + n, policies) for n in range(first, min(runs, first + block))]
+            yield from pool.map(_play, tasks, chunksize=max(1, block // (jobs * 8)))

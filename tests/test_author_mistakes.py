@@ -101,3 +101,17 @@ def test_simulate_says_over_how_many_games_a_power_left_unscored_is_averaged() -
     line = next(x for x in table(report, sc).splitlines() if x.startswith("mean score: "))
     assert f"blue 30.0 (over the {40 - deals} of 40 games that scored it)" in line
     assert "red " in line and "red 0" not in line and "(over" not in line.split("blue")[0]
+
+
+@pytest.mark.parametrize("char", ["\\u001b", "\\u0007", "\\u0000", "\\u202e", "\\u009b"])
+def test_a_control_character_in_a_text_is_refused(char: str) -> None:
+    text = BASE.replace('title = "Lint cases"', f'title = "Lint{char}]0;pwn cases"', 1)
+    (found,) = problems(text)
+    assert found.startswith("4: title: a control character (U+")  # BASE opens with a blank line
+    assert "a terminal would act on it" in found
+    keyed = BASE.replace('label = "X"\n', f'label = "X"\n"x{char}y" = 1\n', 1)
+    assert any("a control character" in p for p in problems(keyed))
+
+
+def test_line_breaks_and_tabs_in_a_text_are_fine() -> None:
+    load_text(BASE.replace('epilogue = "Done."', 'epilogue = "Done.\\n\\tSigned."', 1), "ok")

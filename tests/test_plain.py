@@ -4,6 +4,7 @@ matter are compared. Each test names the command or option it is about."""
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from game import cli
 from game.engine import Game
 from game.plain import Plain
 from game.plain.aims import levels
+from game.plain.console import Console
 from game.scenario import load_scenario
 
 from .conftest import MAIN, TINY
@@ -155,6 +157,37 @@ def test_transcript_to_a_file_that_cannot_be_written_says_why(tmp_path: Path) ->
     )
     assert after(lines, "transcript")[0].startswith("Name a file for the transcript")
     assert after(lines, "script off")[0] == "No transcript is being written."
+
+
+def test_transcript_never_writes_over_a_file_already_there(tmp_path: Path) -> None:
+    save = tmp_path / "game1.json"
+    save.write_text('{"a save": true}', encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # opening a pipe for writing would wait for a reader forever
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "elsewhere.txt")
+    lines = red(f"transcript {save}\ntranscript {fifo}\ntranscript {link}\n1\n")
+    assert after(lines, f"transcript {save}")[0] == (
+        f"{save} already exists: name a new file for the transcript."
+    )
+    assert after(lines, f"transcript {fifo}")[0].startswith(f"{fifo} already exists")
+    assert after(lines, f"transcript {link}")[0].startswith(f"{link} already exists")
+    assert save.read_text(encoding="utf-8") == '{"a save": true}'
+    assert not (tmp_path / "elsewhere.txt").exists()
+
+
+def test_a_transcript_that_fails_midway_stops_and_the_game_goes_on() -> None:
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+    console = Console(io.StringIO(""), io.StringIO())
+    console.transcript, console.transcript_path = Full(), "full.txt"
+    console.write("Week 2.\n")
+    console.write("Week 3.\n")
+    shown = console.out.getvalue()  # type: ignore[attr-defined]
+    assert "Week 2.\n(The transcript to full.txt stopped: No space left on device." in shown
+    assert shown.endswith("Week 3.\n") and console.transcript is None
 
 
 def test_transcript_is_closed_at_the_end_of_the_game(tmp_path: Path) -> None:

@@ -236,19 +236,18 @@ def test_strays_are_swept_when_the_folder_is_listed_or_saved_into(
     folder = signed.parent
     old_tmp = folder / ".good.json.0123abcd.tmp"
     new_tmp = folder / ".good.json.89abcdef.tmp"
-    backup = folder / "good.json.bak"
+    backup = folder / "good.json.bak"  # the player's copy of a save: left alone
     mine = folder / "notes.tmp"  # not a name the game makes: left alone
     for path in (old_tmp, new_tmp, backup, mine):
         path.write_bytes(b"partial")
     os.utime(old_tmp, (time.time() - 120, time.time() - 120))
     os.utime(mine, (time.time() - 120, time.time() - 120))
     saves.list_saves(folder)
-    assert not old_tmp.exists() and not backup.exists()
-    assert new_tmp.exists() and mine.exists()
+    assert not old_tmp.exists()
+    assert new_tmp.exists() and mine.exists() and backup.exists()
     os.utime(new_tmp, (time.time() - 120, time.time() - 120))
-    backup.write_bytes(b"x")
     saves.save(played(tiny), "other", folder, "h")
-    assert not new_tmp.exists() and not backup.exists()
+    assert not new_tmp.exists() and backup.read_bytes() == b"partial"
 
 
 def test_the_autosave_rotation_is_exact_after_a_crash(tmp_path: Path, tiny: Scenario) -> None:

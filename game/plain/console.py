@@ -7,6 +7,8 @@ answer; words it does not know go to a hook that the game's loop provides.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -70,8 +72,22 @@ class Console:
             self.out.write(text)
         self.record.append(text)
         if self.transcript is not None:
-            self.transcript.write(text)
-            self.transcript.flush()
+            try:
+                self.transcript.write(text)
+                self.transcript.flush()
+            except OSError as err:  # a full disk, a pipe closed: the game goes on without it
+                self._transcript_failed(err)
+
+    def _transcript_failed(self, err: OSError) -> None:
+        path, handle = self.transcript_path, self.transcript
+        self.transcript, self.transcript_path = None, ""
+        with contextlib.suppress(OSError):
+            assert handle is not None
+            handle.close()
+        self.out.write(
+            f"(The transcript to {path} stopped: {err.strerror or err}. The game goes on; "
+            "transcript FILE starts a new one.)\n"
+        )
 
     def fill(self, text: str, first: str = "", rest: str | None = None) -> str:
         """One paragraph, wrapped to the width (or not, at width 0)."""
@@ -110,8 +126,15 @@ class Console:
         if not path:
             return "Name a file for the transcript: transcript FILE (transcript off stops it)."
         self.stop_transcript()
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        try:  # a new file only: never over a save, a pipe or anything else already there
+            fd = os.open(path, flags, 0o644)
+        except FileExistsError:
+            return f"{path} already exists: name a new file for the transcript."
+        except OSError as err:
+            return f"Could not write the transcript to {path}: {err.strerror or err}."
         try:
-            handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - kept open until stopped
+            handle = open(fd, "w", encoding="utf-8")  # noqa: SIM115 - kept open until stopped
             handle.write("".join(self.record))
             handle.flush()
         except OSError as err:

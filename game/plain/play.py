@@ -41,7 +41,7 @@ class Plain:
         game: Game,
         inp: TextIO,
         out: TextIO,
-        on_save: Callable[[Game, str], str] | None = None,
+        on_save: Callable[[Game, str, bool], str] | None = None,
         on_turn_end: Callable[[Game], str] | None = None,
         width: int = WIDTH,
         opening: str = "",
@@ -275,9 +275,18 @@ class Plain:
         if self.on_save is None:
             self.say("Saving is not available here.")
             return False
-        slot = self.console.read("Name of the save (empty for 'quicksave'): ")
+        from ..saves import SlotTaken
+
+        slot = self.console.read("Name of the save (empty for 'quicksave'): ") or "quicksave"
         try:
-            self.say(self.on_save(self.game, slot or "quicksave"))
+            try:
+                self.say(self.on_save(self.game, slot, False))
+            except SlotTaken as taken:
+                self.say(str(taken))
+                if self.console.read("Replace it with this game? (y/n) [n]: ").lower() != "y":
+                    self.say("Not saved: the other save is kept.")
+                    return False
+                self.say(self.on_save(self.game, slot, True))
         except Exception as err:  # a save error is reported, never fatal
             self.say(f"Could not save: {err}")
             return False
@@ -328,11 +337,23 @@ class Plain:
                     self.say()
                     self.say(f"-- {s.name(s.active)} to play: hand over the keyboard --")
         except InputEnded:
-            self.say("Input ended before the game did; the game is left unfinished.")
+            self.say("Input ended before the game did; the game is left unfinished." + self.kept())
             return 0
+        except KeyboardInterrupt:
+            if note := self.kept():
+                self.say(note.strip())
+            raise
         self.catch_up()
         self.tell(words.ending(g))
         return 0
+
+    def kept(self) -> str:
+        """Autosave a game left mid-turn (Ctrl-C, the end of input), so that this turn's
+        moves are not lost; what to say of it ("" without autosaves)."""
+        if self.on_turn_end is None or self.game.over or not self.session.unsaved:
+            return ""
+        note = self.on_turn_end(self.game)
+        return f" {note}" if note else " The moves so far are autosaved: moscow1939 continue."
 
     def turn_ended(self) -> None:
         """After the engine ended a turn: autosave, if there is one."""

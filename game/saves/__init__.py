@@ -44,6 +44,7 @@ from .fileformat import (
 )
 from .files import slot_lock, sweep, write_atomic
 from .folder import (
+    AUTOSAVE_RE,
     AUTOSAVES_KEPT,
     ENV_VAR,
     SLOT_RE,
@@ -64,6 +65,7 @@ __all__ = [
     "MIGRATIONS",
     "SAVE_FORMAT",
     "SLOT_RE",
+    "SlotTaken",
     "AlteredSave",
     "ChangedScenario",
     "Loaded",
@@ -146,14 +148,63 @@ def new_game_id() -> str:
     return secrets.token_hex(4)
 
 
-def save(game: Game, slot: str, folder: Path, game_id: str, autosave: bool = False) -> Path:
-    """Write the game to `folder/slot.json`; returns the path."""
+class SlotTaken(SaveError):
+    """The slot holds a save of another game (or a file that is not a save): it is kept
+    unless the player says to replace it."""
+
+
+def save(
+    game: Game,
+    slot: str,
+    folder: Path,
+    game_id: str,
+    autosave: bool = False,
+    replace: bool = False,
+) -> Path:
+    """Write the game to `folder/slot.json`; returns the path. A slot that holds another
+    game's save is replaced only with `replace` (else `SlotTaken`); a name shaped like an
+    autosave's is kept for autosaves, which are pruned by it."""
     slot = check_slot(slot)
+    if not autosave and AUTOSAVE_RE.match(f"{slot}.json"):
+        raise SaveError(
+            f"'{slot}' is named like an autosave, and old autosaves are deleted by name: "
+            "choose a name that does not start with 'auto-' and end with '-turn' and a number."
+        )
     data = record(game, slot, game_id, autosave).model_dump_json(indent=2).encode("utf-8")
     path = folder / f"{slot}.json"
+    if not replace and not autosave:
+        owner = owner_of(path)
+        if owner is not None and owner != game_id:
+            raise SlotTaken(
+                f"There is already a save called '{slot}'{owner_words(path, owner)}: "
+                "choose another name."
+            )
     write_atomic(path, data + b"\n")
     sweep(folder)
     return path
+
+
+def owner_of(path: Path) -> str | None:
+    """The game id of the save at `path`: None if there is no file, "" if it is not a save
+    that can be read."""
+    if not os.path.lexists(path):
+        return None
+    try:
+        return read(path).game_id
+    except (SaveError, OSError, ValueError):
+        return ""
+
+
+def owner_words(path: Path, owner: str) -> str:
+    """What the save in a taken slot is, for the player."""
+    if not owner:
+        return " (a file that is not a save this game can read)"
+    try:
+        rec = read(path)
+    except (SaveError, OSError, ValueError):
+        return ""
+    scenario = "".join(c if c.isprintable() else "?" for c in rec.scenario_id[:60])
+    return f" from another game ({scenario}, turn {rec.snapshot.turn})"
 
 
 def autosave(game: Game, folder: Path, game_id: str) -> Path:

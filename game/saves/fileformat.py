@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .. import __version__
 from ..engine import Game
+from ..scenario.base import Id
 from ..scenario.loader import Unreadable, read_bounded
 from . import digest
 
@@ -84,12 +85,12 @@ class SaveFile(Model):
     slot: str
     autosave: bool = False
     saved_at: dt.datetime
-    scenario_id: str
+    scenario_id: Id
     scenario_file: str
     """Where the scenario was read from; bundled scenarios are found again by id."""
     scenario_hash: str
     seed: int
-    humans: list[str]
+    humans: list[Id]
     policy: str | dict[str, str] = "historical"
     log: list[SavedCommand]
     snapshot: Snapshot

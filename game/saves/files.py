@@ -26,8 +26,6 @@ LOCK_WAIT = 3.0
 STRAY_AGE = 60.0
 """Seconds after which a temporary file is left over from a crash, not being written."""
 TMP_RE = re.compile(r"^\..+\.json\.[0-9a-f]{8}\.tmp$")
-BAK_RE = re.compile(r"^.+\.json\.bak$")
-"""Backups that versions before this one could leave beside a save."""
 LOCK_RE = re.compile(r"^\..+\.json\.lock$")
 
 
@@ -86,7 +84,13 @@ def slot_lock(path: Path, wait: float | None = None) -> Iterator[None]:
     lock = path.with_name(f".{path.name}.lock")
     deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:  # never through a link: a lock is a plain file of this folder
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        except OSError as err:
+            raise SaveError(
+                f"Could not save to {path}: its lock file {lock} cannot be made "
+                f"({err.strerror or err}). If it is a link or a folder, remove it and save again."
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -121,19 +125,16 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 def sweep(folder: Path) -> None:
-    """Remove what a crash can leave: temporary files older than `STRAY_AGE`, backups of
-    earlier versions, and lock files nobody holds. Only names this module makes."""
+    """Remove what a crash can leave: temporary files older than `STRAY_AGE` and lock files
+    nobody holds. Only names this module makes (a `.bak` is the player's backup: kept)."""
     try:
-        names = [e.name for e in os.scandir(folder) if e.name.endswith((".tmp", ".bak", ".lock"))]
+        names = [e.name for e in os.scandir(folder) if e.name.endswith((".tmp", ".lock"))]
     except OSError:
         return
     now = time.time()
     for name in names:
         path = folder / name
-        if BAK_RE.match(name):
-            with contextlib.suppress(OSError):
-                path.unlink()
-        elif TMP_RE.match(name) or LOCK_RE.match(name):
+        if TMP_RE.match(name) or LOCK_RE.match(name):
             with contextlib.suppress(OSError):
                 if now - path.stat().st_mtime < STRAY_AGE:
                     continue

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fileformat import SaveError
+from ..scenario.rawfile import read_bounded
+from .fileformat import MAX_SAVE_BYTES, SaveError
 from .files import sweep
 
 AUTOSAVES_KEPT = 3
@@ -121,6 +123,17 @@ def tidy(folder: Path, game_id: str | None = None) -> None:
             if m and (game_id is None or m["game"] == game_id):
                 turns.setdefault(m["game"], []).append((int(m["turn"]), path))
     for kept in turns.values():
-        for _, old in sorted(kept)[:-AUTOSAVES_KEPT]:
+        autosaves = [(turn, path) for turn, path in kept if is_autosave(path)]
+        for _, old in sorted(autosaves)[:-AUTOSAVES_KEPT]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def is_autosave(path: Path) -> bool:
+    """Whether the file is an autosave this game wrote (a save named like one by hand, or
+    a copy put there, is the player's, and never pruned)."""
+    try:
+        data = json.loads(read_bounded(path, MAX_SAVE_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and data.get("autosave") is True

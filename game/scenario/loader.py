@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path as FilePath
 from typing import Any
@@ -80,10 +81,17 @@ def read_source(path: str | FilePath) -> bytes:
         raise _unreadable(name, f"cannot read: {why}", "check the path")
 
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Characters a terminal acts on rather than shows (escape sequences, bells, direction
+overrides): never in a scenario's text, which the game prints."""
+
+
 def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], Where]) -> None:
-    """Refuse nesting deeper than `MAX_NESTING` and numbers beyond `MAX_NUMBER`, wherever
-    they are, before anything walks the document recursively or prints a number."""
+    """Refuse nesting deeper than `MAX_NESTING`, numbers beyond `MAX_NUMBER` and control
+    characters, wherever they are, before anything walks the document recursively or
+    prints a number or a text."""
     huge: list[Path] = []
+    control: list[tuple[Path, str]] = []
     stack: list[tuple[Path, Any]] = [((), raw)]
     while stack:
         path, node = stack.pop()
@@ -91,17 +99,32 @@ def check_shape(raw: dict[str, Any], text: str, name: str, at: Callable[[Path], 
             line = nesting_line(text, MAX_NESTING) or at(path[:MAX_NESTING])[1]
             raise too_deep(name, line)
         if isinstance(node, dict):
-            stack.extend(((*path, k), v) for k, v in node.items())
+            for k, v in node.items():
+                if (bad := CONTROL.search(k)) is not None:
+                    control.append((path, bad.group()))
+                else:
+                    stack.append(((*path, k), v))
         elif isinstance(node, list):
             stack.extend(((*path, i), v) for i, v in enumerate(node))
+        elif isinstance(node, str) and (bad := CONTROL.search(node)) is not None:
+            control.append((path, bad.group()))
         elif isinstance(node, int) and not isinstance(node, bool) and abs(node) > MAX_NUMBER:
             huge.append(path)
-    if huge:
-        problems = [
-            Problem(*at(path), dotted(path), "number too large", NUMBER_HINT)
-            for path in sorted(huge, key=lambda p: at(p)[1])[:MAX_PROBLEMS]
-        ]
-        raise ScenarioError(problems)
+    problems = [
+        Problem(*at(path), dotted(path), "number too large", NUMBER_HINT)
+        for path in sorted(huge, key=lambda p: at(p)[1])
+    ] + [
+        Problem(
+            *at(path),
+            dotted(path),
+            f"a control character (U+{ord(ch):04X}) in the text",
+            "remove it: a terminal would act on it rather than show it (write line breaks "
+            "as they are, in a multi-line string)",
+        )
+        for path, ch in sorted(control, key=lambda p: at(p[0])[1])
+    ]
+    if problems:
+        raise ScenarioError(problems[:MAX_PROBLEMS])
 
 
 def _trim(loc: tuple[Any, ...], data: Any, missing: bool) -> Path:
