@@ -157,3 +157,28 @@ def test_a_save_naming_its_scenario_with_escape_codes_is_damaged(
     out = io.StringIO()
     cli.main(["--saves-dir", str(tmp_path), "saves"], out=out)
     assert "x.json is damaged (scenario_id" in out.getvalue() and "\x1b" not in out.getvalue()
+
+
+def test_a_logged_command_with_the_wrong_arguments_says_so(tiny_sc: Scenario) -> None:
+    from game.engine.state import Command, GameError
+
+    g = Game.new(tiny_sc, humans=["soviet"], seed=1)
+    with pytest.raises(GameError, match=r"command 'play' takes one argument \(the move\), not 0"):
+        g.command(Command(1, "soviet", "play", ()))
+    with pytest.raises(GameError, match="command 'end_turn' takes none, not 1"):
+        g.command(Command(1, "soviet", "end_turn", ("x",)))
+
+
+def test_a_folder_of_a_user_who_does_not_exist_is_named_as_such(tmp_path: Path) -> None:
+    out = io.StringIO()
+    code = cli.main(["--saves-dir", "~no_such_user_1939/x", "saves"], out=out)
+    assert code != 0
+    assert "starts with ~no_such_user_1939, but this machine has no user of that name" in (
+        out.getvalue()
+    )
+
+
+def test_a_missing_path_is_not_taken_for_an_id() -> None:
+    out = io.StringIO()
+    cli.main(["validate", "/no/such/scenario"], out=out)
+    assert "no such file" in out.getvalue() and "bundled scenario has this id" not in out.getvalue()

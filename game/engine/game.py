@@ -133,7 +133,7 @@ class Game(Phases):
             return self.decide(cmd.power, cmd.args[0], cmd.args[1])
         if cmd.verb == "end_turn" and not cmd.args:
             return self.end_turn()
-        raise GameError(f"unknown command '{cmd.verb}'")
+        raise GameError(cmd.refusal())
 
     # -- reading --------------------------------------------------------------------------
     @property

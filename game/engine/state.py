@@ -41,6 +41,21 @@ class Command:
     verb: Verb
     args: tuple[str, ...] = ()
 
+    def refusal(self) -> str:
+        """Why the game cannot carry this command out (a damaged log's)."""
+        takes = ARITY.get(self.verb)
+        if takes is None:
+            return f"unknown command '{self.verb}'"
+        return f"command '{self.verb}' takes {takes}, not {len(self.args)} argument(s)"
+
+
+ARITY = {
+    "play": "one argument (the move)",
+    "decide": "two (the decision and the choice)",
+    "end_turn": "none",
+}
+"""The arguments each logged command takes, for the message when a log has others."""
+
 
 _ended: dict[int, Command] = {}
 

@@ -76,7 +76,13 @@ def expanded(value: str, source: str) -> Path:
     """`value` with `~` expanded, or `SaveError` where there is no home folder to expand it to."""
     try:
         return Path(value).expanduser()
-    except RuntimeError:  # `~` with no HOME and no password entry
+    except RuntimeError:  # `~` with no HOME and no password entry, or `~name` of no user
+        if value.startswith("~") and value[1:2] not in ("", "/", "\\"):
+            user = re.split(r"[/\\]", value[1:], maxsplit=1)[0]
+            raise SaveError(
+                f"'{value[:200]}' ({source}) starts with ~{user[:40]}, but this machine has no "
+                "user of that name: give a full path instead."
+            )
         raise SaveError(
             f"'{value[:200]}' ({source}) starts with ~, but this machine gives no home folder "
             "(HOME is unset and the user has no password entry): give a full path instead."

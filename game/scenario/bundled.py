@@ -20,7 +20,7 @@ def resolve(id_or_path: str) -> Path:
     if id_or_path in bundled:
         return bundled[id_or_path]
     path = Path(id_or_path)
-    if path.suffix == "" and not _exists(path):
+    if path.suffix == "" and not _exists(path) and not ("/" in id_or_path or "\\" in id_or_path):
         known = ", ".join(bundled) or "none"
         guess = did_you_mean(id_or_path, bundled)
         raise ScenarioError(
