@@ -115,3 +115,10 @@ def test_a_control_character_in_a_text_is_refused(char: str) -> None:
 
 def test_line_breaks_and_tabs_in_a_text_are_fine() -> None:
     load_text(BASE.replace('epilogue = "Done."', 'epilogue = "Done.\\n\\tSigned."', 1), "ok")
+
+
+def test_a_mistyped_key_in_a_variable_does_not_make_its_name_unknown_in_texts() -> None:
+    text = BASE.replace('label = "X"\n', 'label = "X"\ndescripton = "typo"\n', 1)
+    text = text.replace('epilogue = "Done."', 'epilogue = "Done at {x}."', 1)
+    (found,) = problems(text)
+    assert "variables[0].descripton: unknown key 'descripton'" in found

@@ -335,7 +335,7 @@ def salvage(raw: dict[str, Any], err: ValidationError) -> list[tuple[Path, str, 
     found, _ = check(partial)
     out = []
     for path, message, hint in found:
-        if any(f"'{ident}'" in message for ident in set_aside):
+        if any(f"'{ident}'" in message or f"{{{ident}}}" in message for ident in set_aside):
             continue
         if path and path[0] in kept and len(path) > 1 and isinstance(path[1], int):
             path = (path[0], kept[str(path[0])][path[1]], *path[2:])
