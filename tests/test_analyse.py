@@ -243,6 +243,17 @@ def test_markdown_rows_for_the_balance_table(tmp_path: Path) -> None:
     assert rows[2].startswith("| balance | red | 100% (decisive) | 100.0 |")
 
 
+def test_a_score_that_never_varies_has_no_variance_to_share_out(tmp_path: Path) -> None:
+    from game.analyse.report import markdown, table
+
+    report = analyse(write(tmp_path, BALANCE, "balance"))
+    for r in report["powers"].values():
+        r["variance"] = {"strategy": 0.0, "seed": 0.0, "interaction": 0.0}
+    assert "variance explained: none to explain (every game scored the same)" in table(report)
+    assert "| — | " in markdown(report).splitlines()[2]
+    assert "0% / 0% / 0%" not in markdown(report)
+
+
 def test_a_move_that_only_buys_knowledge_is_information_not_null(tmp_path: Path) -> None:
     """A report that narrows an estimate changes no score a fixed strategy gets: its worth is
     to a player who reads the estimate, so it is flagged apart from the moves that do

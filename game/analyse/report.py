@@ -35,7 +35,12 @@ def table(report: dict[str, Any]) -> str:
             )
             + ":",
             *(f"  {line}" for line in best["plan"] or ["(no moves: let every turn pass)"]),
-            "variance explained: " + ", ".join(f"{k} {v:.0%}" for k, v in r["variance"].items()),
+            "variance explained: "
+            + (
+                ", ".join(f"{k} {v:.0%}" for k, v in r["variance"].items())
+                if any(r["variance"].values())
+                else "none to explain (every game scored the same)"
+            ),
             "endings: "
             + "; ".join(
                 f"{how} " + ", ".join(f"{e} {s:.0%}" for e, s in shares.items())
@@ -91,8 +96,12 @@ def markdown(report: dict[str, Any], header: bool = True) -> str:
             + (f"{share:.0%} ({best['top_level']})" if share is not None else "—")
             + f" | {best['mean']:.1f} | {r['adaptive']['gain_over_fixed']:+.1f} "
             f"({r['planner']['gain_over_fixed']:+.1f}) | "
-            f"{v['strategy']:.0%} / {v['seed']:.0%} / {v['interaction']:.0%} | "
-            f"{sum(m['flag'] == 'null' for m in r['moves'])} | "
+            + (
+                f"{v['strategy']:.0%} / {v['seed']:.0%} / {v['interaction']:.0%} | "
+                if any(v.values())
+                else "— | "
+            )
+            + f"{sum(m['flag'] == 'null' for m in r['moves'])} | "
             f"{len(r['single_answer_questions'])} | {len(reached)} | "
             f"{report['best_endings'][power]} |"
         )
