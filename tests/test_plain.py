@@ -53,7 +53,8 @@ def test_help_and_question_mark_list_the_commands() -> None:
         shown = after(lines, answer)
         assert shown[0] == "Commands, at any question:"
         assert any(line.startswith("  transcript FILE") for line in shown[:14])
-        assert any(line.startswith("  g or again") for line in shown[:14])
+        assert any(line.startswith("  g or again") for line in shown[:16])
+        assert any(line.startswith("  s - save the game (at a question too") for line in shown)
     assert "Type ? at any question for the commands." in lines
 
 
@@ -251,13 +252,28 @@ def test_history_before_any_note() -> None:
 def test_commands_work_at_an_answer_too() -> None:
     """At a question: ? and k answer, l shows the question again, g and e are refused."""
     contest = ["--scenario", str(CONTEST), "--power", "red", "--power", "blue", "--seed", "4"]
-    lines = run(*contest, stdin="press\nend\nend\n?\nk\nl\ng\ne\n1\n")
+    lines = run(*contest, "--width", "0", stdin="press\nend\nend\n?\nk\nl\ng\ne\n1\n")
     assert after(lines, "?")[0] == "Commands, at any question:"
     assert after(lines, "k")[0] == "-- What Blue knows --"
     assert after(lines, "l")[1] == "Blue, an answer is needed — Red: Mr White presses Blue"
     assert after(lines, "g")[0].startswith("There is nothing to repeat here")
-    assert after(lines, "e")[0] == "'e' cannot be done here: first answer the question."
+    assert after(lines, "e")[0] == (
+        "'e' cannot be done here: first answer the question (s saves the game meanwhile)."
+    )
     assert "* REPLY: Blue answers: Mr White presses Blue" in after(lines, "1")
+
+
+def test_a_game_can_be_saved_at_a_question_and_the_question_waits_in_it(tmp_path: Path) -> None:
+    from game import saves
+
+    contest = ["--scenario", str(CONTEST), "--power", "red", "--power", "blue", "--seed", "4"]
+    lines = run(
+        "--saves-dir", str(tmp_path), *contest, "--width", "0", stdin="press\nend\nend\ns\nasked\n"
+    )
+    assert f"Saved as 'asked' in {tmp_path}." in lines
+    loaded = saves.load("asked", tmp_path)
+    (waiting,) = loaded.game.decisions("blue")
+    assert waiting.title.endswith("Mr White presses Blue")
 
 
 def test_hot_seat_says_who_takes_the_keyboard() -> None:
@@ -416,3 +432,12 @@ def test_each_opponent_is_told_in_a_line_as_set_up_shows_them() -> None:
     label, line = next((label, line) for s, label, line, _ in OPPONENTS if s == "planner:easy")
     told = lines[start + 1 : start + 1 + len(others)]
     assert told == [f"  {p.name}: {label} · {line}" for p in others]
+
+
+def test_quitting_at_a_question_offers_to_save_first(tmp_path: Path) -> None:
+    contest = ["--scenario", str(CONTEST), "--power", "red", "--power", "blue", "--seed", "4"]
+    args = ["--saves-dir", str(tmp_path), *contest, "--width", "0"]
+    lines = run(*args, stdin="press\nend\nend\nq\n3\nq\n1\nleft\n")
+    assert after(lines, "q")[0] == "Moves made this turn are not saved yet."
+    assert after(lines, "3")[0] == "Your answer [1-1]: q"  # back: the question is asked again
+    assert lines[-1] == "You left the game." and (tmp_path / "left.json").exists()

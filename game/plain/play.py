@@ -28,11 +28,16 @@ HELP = """Commands, at any question:
   history - the history notes of what has happened, and where the sources disagree
   encyclopedia [WORD] - people, treaties, terms, historians' readings; WORD: read those entries
   brief - menus in one line after the first of each turn; verbose - every menu in full
-  transcript FILE - write the session, from its start, to FILE; transcript off - stop
+  transcript FILE - write the session, from its start, to a new FILE; transcript off - stop
+  s - save the game (at a question too: it waits in the save); q - quit, with an offer to save
 At the move menu:
   a number, or a move's name - make that move (a move keeps its number all turn)
   g or again - repeat the last command
-  e end the turn, u take back your last move or answer, s save, q quit"""
+  e end the turn, u take back your last move or answer"""
+
+
+class Left(Exception):
+    """The player quit at a question (after the offer to save)."""
 
 
 class Plain:
@@ -133,8 +138,14 @@ class Plain:
             self.say(self.console.stop_transcript() if off else self.console.start_transcript(rest))
         elif word in ("g", "again"):
             self.say("There is nothing to repeat here: 'again' repeats a command of the move menu.")
+        elif word in ("s", "save") and self.on_save is not None:
+            self.save()  # the question waits in the save, and is asked again on loading
+        elif word in ("q", "quit"):
+            if self.leave():
+                raise Left
         elif word in LETTERS or word in LETTERS.values():
-            self.say(f"'{answer}' cannot be done here: first answer the question.")
+            also = " (s saves the game meanwhile)" if self.on_save is not None else ""
+            self.say(f"'{answer}' cannot be done here: first answer the question{also}.")
         else:
             return False
         return True
@@ -212,7 +223,10 @@ class Plain:
         while not self.game.over:
             g = self.game
             for decision in self.session.decisions():
-                self.decide(decision)
+                try:
+                    self.decide(decision)
+                except Left:
+                    return False
                 if g.over:
                     return True
             if g.closing:  # the week's moves are made: only answers were due
