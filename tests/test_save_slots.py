@@ -182,3 +182,28 @@ def test_a_missing_path_is_not_taken_for_an_id() -> None:
     out = io.StringIO()
     cli.main(["validate", "/no/such/scenario"], out=out)
     assert "no such file" in out.getvalue() and "bundled scenario has this id" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("commands", "state", "why"),
+    [
+        ([5, [1]], {}, "a field holds the wrong kind of value"),
+        ([], None, "it lacks 'turn'"),
+        ([], [1], "a field holds the wrong kind of value"),
+    ],
+)
+def test_a_damaged_prototype_save_says_what_its_format_holds(
+    tmp_path: Path, commands: list[object], state: object, why: str
+) -> None:
+    raw: dict[str, object] = {"version": 0, "scenario": "moscow_1939", "seed": 1}
+    raw |= {"powers": ["soviet"], "commands": commands}
+    if state is not None:
+        raw["state"] = state
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(saves.SaveError) as caught:
+        saves.read(path)
+    message = str(caught.value)
+    assert message.startswith(f"old.json is damaged: it is a save of format 0, but {why}")
+    assert "that format holds 'scenario', 'seed', 'powers', 'commands'" in message
+    assert "subscriptable" not in message and "indices" not in message

@@ -201,6 +201,10 @@ def _migrate_0(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+LEGACY_KEYS = (
+    " (that format holds 'scenario', 'seed', 'powers', 'commands' as lists of"
+    " [turn, power, verb, ...] and 'state' with turn, date, variables and flags)"
+)
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0}
 """From each old format version to the next one."""
 
@@ -238,7 +242,19 @@ def parse_versioned(data: bytes, name: str) -> tuple[SaveFile, int]:
                 raise SaveError(
                     f"{name} has save format {version}, which this version cannot read."
                 )
-            raw = MIGRATIONS[version](raw)
+            try:
+                raw = MIGRATIONS[version](raw)
+            except (KeyError, TypeError, IndexError, ValueError, AttributeError) as err:
+                what = (
+                    f"it lacks '{str(err.args[0])[:40]}'"
+                    if isinstance(err, KeyError) and err.args
+                    else "a field holds the wrong kind of value"
+                )
+                holds = LEGACY_KEYS if version == 0 else ""
+                raise SaveError(
+                    f"{name} is damaged: it is a save of format {version}, but {what}"
+                    f"{holds}. It cannot be loaded."
+                ) from None
             version = version_of(raw)
         return SaveFile.model_validate(raw), written
     except (KeyError, TypeError, IndexError, ValueError, ValidationError) as err:
