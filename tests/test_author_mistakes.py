@@ -122,3 +122,10 @@ def test_a_mistyped_key_in_a_variable_does_not_make_its_name_unknown_in_texts() 
     text = text.replace('epilogue = "Done."', 'epilogue = "Done at {x}."', 1)
     (found,) = problems(text)
     assert "variables[0].descripton: unknown key 'descripton'" in found
+
+
+def test_a_negative_weight_in_a_drawn_start_is_named() -> None:
+    drawn = 'start = { values = [40, 60], weights = [-2, 3] }\nseen_by = ["blue"]\n'
+    (found,) = problems(BASE.replace("start = 50\n", drawn, 1))
+    assert "variables[0].start: a weight below 0 in the drawn start" in found
+    assert "weights are 0 or more (0: never drawn)" in found

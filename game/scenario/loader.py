@@ -159,6 +159,14 @@ START_HINT = (
 )
 
 
+def _start_problem(value: Any) -> tuple[str, str]:
+    """What is wrong with a variable's start that is neither a number nor a drawn start."""
+    weights = value.get("weights") if isinstance(value, dict) else None
+    if isinstance(weights, list) and any(type(w) is int and w < 0 for w in weights):
+        return "a weight below 0 in the drawn start", "weights are 0 or more (0: never drawn)"
+    return "expected a whole number or a drawn start", START_HINT
+
+
 def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Path, str, str]]:
     found: list[tuple[Path, str, str]] = []
     seen: set[Path] = set()
@@ -183,7 +191,7 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
         elif kind == "missing":
             found.append((path, f"missing key '{key}'", add_hint(path, key)))
         elif key == "start" and path[:1] == ("variables",) and kind.startswith("int_"):
-            found.append((path, "expected a whole number or a drawn start", START_HINT))
+            found.append((path, *_start_problem(value_at(data, path))))
         else:
             found.append((path, plain_words(kind, e), WORDS.get(kind, (None, ""))[1]))
     return found
