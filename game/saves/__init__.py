@@ -172,37 +172,25 @@ def save(
         )
     data = record(game, slot, game_id, autosave).model_dump_json(indent=2).encode("utf-8")
     path = folder / f"{slot}.json"
-    if not replace and not autosave:
-        owner = owner_of(path)
-        if owner is not None and owner != game_id:
-            raise SlotTaken(
-                f"There is already a save called '{slot}'{owner_words(path, owner)}: "
-                "choose another name."
-            )
+    taken = None if replace or autosave else _taken(path, game_id)
+    if taken is not None:
+        raise SlotTaken(f"There is already a save called '{slot}'{taken}: choose another name.")
     write_atomic(path, data + b"\n")
     sweep(folder)
     return path
 
 
-def owner_of(path: Path) -> str | None:
-    """The game id of the save at `path`: None if there is no file, "" if it is not a save
-    that can be read."""
+def _taken(path: Path, game_id: str) -> str | None:
+    """What holds `path` if it is not a save of this game, for the player; None if the
+    slot is free or this game's own."""
     if not os.path.lexists(path):
         return None
     try:
-        return read(path).game_id
-    except (SaveError, OSError, ValueError):
-        return ""
-
-
-def owner_words(path: Path, owner: str) -> str:
-    """What the save in a taken slot is, for the player."""
-    if not owner:
-        return " (a file that is not a save this game can read)"
-    try:
         rec = read(path)
     except (SaveError, OSError, ValueError):
-        return ""
+        return " (a file that is not a save this game can read)"
+    if rec.game_id == game_id:
+        return None
     scenario = "".join(c if c.isprintable() else "?" for c in rec.scenario_id[:60])
     return f" from another game ({scenario}, turn {rec.snapshot.turn})"
 
