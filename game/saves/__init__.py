@@ -191,8 +191,7 @@ def _taken(path: Path, game_id: str) -> str | None:
         return " (a file that is not a save this game can read)"
     if rec.game_id == game_id:
         return None
-    scenario = "".join(c if c.isprintable() else "?" for c in rec.scenario_id[:60])
-    return f" from another game ({scenario}, turn {rec.snapshot.turn})"
+    return f" from another game ({rec.scenario_id}, turn {rec.snapshot.turn})"  # an id: printable
 
 
 def autosave(game: Game, folder: Path, game_id: str) -> Path:
