@@ -168,3 +168,10 @@ def test_a_gauge_compares_with_the_start_of_last_turn_and_keeps_its_width() -> N
     assert change == "▲ +20" and len(line) == SPARK_WIDTH
     assert gauge([30, 35], 44, 0, 100)[0] == "▲ +14"  # the baseline does not move
     assert len(gauge(list(range(40)), 10, 0, 100)[1]) == SPARK_WIDTH
+
+
+def test_state_panel_heading_says_what_the_changes_count_from() -> None:
+    from game.ui.widgets.gauges import heading
+
+    assert "since the game began" in heading([40])  # week 1: no last turn yet
+    assert "since the start of last turn" in heading([40, 45])

@@ -22,6 +22,13 @@ def gauge(starts: list[int], value: int, low: int, high: int) -> tuple[str, str]
     return trend([baseline, value]), line.rjust(SPARK_WIDTH)
 
 
+def heading(starts: list[int]) -> str:
+    """What the changes are measured from: the start of last turn, or in the first week
+    (no last turn yet) the start of the game."""
+    since = "the start of last turn" if len(starts) >= 2 else "the game began"
+    return f"▲▼ since {since} · the line: each turn's start"
+
+
 class StatePanel(LitFrame, VerticalScroll):
     """Each visible variable with value, last change and a sparkline; each visible flag."""
 
@@ -36,7 +43,7 @@ class StatePanel(LitFrame, VerticalScroll):
         parts: list[Content | str | tuple[str, str]] = []
         shown = g.variables(session.active)
         if shown:
-            parts.append(("▲▼ since the start of last turn · the line: each turn's start", "dim"))
+            parts.append((heading(g.state.series.get(shown[0][0], [])), "dim"))
         for ident, label, value, low, high in shown:
             change, line = gauge(g.state.series.get(ident, []), value, low, high)
             parts.append(
