@@ -129,3 +129,11 @@ def test_a_negative_weight_in_a_drawn_start_is_named() -> None:
     (found,) = problems(BASE.replace("start = 50\n", drawn, 1))
     assert "variables[0].start: a weight below 0 in the drawn start" in found
     assert "weights are 0 or more (0: never drawn)" in found
+
+
+def test_a_key_of_the_move_written_in_its_reply_says_where_it_goes() -> None:
+    text = BASE.replace('  by = "blue"\n  options', '  by = "blue"\n  secret = true\n  options', 1)
+    (found,) = problems(text)
+    assert "actions[0].replies[0].secret: unknown key 'secret'" in found
+    assert "'secret' is a key of the [[actions]] entry this [[actions.replies]] is inside" in found
+    load_text(BASE.replace('effects = ["x += 5"]', 'secret = true\neffects = ["x += 5"]', 1), "ok")

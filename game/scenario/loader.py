@@ -19,7 +19,7 @@ from .errors import MAX_PROBLEMS, Problem, ScenarioError
 from .locator import Path, dotted, line_of, locate_all, nesting_line
 from .models import Scenario
 from .notation import did_you_mean
-from .placement import add_hint, field_model, placed, value_at
+from .placement import add_hint, belongs_above, field_model, placed, value_at
 from .rawfile import MAX_BYTES as MAX_BYTES  # re-exported: the saves read with these
 from .rawfile import Unreadable as Unreadable
 from .rawfile import read_bounded as read_bounded
@@ -183,6 +183,7 @@ def model_problems(err: ValidationError, data: dict[str, Any]) -> list[tuple[Pat
             hint = (
                 did_you_mean(key, fields)
                 or placed(key, value_at(data, path))
+                or belongs_above(path, key)
                 or (f"known keys here: {', '.join(fields)}" if fields else "remove it")
             )
             found.append((path, f"unknown key '{key}'", hint))

@@ -69,6 +69,23 @@ def add_hint(path: Path, key: str) -> str:
     return f"add a [{name}] table (the line [{name}], then its keys)"
 
 
+def belongs_above(path: Path, key: str) -> str:
+    """For a key written in a table inside the one it belongs to (`secret` under a reply's
+    option, when it is the move's): which enclosing table takes it."""
+    inner = ".".join(str(p) for p in path[:-1] if isinstance(p, str))
+    cut = list(path[:-1])
+    while len(cut) > 1:
+        cut = cut[:-2] if isinstance(cut[-1], int) else cut[:-1]
+        parent = field_model(Scenario, (*cut, key))
+        if parent is not None and key in parent.model_fields:
+            outer = ".".join(str(p) for p in cut if isinstance(p, str))
+            return (
+                f"'{key}' is a key of the [[{outer}]] entry this [[{inner}]] is inside: "
+                f"write it there, among that entry's own keys"
+            )
+    return ""
+
+
 def value_at(data: Any, path: Path) -> Any:
     for part in path:
         try:
