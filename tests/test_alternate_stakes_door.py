@@ -11,7 +11,7 @@ import pytest
 
 from game.scenario.models import WeightedStart
 
-from .stakes import chosen, game, scenario, score
+from .stakes import chosen, game, played, scenario, score
 
 DOOR = "door_through_poland"
 
@@ -224,3 +224,17 @@ def test_with_the_door_open_too_a_western_ending_is_worth_less_to_a_stalin_not_s
 ) -> None:
     by_line = [score(DOOR, ending, "soviet", stalin_line=v, soviet_gains=40) for v in (35, 50, 65)]
     assert by_line[0] - by_line[1] == 5 and by_line[1] - by_line[2] == 5
+
+
+def test_the_baltic_protocol_pays_a_premier_ready_to_go_further_and_costs_one_who_distrusts() -> (
+    None
+):
+    env = {"british_gains": 20, "cabinet_standing": 50}
+    low, high = (
+        played(DOOR, "britain", "cover_baltic_protocol", chamberlain_line=x, **env)
+        for x in (58, 70)
+    )
+    assert low["british_gains"] == 10 and high["british_gains"] == -6
+    assert high["cabinet_standing"] == low["cabinet_standing"] - 3
+    main = played("moscow_1939", "britain", "cover_baltic_protocol", chamberlain_line=70, **env)
+    assert main["british_gains"] == 4

@@ -212,7 +212,7 @@ LINES: dict[str, tuple[str, Script, Mapping[str, str], str, str, int]] = {
         {},
         "anglo_german_arrangement",
         "offer_danzig_settlement",
-        8,
+        10,
     ),
     # Paris rallies the Chamber, gets the 1935 pact extended, flies Doumenc out with powers,
     # sends Beaufre to Warsaw and presses it every other week, sounding Rome and warning
@@ -264,7 +264,7 @@ LINES: dict[str, tuple[str, Script, Mapping[str, str], str, str, int]] = {
         {},
         "paris_government_falls",
         "press_london",
-        0,
+        1,
     ),
 }
 

@@ -237,3 +237,25 @@ def test_the_credit_agreement_pays_berlin_s_price_only_if_hitler_is_in_a_hurry()
     patient, p0 = played("soviet", "sign_trade_agreement", hitler_turn=22, german_approach=True)
     assert (gained(hurry, h0, "berlin_price"), gained(patient, p0, "berlin_price")) == (6, 0)
     assert gained(hurry, h0, "soviet_gains") == gained(patient, p0, "soviet_gains") == 2
+
+
+def test_who_carries_the_french_council_decides_what_leading_and_sounding_earn() -> None:
+    """Daladier's Council (1) has the credit of leading London on the definition and pays
+    for Bonnet's soundings; Bonnet's (3) disowns the lead and counts the soundings a win."""
+    base = {"french_resolve": 60, "french_gains": 20, "chamber_confidence": 40}
+    lead = {c: played("france", "accept_soviet_definition", council_lean=c, **base) for c in (1, 3)}
+    assert gained(*lead[1], "french_gains") >= 8 > 0 > gained(*lead[3], "french_gains")
+    assert gained(*lead[1], "chamber_confidence") > gained(*lead[3], "chamber_confidence")
+    sound = {c: played("france", "bonnet_soundings", council_lean=c, **base) for c in (1, 3)}
+    assert gained(*sound[3], "french_gains") > 0 > gained(*sound[1], "french_gains")
+    assert gained(*sound[1], "chamber_confidence") < 0 < gained(*sound[3], "chamber_confidence")
+
+
+def test_the_french_council_is_drawn_seen_by_paris_and_read_by_surits() -> None:
+    drawn = {Game.new(scenario(), seed=s).state.env["council_lean"] for s in range(40)}
+    assert drawn == {1, 2, 3}
+    g = Game.new(scenario(), humans=("soviet",), seed=0, policy="historical")
+    assert "council_lean" not in dict((v[0], v) for v in g.variables("soviet"))
+    g._play("soviet", g.content.actions["surits_report"])
+    ((low, high),) = [(e[2], e[3]) for e in g.estimates("soviet") if e[0] == "council_lean"]
+    assert low == high == g.state.env["council_lean"]
