@@ -358,3 +358,22 @@ def test_deterrence_with_passage_is_worth_less_the_deeper_chamberlain_s_distrust
         for v in (58, 62, 66, 70)
     ]
     assert [s - by_line[0] for s in by_line] == [0, -3, -6, -9]
+
+
+def test_the_french_council_weighs_here_as_in_the_base() -> None:
+    env = {
+        "french_resolve": 60,
+        "french_gains": 20,
+        "chamber_confidence": 40,
+        "chamberlain_line": LOW,
+    }
+    daladier, bonnet = (
+        played(NAME, "france", "accept_soviet_definition", council_lean=c, **env) for c in (1, 3)
+    )
+    assert daladier["french_gains"] - bonnet["french_gains"] == 16
+    assert daladier["chamber_confidence"] - bonnet["chamber_confidence"] == 6
+    daladier, bonnet = (
+        played(NAME, "france", "bonnet_soundings", council_lean=c, **env) for c in (1, 3)
+    )
+    assert bonnet["french_gains"] - daladier["french_gains"] == 12
+    assert daladier["chamber_confidence"] < 0 < bonnet["chamber_confidence"]
