@@ -104,3 +104,14 @@ def test_the_climbs_plans_are_judged_on_the_evaluation_seeds(
     monkeypatch.setattr(analyser, "climb", lambda *args: [idle, win])
     best = analyse(write(tmp_path, BALANCE, "balance"))["powers"]["red"]["best_fixed"]
     assert best["mean"] == 100 and any("Win" in line for line in best["plan"])
+
+
+def test_a_plan_in_words_marks_a_once_only_move_listed_again() -> None:
+    from game.analyse.search import in_words
+
+    sc = load_scenario(Path(__file__).resolve().parent.parent / "scenarios" / "moscow_1939.toml")
+    plan = Plan(((1, ("rally_chamber", "press_london")), (2, ("rally_chamber", "press_london"))))
+    first, second = in_words(plan, sc)
+    assert "(if not made yet)" not in first
+    assert second.count("(if not made yet)") == 1  # press_london may be made again
+    assert "Rally the Chamber and the press behind an eastern front (if not made yet)" in second

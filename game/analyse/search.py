@@ -125,13 +125,22 @@ def climb(
 
 
 def in_words(plan: Plan, sc: Scenario) -> list[str]:
-    """The plan as a player reads it: moves by week, then the answers."""
+    """The plan as a player reads it: moves by week, then the answers. A plan is an
+    intent: a move made only once that it lists again is marked, for it is played there
+    only if it was not open (or not chosen) earlier."""
     content = content_of(sc)
     env = content.start_env()
     titles = {a.id: content.texts.render(a.title, env) for a in sc.actions}
+    once = {ca.once_id for ca in content.actions.values() if ca.once_id}
+    listed: set[str] = set()
+
+    def named(move: str) -> str:
+        again = move in once and move in listed
+        listed.add(move)
+        return titles.get(move, move) + (" (if not made yet)" if again else "")
+
     lines = [
-        f"week {turn} ({sc.calendar[turn - 1].date:%d %b}): "
-        + "; ".join(titles.get(m, m) for m in moves)
+        f"week {turn} ({sc.calendar[turn - 1].date:%d %b}): " + "; ".join(map(named, moves))
         for turn, moves in plan.moves
     ]
     lines += [f"answer to {q}: {' > '.join(prefs)}" for q, prefs in plan.answers]
