@@ -11,6 +11,7 @@ import pytest
 
 from game.engine import Game
 from game.scenario import Scenario, ScenarioError, cache, load_scenario, load_text
+from game.scenario.lint import lint
 from game.ui.history_view import weeks
 
 from .conftest import ROOT
@@ -150,3 +151,29 @@ def test_history_played_out_shows_history_s_headings() -> None:
         g.end_turn()
     shown = [g.turn_title(t) for t in range(1, g.state.turn + 1)]
     assert {"The City of Exeter", "The soldiers meet", "Ribbentrop in Moscow"} <= set(shown)
+
+
+def _sack_on(date: str, kind: str) -> list[str]:
+    """Lint's warnings when what sets the week-3 heading's flag is an event dated `date` or
+    (kind "after") the move `sack` opening on it."""
+    body = BODY
+    if kind == "event":
+        body = body.replace('effects = ["set a"]', "effects = []", 1)
+        body += f'[[events]]\nid = "gone"\ntitle = "Gone"\ntext = "Gone."\ndate = {date}\neffects = ["set a"]\n'
+    else:
+        body = body.replace(
+            'title = "Dismiss the envoy"', f'title = "Dismiss the envoy"\nafter = {date}'
+        )
+    sc = load_text(HEAD + TITLED + body + FALLBACK, "titles.toml")
+    return [str(w) for w in lint(sc) if "heading version" in w.message]
+
+
+@pytest.mark.parametrize("kind", ["event", "after"])
+def test_lint_warns_of_a_heading_version_only_its_own_week_can_make_true(kind: str) -> None:
+    (found,) = _sack_on("1939-03-15", kind)  # week 3 begins on 15 March
+    assert (
+        "calendar[2].title[0].when" in found and "turn 3's heading version can never show" in found
+    )
+    assert "(a)" in found
+    assert _sack_on("1939-03-20", kind) == [_sack_on("1939-03-15", kind)[0]]  # later: still never
+    assert _sack_on("1939-03-08", kind) == []  # week 2: it may show

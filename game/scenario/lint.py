@@ -15,6 +15,7 @@ from .effects import parse_effect, targets
 from .errors import Problem
 from .lint_dates import datelines
 from .lint_estimates import seeing_estimates
+from .lint_headings import headings
 from .lint_v2 import conditions, more_warnings
 from .locator import Path, dotted, line_of, locate_all
 from .models import Flag, HistoryNote, Option, Scenario
@@ -287,14 +288,12 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
     more_warnings(sc, ranges, warn)
     seeing_estimates(sc, warn)
     datelines(sc, ranges, warn)
+    headings(sc, _names(sc), WRITES, lambda w: _Range(sc, w), warn)
     return out
 
 
-def _reads_and_writes(sc: Scenario) -> tuple[set[str], dict[str, set[str]]]:
-    """The names read anywhere, and the kinds of effect that change each variable or flag
-    (or schedule each event). A conditional effect changes what it guards and reads its
-    condition; `moves`, `reveal` and `mislead` change no variable."""
-    names = Names(
+def _names(sc: Scenario) -> Names:
+    return Names(
         frozenset(v.id for v in sc.variables),
         frozenset(f.id for f in sc.flags),
         frozenset(e.id for e in sc.events),
@@ -302,6 +301,13 @@ def _reads_and_writes(sc: Scenario) -> tuple[set[str], dict[str, set[str]]]:
         frozenset(p.id for p in sc.powers),
         sc.format,
     )
+
+
+def _reads_and_writes(sc: Scenario) -> tuple[set[str], dict[str, set[str]]]:
+    """The names read anywhere, and the kinds of effect that change each variable or flag
+    (or schedule each event). A conditional effect changes what it guards and reads its
+    condition; `moves`, `reveal` and `mislead` change no variable."""
+    names = _names(sc)
     read: set[str] = set()
     for expr in _expressions(sc):
         node = _parse(expr) if not str(expr).lstrip("-").isdigit() else None
