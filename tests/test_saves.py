@@ -135,6 +135,21 @@ def test_latest_and_listing(tmp_path: Path, tiny: Scenario) -> None:
     assert newest is not None and newest.slot == "second" and newest.turn == 2
 
 
+def test_a_save_is_never_newer_than_its_file(tmp_path: Path, tiny: Scenario) -> None:
+    """A record's time after its file's last write (a wrong clock when it was made) does not
+    keep it first for ever: the earlier of the two is the save's time."""
+    g = Game.new(tiny, humans=["soviet"], seed=1)
+    saves.save(g, "first", tmp_path, "a")
+    g.end_turn()
+    second = saves.save(g, "second", tmp_path, "a")
+    os.utime(second, (1_600_000_000, 1_600_000_000))  # September 2020, before its record
+    listing = saves.list_saves(tmp_path)
+    assert [s.slot for s in listing] == ["first", "second"]
+    assert listing[1].saved_at.startswith("2020-09-1")
+    newest = saves.latest(tmp_path)
+    assert newest is not None and newest.slot == "first"
+
+
 # -- bad input: a clear error, and nothing lost ----------------------------------------------
 
 

@@ -298,6 +298,7 @@ def list_saves(folder: Path) -> list[SaveInfo]:
     for path in paths:
         try:
             rec = read(path)
+            saved = _no_later_than_file(rec.saved_at, path)
             info = SaveInfo(
                 path,
                 path.stem,  # the name `load` takes: a copied or renamed file's, not the record's
@@ -305,13 +306,13 @@ def list_saves(folder: Path) -> list[SaveInfo]:
                 ", ".join(rec.humans) or "none",
                 f"{rec.snapshot.date:%d %b %Y}",
                 rec.snapshot.turn,
-                rec.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                saved.astimezone().strftime("%Y-%m-%d %H:%M"),
                 rec.autosave,
                 finished=rec.snapshot.ending is not None,
                 signed=rec.digest is not None,
                 humans=tuple(rec.humans),
                 game_date=rec.snapshot.date,
-                saved=rec.saved_at,
+                saved=saved,
             )
         except (SaveError, ValueError, OverflowError, OSError) as err:
             why = str(err) if isinstance(err, SaveError) else f"{path.name} is damaged ({err})."
@@ -319,6 +320,19 @@ def list_saves(folder: Path) -> list[SaveInfo]:
         out.append(info)
     out.sort(key=lambda s: (s.saved_at, _mtime_number(s.path)), reverse=True)
     return out
+
+
+def _no_later_than_file(saved_at: dt.datetime, path: Path) -> dt.datetime:
+    """When a save was made: its record's time, unless that is after the file was last
+    written (a damaged or edited clock, or a hand-made file dated in the future, would
+    otherwise stay "the newest" for ever)."""
+    if saved_at.tzinfo is None:  # a record without a zone is read as local time
+        saved_at = saved_at.astimezone()
+    try:
+        written = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(microsecond=0)
+    except (OSError, ValueError, OverflowError):
+        return saved_at
+    return min(saved_at, written)
 
 
 def _mtime_number(path: Path) -> float:
