@@ -159,7 +159,10 @@ def _sack_on(date: str, kind: str) -> list[str]:
     body = BODY
     if kind == "event":
         body = body.replace('effects = ["set a"]', "effects = []", 1)
-        body += f'[[events]]\nid = "gone"\ntitle = "Gone"\ntext = "Gone."\ndate = {date}\neffects = ["set a"]\n'
+        body += (
+            f'[[events]]\nid = "gone"\ntitle = "Gone"\ntext = "Gone."\ndate = {date}\n'
+            'effects = ["set a"]\n'
+        )
     else:
         body = body.replace(
             'title = "Dismiss the envoy"', f'title = "Dismiss the envoy"\nafter = {date}'
