@@ -95,6 +95,25 @@ def test_the_command_writes_a_save_of_the_new_version_that_loads(played: Path) -
         saves.load("mine", played, accept_changed=True)
 
 
+def test_a_second_replay_makes_a_second_copy_and_a_bad_name_asks_for_out(played: Path) -> None:
+    (played / "mine.toml").write_text(
+        TEXT.replace(PROPOSE, PROPOSE.replace("+= 5", "+= 7")), encoding="utf-8"
+    )
+    for copy in ("mine-replayed", "mine-replayed-2"):
+        out = io.StringIO()
+        assert cli.main(["replay", "mine", "--saves-dir", str(played)], out=out) == 0
+        assert f"as '{copy}'" in out.getvalue()
+    err = io.StringIO()  # errors go where the output goes, when it is given
+    args = ["replay", "mine", "--out", "mine", "--saves-dir", str(played)]
+    assert cli.main(args, out=err) == 1
+    assert "--out NAME" in err.getvalue()
+    (played / "mine.json").rename(played / "mine\x07.json")
+    err = io.StringIO()
+    assert cli.main(["replay", str(played / "mine\x07.json")], out=err) == 1
+    assert "Name the copy with --out NAME" in err.getvalue()
+    assert "Traceback" not in err.getvalue()
+
+
 def test_the_command_names_a_save_that_is_not_there(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cli.main(["replay", "nothing", "--saves-dir", str(tmp_path)], out=out) == 1
