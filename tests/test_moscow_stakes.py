@@ -259,3 +259,14 @@ def test_the_french_council_is_drawn_seen_by_paris_and_read_by_surits() -> None:
     g._play("soviet", g.content.actions["surits_report"])
     ((low, high),) = [(e[2], e[3]) for e in g.estimates("soviet") if e[0] == "council_lean"]
     assert low == high == g.state.env["council_lean"]
+
+
+def test_a_french_lead_shows_london_and_moscow_who_carries_the_council() -> None:
+    """Its dispatch says which of the two had the last word, so their estimates say it too;
+    a split Council says nothing."""
+    base = {"french_resolve": 60, "chamber_confidence": 40}
+    for lean, told in ((1, True), (2, False), (3, True)):
+        g, _ = played("france", "accept_soviet_definition", council_lean=lean, **base)
+        for power in ("britain", "soviet"):
+            (est,) = [(e[2], e[3]) for e in g.estimates(power) if e[0] == "council_lean"]
+            assert (est == (lean, lean)) is told, (lean, power, est)
