@@ -270,3 +270,25 @@ def test_a_french_lead_shows_london_and_moscow_who_carries_the_council() -> None
         for power in ("britain", "soviet"):
             (est,) = [(e[2], e[3]) for e in g.estimates(power) if e[0] == "council_lean"]
             assert (est == (lean, lean)) is told, (lean, power, est)
+
+
+def test_london_never_objects_to_a_definition_it_has_accepted() -> None:
+    """Its answer to the French lead follows what London has done and what Paris's own
+    officials said: no 'maintains its objection' after accepting, no 'France committed'
+    after Bonnet's men said the note binds nobody."""
+    g = Game.new(scenario(), humans=("britain",), seed=0, policy="historical")
+    (reply,) = (
+        scenario()
+        .actions[[a.id for a in scenario().actions].index("accept_soviet_definition")]
+        .replies
+    )
+    texts = {o.id: o.text for o in reply.options}
+    render = g.content.texts.render
+    agreed = dict(g.state.env, indirect_aggression_agreed=1)
+    assert "maintains its objection" in render(texts["london_demurs"], g.state.env)
+    assert "maintains its objection" not in render(texts["london_demurs"], agreed)
+    bonnet = dict(g.state.env, council_lean=3)
+    assert "With France committed" in render(
+        texts["london_follows"], g.state.env | {"council_lean": 1}
+    )
+    assert "With France committed" not in render(texts["london_follows"], bonnet)
