@@ -175,3 +175,14 @@ def test_dropping_the_definition_after_a_refused_baltic_guarantee_spends_the_gai
     assert [dropped(v, False) for v in LINES] == [6, 6, -12]
     # a second retreat over the same states: the gain is spent, and more
     assert [dropped(v, True) for v in LINES] == [-2, -2, -12]
+
+
+def test_the_baltic_notes_pay_by_what_the_drawn_stalin_means_to_do_there() -> None:
+    berlin, west = (
+        played("fast_mission", "soviet", "notes_to_tallinn_riga", stalin_line=x, soviet_gains=20)
+        for x in (65, 35)
+    )
+    assert berlin["soviet_gains"] == 7 and west["soviet_gains"] == 0
+    assert west["western_trust"] < berlin["western_trust"]
+    base = played("moscow_1939", "soviet", "notes_to_tallinn_riga", stalin_line=65, soviet_gains=20)
+    assert base["soviet_gains"] == 2
