@@ -23,16 +23,16 @@ if TYPE_CHECKING:
     from .lint import _Range
 
 Written = dict[str, set[str]]
-Source = tuple[str, dt.date | None, list[str]]
-"""What acts (an event's or a move's id), the first day it may act (None: any), its effects."""
+Source = tuple[dt.date | None, list[str]]
+"""An event's or a move's first day to act (None: any), and its effects with its answers'."""
 
 
 def _sources(sc: Scenario) -> Iterator[Source]:
     for ev in sc.events:
-        yield ev.id, ev.date, [*ev.effects, *(e for opt in ev.choices for e in opt.effects)]
+        yield ev.date, [*ev.effects, *(e for opt in ev.choices for e in opt.effects)]
     for act in sc.actions:
         answers = (e for reply in act.replies for opt in reply.options for e in opt.effects)
-        yield act.id, act.after, [*act.effects, *answers]
+        yield act.after, [*act.effects, *answers]
 
 
 def _writes(effects: Iterable[str], names: Names, kinds: tuple[str, ...]) -> Written:
@@ -55,7 +55,7 @@ def headings(
     titled = [(i, t) for i, t in enumerate(sc.calendar) if isinstance(t.title, list)]
     if not titled:
         return
-    sources = [(day, _writes(fx, names, kinds)) for _, day, fx in _sources(sc)]
+    sources = [(day, _writes(fx, names, kinds)) for day, fx in _sources(sc)]
     everything = ranges(_merge(w for _, w in sources))
     for i, turn in titled:
         early = [day is None or day < turn.date for day, _ in sources]
