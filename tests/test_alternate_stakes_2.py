@@ -143,8 +143,10 @@ def test_with_the_fast_mission_the_pact_is_worth_more_to_a_stalin_who_leans_to_b
         soviet_score("fast_mission", "historical_pact", stalin_line=v, **ENV) for v in (35, 50, 65)
     ]
     assert scores[0] < scores[1] < scores[2] and scores[2] - scores[0] >= 9
+    # Centred on the record's worth, since both were cut: a Stalin who waits on events
+    # scores as in the base.
     main = soviet_score("moscow_1939", "historical_pact", stalin_line=50, **ENV)
-    assert abs(scores[1] - main - BASE_CUT) <= 1
+    assert abs(scores[1] - main) <= 1
 
 
 def soviet_gains(move: str, line: int, times: int = 1) -> int:

@@ -182,7 +182,7 @@ def test_the_baltic_notes_pay_by_what_the_drawn_stalin_means_to_do_there() -> No
         played("fast_mission", "soviet", "notes_to_tallinn_riga", stalin_line=x, soviet_gains=20)
         for x in (65, 35)
     )
-    assert berlin["soviet_gains"] == 7 and west["soviet_gains"] == 0
+    assert berlin["soviet_gains"] == 10 and west["soviet_gains"] == -2
     assert west["western_trust"] < berlin["western_trust"]
     base = played("moscow_1939", "soviet", "notes_to_tallinn_riga", stalin_line=65, soviet_gains=20)
     assert base["soviet_gains"] == 2

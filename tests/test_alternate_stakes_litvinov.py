@@ -222,8 +222,9 @@ def soviet_moves(move: str, name: str = "litvinov_stays") -> list[int]:
     [
         # Molotov after all: an issue only to a Stalin who leans to Berlin.
         ("replace_litvinov", [-24, -12, 12], [4, 4, 4]),
-        # The weeks spent on the Baltic formula cost a Kremlin that wants the treaty.
-        ("insist_indirect_aggression", [-8, -8, 4], [0, 0, 0]),
+        # The weeks spent on the Baltic formula cost a Kremlin that wants the treaty (in the
+        # record the claim itself is worth most to one who means to have the Baltic).
+        ("insist_indirect_aggression", [-8, -8, 4], [-6, 5, 9]),
         # Giving the formula up gives away what Berlin would grant.
         ("drop_indirect_aggression", [0, -6, -12], [0, 0, 0]),
         # Shaposhnikov's figures bind a Stalin who does not mean to fight beside the West.

@@ -292,3 +292,30 @@ def test_london_never_objects_to_a_definition_it_has_accepted() -> None:
         texts["london_follows"], g.state.env | {"council_lean": 1}
     )
     assert "With France committed" not in render(texts["london_follows"], bonnet)
+
+
+def test_the_first_insistence_on_the_definition_pays_by_what_the_drawn_stalin_wants() -> None:
+    def gains(line: int, times: int = 1) -> int:
+        g, before = played(
+            "soviet", "insist_indirect_aggression", soviet_gains=20, stalin_line=line
+        )
+        for _ in range(times - 1):
+            g._play("soviet", g.content.actions["insist_indirect_aggression"])
+        return gained(g, before, "soviet_gains")
+
+    assert [gains(v) for v in (35, 50, 65)] == [-6, 5, 9]
+    assert [gains(v, 3) for v in (35, 50, 65)] == [-6, 5, 9]  # pressing again adds nothing
+
+
+def test_the_cardinal_question_is_a_bet_on_warsaw_s_breaking_point() -> None:
+    def asked(point: int) -> tuple[int, int]:
+        g, before = played(
+            "soviet",
+            "cardinal_question",
+            soviet_gains=20,
+            polish_flexibility=40,
+            polish_breaking_point=point,
+        )
+        return gained(g, before, "soviet_gains"), gained(g, before, "polish_flexibility")
+
+    assert [asked(v) for v in (60, 66, 72, 80)] == [(6, 4), (6, 4), (0, 4), (-8, 4)]
