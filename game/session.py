@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from game.engine import Decision, Dispatch, Game, GameError, Move
+from game.engine import ClosedMove, Decision, Dispatch, Game, GameError, Move, closed_moves
 from game.scenario import Scenario
 
 
@@ -75,6 +75,10 @@ class Session:
     def moves(self) -> list[Move]:
         """The moves open to the power at the keyboard."""
         return self.game.moves(self.active) if self.active else []
+
+    def closed_moves(self) -> list[ClosedMove]:
+        """The moves the power at the keyboard could make were a gauge it reads higher."""
+        return closed_moves(self.game, self.active) if self.active else []
 
     def budget(self) -> int:
         return self.game.budget(self.active) if self.active else 0

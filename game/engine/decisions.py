@@ -43,9 +43,9 @@ def _words(node: Node, label: Label) -> str:
     return f"{a} {SYMBOLS.get(op, op)} {b}"
 
 
-def _conjuncts(node: Node) -> list[Node]:
+def conjuncts(node: Node) -> list[Node]:
     if node.op == "and":
-        return [leaf for arg in node.args for leaf in _conjuncts(arg)]
+        return [leaf for arg in node.args for leaf in conjuncts(arg)]
     return [node]
 
 
@@ -57,7 +57,7 @@ def lock_reason(when: str, env: Env, label: Label, now: Now, is_flag: Callable[[
     except Exception:  # the loader has checked it; be safe all the same
         return "not open now"
     parts = []
-    for part in _conjuncts(tree):
+    for part in conjuncts(tree):
         if compile_node(part)(env):
             continue
         if part.op == "name" and is_flag(str(part.value)):
@@ -82,4 +82,4 @@ def condition_words(when: str, label: Label) -> str:
         tree = parse_tree(when)
     except Exception:  # the loader has checked it; be safe all the same
         return when
-    return " and ".join(_words(part, label) for part in _conjuncts(tree))
+    return " and ".join(_words(part, label) for part in conjuncts(tree))

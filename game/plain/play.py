@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from ..engine import Decision, Game, GameError
+from ..engine import Decision, Game, GameError, closed_moves
 from ..opponents import opponent_line
 from ..session import Session, Step
 from . import encyclopedia, words
@@ -186,6 +186,8 @@ class Plain:
             self.say()
             self.say(f"{g.names[power]}: {g.budget(power)} action point(s) left this turn.")
             menu.show(self.console)
+            for c in closed_moves(g, power):
+                self.say(f"(closed: {c.title} — {c.reason})", indent="  ")
 
         def look() -> None:
             self.heading()

@@ -81,6 +81,10 @@ class MovesPanel(LitFrame, Vertical):
             for move_id, title in made.items()
             if move_id not in listed
         ]
+        options += [
+            Option(Content.styled(f"✗ {c.title} — closed: {c.reason}", "dim"), disabled=True)
+            for c in session.closed_moves()
+        ]
         if not options:
             closing = session.game.closing and not session.game.over
             shown = (
