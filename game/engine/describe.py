@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..scenario.closures import Env
 from ..scenario.effects import Effect
 from ..scenario.models import Flag, Scenario, Variable
+from ..scenario.notation import names_in, parse_tree
+from .decisions import condition_words
 from .state import sees
 
 _indexes: dict[int, tuple[Scenario, dict[str, Variable], dict[str, Flag]]] = {}
@@ -31,8 +34,15 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
     not see what it changes."""
     variables, flags = _index(sc)
     if effect.kind == "if":
-        holds = effect.when is not None and effect.when(env) and effect.then is not None
-        return effect_words(sc, effect.then, power, env) if holds else ""  # type: ignore[arg-type]
+        if effect.when is None or effect.then is None:
+            return ""
+        cond, names = _condition(effect.text)
+        if all(_visible(sc, power, n) for n in names):
+            return effect_words(sc, effect.then, power, env) if effect.when(env) else ""
+        # valued on what the power cannot see, the effect would tell it which side of the
+        # draw it stands on: say the condition instead
+        then = effect_words(sc, effect.then, power, env)
+        return f"if {condition_words(cond, lambda n: _label(sc, n))}: {then}" if then else ""
     if effect.kind == "moves":
         value = int(effect.value(env))
         name = sc.power(effect.target).name
@@ -56,6 +66,8 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
     var = variables[effect.target]
     if not sees(power, var.seen_by):
         return ""
+    if not all(_visible(sc, power, n) for n in effect.reads):
+        return f"{var.label} changes, by an amount you cannot read"
     value = int(effect.value(env))
     if effect.high is not None:
         low, high = sorted((value, int(effect.high(env))))
@@ -67,12 +79,74 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
     return f"{var.label} becomes {max(var.min, min(var.max, value))}"
 
 
+_conditions: dict[str, tuple[str, frozenset[str]]] = {}
+
+
+def _condition(text: str) -> tuple[str, frozenset[str]]:
+    """The condition of an `if` effect's text, and the names it reads (parsed once)."""
+    hit = _conditions.get(text)
+    if hit is None:
+        cond = text.strip()[len("if") :].split(" then ", 1)[0].strip()
+        try:
+            names = frozenset(names_in(parse_tree(cond)))
+        except Exception:  # the loader has checked it; be safe: treat it as unreadable
+            names = frozenset({"?"})
+        hit = _conditions[text] = (cond, names)
+    return hit
+
+
+def _label(sc: Scenario, name: str) -> str:
+    variables, flags = _index(sc)
+    found = variables.get(name) or flags.get(name)
+    return found.label if found is not None else name
+
+
+def _visible(sc: Scenario, power: str | None, name: str) -> bool:
+    """Whether `power` sees the variable or flag `name` (use counts and the date: all)."""
+    variables, flags = _index(sc)
+    if name in variables:
+        return sees(power, variables[name].seen_by)
+    if name in flags:
+        return sees(power, flags[name].seen_by)
+    return name != "?"
+
+
 def preview_of(
-    sc: Scenario, preview: str, effects: Iterable[Effect], power: str | None, env: Env
+    sc: Scenario,
+    preview: str,
+    effects: Iterable[Effect],
+    power: str | None,
+    env: Env,
+    uses: str = "",
 ) -> str:
-    """The scenario's own preview text followed by the visible effects, valued now."""
-    words = [w for w in (effect_words(sc, e, power, env) for e in effects) if w]
+    """The scenario's own preview text followed by the visible effects, valued now, as the
+    move would run them: its own use count (`uses`, its `uses.ID`) one higher."""
+    effects = tuple(effects)
+    if uses and any(uses in e.reads for e in effects):
+        env = {**env, uses: env.get(uses, 0) + 1}
+    words = _summed([w for w in (effect_words(sc, e, power, env) for e in effects) if w])
     parts = [preview.strip()] if preview.strip() else []
     if words:
         parts.append("; ".join(words))
     return " — ".join(parts)
+
+
+_CHANGE = re.compile(r"(.+) ([+-]\d+)")
+
+
+def _summed(words: list[str]) -> list[str]:
+    """Changes of one gauge summed, in the place of its first ('X +8; X -14' is 'X -6')."""
+    total: dict[str, int] = {}
+    for w in words:
+        if m := _CHANGE.fullmatch(w):
+            total[m[1]] = total.get(m[1], 0) + int(m[2])
+    out = []
+    for w in words:
+        m = _CHANGE.fullmatch(w)
+        if m is None:
+            out.append(w)
+        elif m[1] in total:
+            value = total.pop(m[1])
+            if value:
+                out.append(f"{m[1]} {value:+d}")
+    return out

@@ -160,21 +160,13 @@ class Game(Phases):
         """The moves open to `power` now (none once the game is over or the turn closing)."""
         if self.over or self.state.closing:
             return []
-        out = []
-        env = self.state.env
+        out, env, sc, text = [], self.state.env, self.scenario, self.text
         for ca in self.content.by_power.get(power, []):
             if self._open(power, ca, budget=False):
                 a = ca.action
+                shown = preview_of(sc, text(a.preview), ca.effects, power, env, ca.uses_key)
                 out.append(
-                    Move(
-                        a.id,
-                        self.text(a.title),
-                        a.cost,
-                        tuple(a.to),
-                        preview_of(self.scenario, self.text(a.preview), ca.effects, power, env),
-                        self.text(a.text),
-                        a.secret,
-                    )
+                    Move(a.id, text(a.title), a.cost, tuple(a.to), shown, text(a.text), a.secret)
                 )
         return out
 

@@ -1,0 +1,72 @@
+"""A move's preview values its effects as the move would run them, and never on what the
+power cannot see: a stake on a hidden draw is shown as its condition, the same whatever
+the draw, and an amount read from a hidden draw is not given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import Game
+from game.scenario import load, load_scenario
+
+from .conftest import TINY
+
+EXTRA = """
+[[actions]]
+id = "sound_blue"
+by = "red"
+title = "Sound Blue"
+effects = ["progress += patience / 10", "progress += 2"]
+history = { note = "Invented for the tests.", sources = ["T"] }
+"""
+
+
+def preview(name: str, power: str, move: str, **env: int | bool) -> str:
+    g = Game.new(load(name), humans=(power,), seed=0, policy="historical")
+    g.state.env.update(date=g.content.actions[move].after, **env)
+    return next(m.preview for m in g.moves(power) if m.id == move)
+
+
+def test_a_stake_on_a_hidden_draw_is_shown_as_its_condition_whatever_the_draw() -> None:
+    low, high = (
+        preview(
+            "moscow_1939",
+            "france",
+            "endorse_baltic_protocol",
+            soviet_draft_tabled=True,
+            stalin_line=v,
+        )
+        for v in (35, 65)
+    )
+    assert low == high
+    assert "if Stalin's price for refusing Berlin ≥ 65: Issues won by France -10" in low
+
+
+def test_a_stake_on_the_move_s_own_first_use_is_previewed_before_it_is_made() -> None:
+    # Bonnet's soundings under a Bonnet Council: the first use pays Paris, which sees the
+    # Council; and the Chamber's two changes are given as one.
+    shown = preview("moscow_1939", "france", "bonnet_soundings", council_lean=3)
+    assert "Issues won by France +6" in shown
+    daladier = preview("moscow_1939", "france", "bonnet_soundings", council_lean=1)
+    assert "Issues won by France -6" in daladier
+    assert daladier.count("Daladier's majority") == 1 and "Bonnet's patience -6" in daladier
+
+
+@pytest.fixture
+def contest(tmp_path: Path) -> Path:
+    path = tmp_path / "contest.toml"
+    path.write_text((TINY.parent / "contest.toml").read_text(encoding="utf-8") + EXTRA)
+    return path
+
+
+def test_an_amount_read_from_a_hidden_draw_is_not_given(contest: Path) -> None:
+    shown = []
+    for patience in (40, 70):
+        g = Game.new(load_scenario(contest), humans=("red",), seed=4, policy="historical")
+        g.state.env["patience"] = patience
+        shown.append(next(m.preview for m in g.moves("red") if m.id == "sound_blue"))
+    assert shown[0] == shown[1]
+    assert "Treaty progress changes, by an amount you cannot read" in shown[0]
+    assert "Treaty progress +2" in shown[0]
