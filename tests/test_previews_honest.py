@@ -70,3 +70,15 @@ def test_an_amount_read_from_a_hidden_draw_is_not_given(contest: Path) -> None:
     assert shown[0] == shown[1]
     assert "Treaty progress changes, by an amount you cannot read" in shown[0]
     assert "Treaty progress +2" in shown[0]
+
+
+def test_the_table_shows_no_position_read_from_what_the_viewer_cannot_see() -> None:
+    def door(viewer: str | None, knocking: bool) -> str:
+        g = Game.new(load("moscow_1939"), humans=("france",), seed=0, policy="historical")
+        g.state.env["german_approach"] = knocking
+        rows = {q: dict(p) for q, _, p in g.table(viewer)}
+        return rows["the_other_door"]["soviet"]
+
+    assert door("france", True) == door("france", False) == "Nothing but trade."
+    assert door("soviet", True) == "Berlin is knocking. Listen, and say little."
+    assert door(None, True) == door("soviet", True)  # a spectator sees everything

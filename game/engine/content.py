@@ -333,7 +333,7 @@ class Content:
             compiled = CompiledStep(step, step.action, code.conditions[step.when])
             self.steps.setdefault(key, []).append(compiled)
         self.questions = [
-            (q, [(p.power, p.text, code.conditions[p.when]) for p in q.positions])
+            (q, [(p.power, p.text, code.conditions[p.when], p.when) for p in q.positions])
             for q in sc.questions
         ]
         self._start = self._start_env()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..scenario.closures import Env, compile_node
-from ..scenario.notation import Node, parse_tree
+from ..scenario.notation import Node, names_in, parse_tree
 
 SYMBOLS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠"}
 Label = Callable[[str], str]
@@ -41,6 +41,21 @@ def _words(node: Node, label: Label) -> str:
         return f"the {'lesser' if op == 'min' else 'greater'} of {a} and {b}"
     a, b = (_words(x, label) for x in node.args)
     return f"{a} {SYMBOLS.get(op, op)} {b}"
+
+
+_reads: dict[str, frozenset[str]] = {}
+
+
+def reads(when: str) -> frozenset[str]:
+    """The names a condition reads (parsed once; an empty condition reads nothing)."""
+    hit = _reads.get(when)
+    if hit is None:
+        try:
+            hit = frozenset(names_in(parse_tree(when))) if when.strip() else frozenset()
+        except Exception:  # the loader has checked it; be safe: read as unreadable
+            hit = frozenset({"?"})
+        _reads[when] = hit
+    return hit
 
 
 def conjuncts(node: Node) -> list[Node]:

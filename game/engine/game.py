@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..scenario.models import Scenario
 from . import causes, draws
 from .content import content_of
-from .decisions import lock_reason
+from .decisions import lock_reason, reads
 from .describe import effect_words, preview_of
 from .phases import Phases
 from .policies import POLICIES, specs
@@ -281,14 +281,17 @@ class Game(Phases):
             lambda name: (self._label(name), self._is_flag(name)),
         )
 
-    def table(self) -> list[tuple[str, str, list[tuple[str, str]]]]:
-        """The negotiating table: (question id, label, [(power, position)])."""
+    def table(self, viewer: str | None = None) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """The negotiating table as `viewer` sees it (None: all): (question id, label,
+        [(power, position)]); a position read from what it cannot see is passed over."""
         env = self.state.env
         out = []
         for q, positions in self.content.questions:
             shown: dict[str, str] = {}
-            for power, text, when in positions:
-                if power not in shown and when(env):
+            for power, text, when, written in positions:
+                if power in shown or not when(env):
+                    continue
+                if viewer is None or all(self.sees_name(viewer, n) for n in reads(written)):
                     shown[power] = text
             out.append((q.id, q.label, list(shown.items())))
         return out

@@ -74,7 +74,7 @@ def status(g: Game, power: str) -> Lines:
         out.append((f"{label}: {guess} (an estimate; {source})", "  "))
     facts = [label for _, label, is_set in g.flags(power) if is_set]
     out.append(("Facts: " + ("; ".join(facts) if facts else "none yet"), "  "))
-    for _, label, positions in g.table():
+    for _, label, positions in g.table(power):
         if positions:
             where = "; ".join(f"{g.names[p]}: {t.rstrip('.')}" for p, t in positions)
             out.append((f"{label}: {where}.", "  "))

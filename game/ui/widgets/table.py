@@ -21,7 +21,7 @@ class NegotiatingTable(LitFrame, VerticalScroll):
 
     def show(self, session: Session) -> None:
         parts: list[Content | str | tuple[str, str]] = []
-        rows = session.game.table()
+        rows = session.game.table(session.active)
         if not rows:
             parts.append("This scenario puts no questions on the table.")
         for n, (_, label, positions) in enumerate(rows):
