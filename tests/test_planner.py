@@ -224,12 +224,16 @@ def test_11_10_policies_and_opponents_in_words() -> None:
         parse_opponents("=planner")
 
 
-def test_an_answer_s_cause_names_the_answer_given_and_its_reason_the_one_passed_over(
-    contest: Scenario,
-) -> None:
+def test_an_answer_s_cause_names_the_answer_given_and_its_reason_the_one_passed_over() -> None:
     """'USSR answers: Propose a declaration — reckons this answer worth 51, against 50 for
     Decline' left a reader to work out which answer was given: the cause of what an answer
-    changed names it, and the planner's reason quotes the answer it passed over."""
+    changed names it, and the planner's reason quotes the answer it passed over (where which
+    answers are open turns on nothing hidden: here Blue's signature waits on progress alone;
+    see test_previews_honest for the hidden case)."""
+    text = CONTEST.read_text(encoding="utf-8")
+    contest = load_text(
+        text.replace("progress >= 40 and patience >= 40", "progress >= 40"), "c.toml"
+    )
     labels = {
         a.id: {
             o.label.rstrip(".") for r in a.replies for o in r.options if isinstance(o.label, str)

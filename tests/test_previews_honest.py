@@ -82,3 +82,21 @@ def test_the_table_shows_no_position_read_from_what_the_viewer_cannot_see() -> N
     assert door("france", True) == door("france", False) == "Nothing but trade."
     assert door("soviet", True) == "Berlin is knocking. Listen, and say little."
     assert door(None, True) == door("soviet", True)  # a spectator sees everything
+
+
+@pytest.mark.parametrize(
+    ("move", "kept"), [("insist_indirect_aggression", False), ("propose_tripartite", True)]
+)
+def test_a_planner_s_reason_is_kept_back_where_the_open_answers_turn_on_a_hidden_line(
+    move: str, kept: bool
+) -> None:
+    """London's answers to the Soviet definition open by Chamberlain's drawn line: a reason
+    naming the answer set against the choice, or saying there was none, would tell Moscow
+    which side of it the Cabinet stands. Answers gated on public gauges keep their reason."""
+    policy = {"britain": "planner:easy"}
+    g = Game.new(load("moscow_1939"), humans=("soviet",), seed=0, policy=policy)
+    g.state.env.update(british_resolve=70)  # every answer open, whatever the line
+    _, why = g._pick_option("britain", g.content.actions[move].replies[0])
+    assert ("reckons" in why) is kept
+    if not kept:
+        assert why == "United Kingdom gives the answer its own counsels favour"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 from ..scenario.models import Scenario, Text
 from .apply import Effects
 from .content import CompiledAction, CompiledEvent, CompiledOption, Content
+from .decisions import reads
 from .endings import outcome_of
 from .policies import historical, weighted
 from .state import (
@@ -209,12 +210,24 @@ class Rules(Effects):
                     return o, ""
         open_now = [o for o in options if o.when(env)] or [options[-1]]
         if planner is not None:
-            return planner.answer(self, open_now)  # type: ignore[arg-type]
+            picked, why = planner.answer(self, open_now)  # type: ignore[arg-type]
+            if self._gated_privately(options):  # the same words whatever was open
+                why = f"{self.names[power]} gives the answer its own counsels favour"
+            return picked, why
         if power in self.historical and power not in self.state.off_path:
             chosen = historical.answer(open_now)
             if chosen is not None:
                 return chosen, ""
         return weighted.answer(self, open_now), ""
+
+    def _gated_privately(self, options: tuple[CompiledOption, ...]) -> bool:
+        """Whether which answers are open turns on what not every power sees: then the
+        planner's reason, naming the answer it set against its choice (or saying there was
+        none), would tell those who hear the answer which side of it the power stands."""
+        seen_by = self.content.seen_by
+        return any(
+            "all" not in seen_by.get(n, ("all",)) for o in options for n in reads(o.option.when)
+        )
 
     def _apply_option(
         self,
