@@ -16,6 +16,7 @@ from .errors import Problem
 from .lint_dates import datelines
 from .lint_estimates import seeing_estimates
 from .lint_headings import headings
+from .lint_table import fallbacks
 from .lint_v2 import conditions, more_warnings
 from .locator import Path, dotted, line_of, locate_all
 from .models import Flag, HistoryNote, Option, Scenario
@@ -289,6 +290,7 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
     seeing_estimates(sc, warn)
     datelines(sc, ranges, warn)
     headings(sc, _names(sc), WRITES, lambda w: _Range(sc, w), warn)
+    fallbacks(sc, warn)
     return out
 
 
