@@ -190,7 +190,7 @@ def test_the_pact_signed_over_warsaws_consent_costs_the_kremlin_its_alibi() -> N
     env["stalin_line"] = 50  # the door's Stalin term is nil there
     door = score(DOOR, "historical_pact", "soviet", **env)
     assert door == score("moscow_1939", "historical_pact", "soviet", **env) - 5  # was 8: the
-    # record's pact went three lower since (see test_alternate_stakes_2.BASE_CUT)
+    # record's pact went three lower since (from 30 to 27)
     by_line = [
         score(DOOR, "historical_pact", "soviet", **{**env, "stalin_line": v}) for v in (35, 65)
     ]
