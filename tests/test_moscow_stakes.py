@@ -262,14 +262,14 @@ def test_the_french_council_is_drawn_seen_by_paris_and_read_by_surits() -> None:
 
 
 def test_a_french_lead_shows_london_and_moscow_who_carries_the_council() -> None:
-    """Its dispatch says which of the two had the last word, so their estimates say it too;
-    a split Council says nothing."""
+    """Its dispatch says which of the two had the last word, or that the Council split, so
+    their estimates say it too: no lean is left to be read from a silence."""
     base = {"french_resolve": 60, "chamber_confidence": 40}
-    for lean, told in ((1, True), (2, False), (3, True)):
+    for lean in (1, 2, 3):
         g, _ = played("france", "accept_soviet_definition", council_lean=lean, **base)
         for power in ("britain", "soviet"):
             (est,) = [(e[2], e[3]) for e in g.estimates(power) if e[0] == "council_lean"]
-            assert (est == (lean, lean)) is told, (lean, power, est)
+            assert est == (lean, lean), (lean, power, est)
 
 
 def test_london_never_objects_to_a_definition_it_has_accepted() -> None:

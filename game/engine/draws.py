@@ -161,10 +161,17 @@ def mislead(state: State, power: str, var: str, by: int, default: int) -> None:
 
 def interval(state: State, power: str, var: str, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """What `power` believes of `var` now, as (low, high) within the bounds; None if it
-    holds no estimate."""
+    holds no estimate.
+
+    A range that runs past a bound is slid back inside rather than cut, so it keeps its
+    width: a guess near the edge is no sharper than one in the middle (cut, a lean of 1
+    guessed low would read as exactly 1)."""
     est = state.estimates.get((power, var))
     if est is None:
         return None
     low, high = bounds
-    centre = state.env[var] + est.offset
-    return (max(low, min(high, centre - est.error)), max(low, min(high, centre + est.error)))
+    width = 2 * est.error
+    if width >= high - low:
+        return (low, high)
+    start = min(max(state.env[var] + est.offset - est.error, low), high - width)
+    return (start, start + width)
