@@ -22,6 +22,15 @@ class Shift:
     before: int
     after: int
     flag: bool = False
+    words: tuple[str, str] = ("", "")
+    """Before and after as players read them, for a variable with `value_names`."""
+
+    def text(self) -> str:
+        """'Soviet trust 37 → 31', 'Litvinov dismissed: yes', 'Council: split → Bonnet'."""
+        if self.flag:
+            return f"{self.label}: {'yes' if self.after else 'no'}"
+        before, after = self.words if self.words[0] else (self.before, self.after)
+        return f"{self.label} {before} → {after}"
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ def grouped(
     power: str | None,
     sees: Callable[[str], bool],
     label: Callable[[str], tuple[str, bool]],
+    word: Callable[[str, int], str] = lambda _, value: str(value),
 ) -> list[Group]:
     """Net changes per cause, in the order the causes came, keeping only what `power` sees
     (`sees(target)`); `label(target)` gives (label, is a flag)."""
@@ -67,7 +77,7 @@ def grouped(
     out = []
     for cause in order:
         shifts = tuple(
-            Shift(t, *label(t)[:1], before, after, label(t)[1])
+            Shift(t, label(t)[0], before, after, label(t)[1], (word(t, before), word(t, after)))
             for t, (before, after) in net[cause].items()
             if before != after
         )

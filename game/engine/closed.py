@@ -48,7 +48,12 @@ def closed_moves(game: Game, power: str) -> list[ClosedMove]:
         if not _readable(game, power, a.when):
             continue
         reason = lock_reason(
-            a.when, st.env, game._label, lambda v: game.known(power, v), game._is_flag
+            a.when,
+            st.env,
+            game._label,
+            lambda v: game.known(power, v),
+            game._is_flag,
+            game.content.named,
         )
         out.append(ClosedMove(a.id, game.text(a.title), reason))
     return out

@@ -172,8 +172,8 @@ class Content:
         self.turn_dates = [t.date.toordinal() for t in sc.calendar]
         self.turns = len(sc.calendar)
         self.bounds = {v.id: (v.min, v.max) for v in sc.variables}
-        self.errors = {v.id: v.error for v in sc.variables}
-        """Each variable's `error`, the width of an estimate that nothing has narrowed."""
+        self.errors = {v.id: v.error for v in sc.variables}  # an unnarrowed estimate's width
+        self.named = {v.id: v for v in sc.variables if v.value_names}
         self.drift = [(v.id, v.drift, v.min, v.max) for v in sc.variables if v.drift]
         """(variable, drift, min, max) of each variable that drifts."""
         self.powers = [p.id for p in sc.powers]

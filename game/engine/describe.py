@@ -42,7 +42,8 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
         # valued on what the power cannot see, the effect would tell it which side of the
         # draw it stands on: say the condition instead
         then = effect_words(sc, effect.then, power, env)
-        return f"if {condition_words(cond, lambda n: _label(sc, n))}: {then}" if then else ""
+        said = condition_words(cond, lambda n: _label(sc, n), variables)
+        return f"if {said}: {then}" if then else ""
     if effect.kind == "moves":
         value = int(effect.value(env))
         name = sc.power(effect.target).name
@@ -76,7 +77,7 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
         return f"{var.label} becomes {low}–{high}"
     if effect.kind == "add":
         return f"{var.label} {value:+d}" if value else ""
-    return f"{var.label} becomes {max(var.min, min(var.max, value))}"
+    return f"{var.label} becomes {var.word(max(var.min, min(var.max, value)))}"
 
 
 _conditions: dict[str, tuple[str, frozenset[str]]] = {}

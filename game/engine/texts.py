@@ -87,6 +87,9 @@ class Texts:
             return lambda env: built_in(env["date"])
         if name in self._names and not inner:
             return self._compile(self._names[name], inner=True)
+        named = next((v for v in self.sc.variables if v.id == name and v.value_names), None)
+        if named is not None:
+            return lambda env: named.word(int(env[name]))
         return lambda env: str(env.get(name, f"{{{name}}}"))
 
     def violations(self, shown: str, env: Env) -> list[tuple[str, str]]:

@@ -54,12 +54,7 @@ def since(g: Game, power: str) -> Lines:
         return []
     out: Lines = [("", ""), (f"-- Since {g.names[power]}'s last turn --", "")]
     for group in groups:
-        shifts = "; ".join(
-            f"{s.label}: {'yes' if s.after else 'no'}"
-            if s.flag
-            else f"{s.label} {s.before} → {s.after}"
-            for s in group.shifts
-        )
+        shifts = "; ".join(s.text() for s in group.shifts)
         out.append((f"{shifts} · {group.title}", "  "))
     return out
 
@@ -67,11 +62,11 @@ def since(g: Game, power: str) -> Lines:
 def status(g: Game, power: str) -> Lines:
     """What `power` knows: the numbers it sees, its estimates, the facts, the table."""
     out: Lines = [(f"-- What {g.names[power]} knows --", "")]
-    for _, label, value, low, high in g.variables(power):
-        out.append((f"{label}: {value} (of {low}–{high})", "  "))
-    for _, label, low, high, source in g.estimates(power):
-        guess = f"{low}" if low == high else f"about {low}–{high}"
-        out.append((f"{label}: {guess} (an estimate; {source})", "  "))
+    for var, label, value, low, high in g.variables(power):
+        of = f" (of {low}–{high})" if var not in g.content.named else ""
+        out.append((f"{label}: {g.word(var, value)}{of}", "  "))
+    for var, label, low, high, source in g.estimates(power):
+        out.append((f"{label}: {g.guess(var, low, high)} (an estimate; {source})", "  "))
     facts = [label for _, label, is_set in g.flags(power) if is_set]
     out.append(("Facts: " + ("; ".join(facts) if facts else "none yet"), "  "))
     for _, label, positions in g.table(power):

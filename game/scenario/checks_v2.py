@@ -52,6 +52,7 @@ class V2Checks:
         var = self.sc.variables[i]
         path: Path = ("variables", i, "start")
         self.estimated(i)
+        self.named(i)
         if var.drawn and not self.need_v2(path, "a drawn start"):
             return
         if isinstance(var.start, list):
@@ -94,6 +95,24 @@ class V2Checks:
                         "does not",
                         f"take '{who}' out of seen_by or of estimated_by",
                     )
+
+    def named(self, i: int) -> None:
+        var = self.sc.variables[i]
+        path: Path = ("variables", i, "value_names")
+        if not var.value_names or not self.need_v2(path, "value_names"):
+            return
+        count = var.max - var.min + 1
+        if len(var.value_names) != count:
+            self.add(
+                path,
+                f"{len(var.value_names)} names for the {count} values from {var.min} to {var.max}",
+                "give one name to each whole value from min to max, lowest first",
+            )
+        for j, name in enumerate(var.value_names):
+            if not name.strip():
+                self.add((*path, j), "an empty name", "write the word players should read")
+            elif name in var.value_names[:j]:
+                self.add((*path, j), f"'{name}' names two values", "give each value its own name")
 
     def flag_chance(self, i: int) -> None:
         flag = self.sc.flags[i]

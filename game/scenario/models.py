@@ -120,10 +120,19 @@ class Variable(Model):
     """Powers that do not see it but hold an estimate of it (format 2)."""
     error: Annotated[int, Field(ge=0, le=1000)] = 10
     """How far off an estimate may be at the start: the interval is 2 x error wide."""
+    value_names: list[str] = []
+    """Format 2: a word for each value from min to max (`["Daladier", "split", "Bonnet"]`
+    for 1-3), for a variable that tells kinds apart: players read it for the number."""
 
     @property
     def drawn(self) -> bool:
         return not isinstance(self.start, int)
+
+    def word(self, value: int) -> str:
+        """The value as players read it: its name, or the number."""
+        if self.value_names and self.min <= value <= self.max:
+            return self.value_names[value - self.min]
+        return str(value)
 
     @property
     def start_range(self) -> tuple[int, int]:

@@ -137,9 +137,4 @@ def turn_label(scenario: Scenario, turn: int, of: int | None = None) -> str:
 
 def shifts_text(shifts: Sequence[Shift]) -> str:
     """What one cause changed: 'Soviet trust 37 → 31; Litvinov dismissed: yes'."""
-    return "; ".join(
-        f"{s.label}: {'yes' if s.after else 'no'}"
-        if s.flag
-        else f"{s.label} {s.before} → {s.after}"
-        for s in shifts
-    )
+    return "; ".join(s.text() for s in shifts)

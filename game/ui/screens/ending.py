@@ -58,7 +58,9 @@ def verdict(session: Session, outcome: Outcome) -> Content:
     ending = next(e for e in g.scenario.endings if e.id == outcome.ending)
     when = turn_label(g.scenario, outcome.turn).lower()
     if ending.when:
-        words = condition_words(ending.when, lambda name: g.content.labels.get(name, name))
+        words = condition_words(
+            ending.when, lambda name: g.content.labels.get(name, name), g.content.named
+        )
         parts.append(f"\nIn {when} this held: {words}.")
     else:
         parts.append(

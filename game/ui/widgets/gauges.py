@@ -22,6 +22,12 @@ def gauge(starts: list[int], value: int, low: int, high: int) -> tuple[str, str]
     return trend([baseline, value]), line.rjust(SPARK_WIDTH)
 
 
+def named(label: str, word: str) -> Content:
+    """A variable with named values: the name, with no bar (a kind is not an amount; a change
+    of it is told among the week's changes)."""
+    return Content.assemble("\n", (label, "bold"), "\n", (f"  {word}", "bold"))
+
+
 def heading(starts: list[int]) -> str:
     """What the changes are measured from: the start of last turn, or in the first week
     (no last turn yet) the start of the game."""
@@ -45,6 +51,9 @@ class StatePanel(LitFrame, VerticalScroll):
         if shown:
             parts.append((heading(g.state.series.get(shown[0][0], [])), "dim"))
         for ident, label, value, low, high in shown:
+            if ident in g.content.named:
+                parts.append(named(label, g.word(ident, value)))
+                continue
             change, line = gauge(g.state.series.get(ident, []), value, low, high)
             parts.append(
                 Content.assemble(
@@ -59,8 +68,8 @@ class StatePanel(LitFrame, VerticalScroll):
                 )
             )
         estimates = g.estimates(session.active) if session.active else []
-        for n, (_, label, low, high, source) in enumerate(estimates):
-            guess = f"{low}" if low == high else f"about {low}–{high}"
+        for n, (ident, label, low, high, source) in enumerate(estimates):
+            guess = g.guess(ident, low, high)
             parts.append(
                 Content.assemble(
                     "\n" if parts or n else "",
