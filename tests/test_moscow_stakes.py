@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 
 from game.engine import Game
-from game.scenario import Scenario, load_scenario
+from game.scenario import Scenario, load, load_scenario
 
 from .conftest import MAIN
 from .stakes import score
@@ -319,3 +319,15 @@ def test_the_cardinal_question_is_a_bet_on_warsaw_s_breaking_point() -> None:
         return gained(g, before, "soviet_gains"), gained(g, before, "polish_flexibility")
 
     assert [asked(v) for v in (60, 66, 72, 80)] == [(6, 4), (6, 4), (0, 4), (-8, 4)]
+
+
+@pytest.mark.parametrize("name", ["moscow_1939", "litvinov_stays"])
+def test_londons_refusal_reads_the_same_on_either_side_of_its_red_line(name: str) -> None:
+    """Two refusals, one open above the Prime Minister's drawn line and one below it, once
+    had two wordings: Moscow, which does not see the line, read from the dispatch which side
+    London stood. They now read alike, to the chooser and to the hearers."""
+    sc = load(name)
+    (reply,) = sc.actions[[a.id for a in sc.actions].index("insist_indirect_aggression")].replies
+    refusals = {o.id: (o.label, o.text) for o in reply.options if o.id.startswith("refuse")}
+    assert set(refusals) == {"refuse_anyway", "refuse_definition"}
+    assert refusals["refuse_anyway"] == refusals["refuse_definition"]
