@@ -163,15 +163,12 @@ def interval(state: State, power: str, var: str, bounds: tuple[int, int]) -> tup
     """What `power` believes of `var` now, as (low, high) within the bounds; None if it
     holds no estimate.
 
-    A range that runs past a bound is slid back inside rather than cut, so it keeps its
-    width: a guess near the edge is no sharper than one in the middle (cut, a lean of 1
-    guessed low would read as exactly 1)."""
+    The range is cut at the bounds, not slid inside them: what lies past a bound is no
+    value at all, so a guess near the edge is sharper by what the bounds themselves say
+    (sliding it, tried, took from every power what the number's range tells it)."""
     est = state.estimates.get((power, var))
     if est is None:
         return None
     low, high = bounds
-    width = 2 * est.error
-    if width >= high - low:
-        return (low, high)
-    start = min(max(state.env[var] + est.offset - est.error, low), high - width)
-    return (start, start + width)
+    centre = state.env[var] + est.offset
+    return (max(low, min(high, centre - est.error)), max(low, min(high, centre + est.error)))
