@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from .effects import parse_effect, targets
 from .errors import Problem
+from .lint_arith import divisions_by_zero
 from .lint_dates import datelines
 from .lint_estimates import seeing_estimates
 from .lint_headings import headings
@@ -291,6 +292,7 @@ def lint(sc: Scenario, text: str | None = None) -> list[Problem]:
     datelines(sc, ranges, warn)
     headings(sc, _names(sc), WRITES, lambda w: _Range(sc, w), warn)
     fallbacks(sc, warn)
+    divisions_by_zero(sc, warn)
     return out
 
 
