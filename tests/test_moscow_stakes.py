@@ -331,3 +331,28 @@ def test_londons_refusal_reads_the_same_on_either_side_of_its_red_line(name: str
     refusals = {o.id: (o.label, o.text) for o in reply.options if o.id.startswith("refuse")}
     assert set(refusals) == {"refuse_anyway", "refuse_definition"}
     assert refusals["refuse_anyway"] == refusals["refuse_definition"]
+
+
+@pytest.mark.parametrize(
+    ("move", "low", "high"), [("send_eden", 10, -10), ("send_halifax", 12, -10)]
+)
+def test_a_minister_sent_to_moscow_pays_by_the_stalin_london_cannot_see(
+    move: str, low: int, high: int
+) -> None:
+    """A minister in Moscow is the proof a Stalin of collective security asked for, and
+    Western eagerness to be priced in Berlin to one who leans that way: London, which does
+    not see Stalin's line, must read it (Seeds, the unilateral declaration, going slowly)
+    before it chooses to send one."""
+    env = {"british_resolve": 60, "british_gains": 20, "berlin_price": 20}
+    seeker, s0 = played("britain", move, stalin_line=35, **env)
+    waiter, w0 = played("britain", move, stalin_line=50, **env)
+    leaner, l0 = played("britain", move, stalin_line=65, **env)
+    assert [
+        gained(g, b, "british_gains") for g, b in ((seeker, s0), (waiter, w0), (leaner, l0))
+    ] == [
+        low,
+        0,
+        high,
+    ]
+    assert gained(leaner, l0, "berlin_price") == 3 and gained(seeker, s0, "berlin_price") == 0
+    assert "stalin_line" not in {v[0] for v in seeker.variables("britain")}
