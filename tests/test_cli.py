@@ -328,7 +328,7 @@ def test_plain_mode_tells_what_changed_why_and_what_is_closed() -> None:
     assert code == 0
     assert "(closed: Sign — needs Treaty progress ≥ 40 — now 35)" in out
     assert "Why: Mr Black fears his party" in out
-    assert "-- Since Red's last turn --" in out
+    assert "-- Since the last turn of Red --" in out
     assert "Treaty progress 35 → 33 · Blue answers: Mr White presses Blue (Stall)" in out
     assert "Blue's patience: about " in out and "(an estimate; first estimate)" in out
     assert "Scores: Red " in out

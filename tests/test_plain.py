@@ -70,14 +70,14 @@ def test_look_repeats_the_turn_what_changed_and_the_full_menu() -> None:
 def test_look_in_a_later_turn_repeats_what_changed_since_the_last() -> None:
     lines = red("1\ne\nlook\n")
     shown = after(lines, "look")
-    since = shown.index("-- Since Red's last turn --")
+    since = shown.index("-- Since the last turn of Red --")
     assert shown[since + 1].startswith("  Treaty progress 35 → 33 · Blue answers:")
 
 
 def test_since_tells_again_what_changed_and_why() -> None:
     lines = red("1\ne\nsince\n")
     shown = after(lines, "since")
-    assert shown[1] == "-- Since Red's last turn --"
+    assert shown[1] == "-- Since the last turn of Red --"
     assert shown[2].startswith("  Treaty progress 35 → 33 · Blue answers:")
 
 
@@ -352,7 +352,7 @@ def test_what_changed_since_the_last_turn_is_told_again_after_a_load(tmp_path: P
     out = io.StringIO()
     cli.main([*args, "load", "after", "--plain", "--width", "0"], out=out, inp=io.StringIO(""))
     lines = out.getvalue().splitlines()
-    since = lines.index("-- Since Soviet Union's last turn --")
+    since = lines.index("-- Since the last turn of Soviet Union --")
     assert lines[since + 1].startswith("  Soviet trust in London ")
     assert "Great Britain answers: Propose a treaty" in lines[since + 1]
 

@@ -128,8 +128,9 @@ def test_a_save_without_digest_loads_with_a_warning_and_is_signed_again(
 def test_an_edit_made_on_purpose_is_accepted_once_the_digest_is_gone(signed: Path) -> None:
     """A policy change with the digest removed: unsigned, and it must still replay."""
     bad = edited(signed, lambda d: (d.pop("digest"), d.update(policy="weighted")))
-    with pytest.raises(saves.SaveError, match="does not replay"):
+    with pytest.raises(saves.SaveError, match="does not replay") as err:
         saves.load(bad, bad.parent)  # the tiny scenario's opponents answer differently
+    assert str(err.value).rstrip().endswith("."), str(err.value)  # one whole paragraph
     fine = edited(signed, lambda d: (d.pop("digest"), d.update(slot="mine")))
     assert "carries no digest" in saves.load(fine, fine.parent).warning
 

@@ -137,3 +137,22 @@ def condition_words(when: str, label: Label, named: Named = NO_NAMES) -> str:
     except Exception:  # the loader has checked it; be safe all the same
         return when
     return " and ".join(_words(part, label, named) for part in conjuncts(tree))
+
+
+def unsettled_words(
+    when: str, label: Label, named: Named, env: Env, visible: Callable[[str], bool]
+) -> str | None:
+    """The parts of `when` that read what the reader cannot see, in words; the parts it can
+    see are valued now and left out. None if one of those fails now (nothing to say)."""
+    try:
+        tree = parse_tree(when)
+    except Exception:  # the loader has checked it; be safe all the same
+        return when
+    parts = []
+    for part in conjuncts(tree):
+        if all(visible(n) for n in names_in(part)):
+            if not compile_node(part)(env):
+                return None
+            continue
+        parts.append(_words(part, label, named))
+    return " and ".join(parts)

@@ -9,7 +9,8 @@ from ..scenario.closures import Env
 from ..scenario.effects import Effect
 from ..scenario.models import Flag, Scenario, Variable
 from ..scenario.notation import names_in, parse_tree
-from .decisions import condition_words
+from .content import content_of
+from .decisions import unsettled_words
 from .state import sees
 
 _indexes: dict[int, tuple[Scenario, dict[str, Variable], dict[str, Flag]]] = {}
@@ -42,8 +43,10 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
         # valued on what the power cannot see, the effect would tell it which side of the
         # draw it stands on: say the condition instead
         then = effect_words(sc, effect.then, power, env)
-        said = condition_words(cond, lambda n: _label(sc, n), variables)
-        return f"if {said}: {then}" if then else ""
+        said = unsettled_words(
+            cond, lambda n: _label(sc, n), variables, env, lambda n: _visible(sc, power, n)
+        )
+        return f"if {said}: {then}" if then and said else ""
     if effect.kind == "moves":
         value = int(effect.value(env))
         name = sc.power(effect.target).name
@@ -53,7 +56,8 @@ def effect_words(sc: Scenario, effect: Effect, power: str | None, env: Env) -> s
     if effect.kind in ("reveal", "mislead"):
         var = variables[effect.target]
         if effect.kind == "reveal" and power in (None, effect.power):
-            return f"{var.label}: known within ±{max(0, int(effect.value(env)))}"
+            within = max(0, int(effect.value(env)))
+            return f"{var.label}: known {'exactly' if within == 0 else f'within ±{within}'}"
         if effect.kind == "mislead" and power != effect.power:
             return f"{sc.power(effect.power).name} misled about {var.label}"
         return ""
@@ -97,9 +101,9 @@ def _condition(text: str) -> tuple[str, frozenset[str]]:
 
 
 def _label(sc: Scenario, name: str) -> str:
-    variables, flags = _index(sc)
-    found = variables.get(name) or flags.get(name)
-    return found.label if found is not None else name
+    """A variable's or flag's label, or a move's words (for `uses.ID`), as the content has
+    them; the bare name only for what has neither."""
+    return content_of(sc).labels.get(name, name)
 
 
 def _visible(sc: Scenario, power: str | None, name: str) -> bool:

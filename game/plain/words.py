@@ -52,7 +52,7 @@ def since(g: Game, power: str) -> Lines:
     groups = g.changes(power)
     if not groups:
         return []
-    out: Lines = [("", ""), (f"-- Since {g.names[power]}'s last turn --", "")]
+    out: Lines = [("", ""), (f"-- Since the last turn of {g.names[power]} --", "")]
     for group in groups:
         shifts = "; ".join(s.text() for s in group.shifts)
         out.append((f"{shifts} · {group.title}", "  "))

@@ -41,6 +41,12 @@ REPLAY_HINT = (
 )
 
 
+def _sentence(err: Exception) -> str:
+    """The engine's words, cut to length, ending as a sentence."""
+    words = _cut(str(err)).rstrip()
+    return words if words.endswith((".", "!", "?", "…")) else words + "."
+
+
 def restore(rec: SaveFile, scenario: Scenario, accept_changed: bool = False) -> Game:
     """Replay the record on `scenario` and check the result against its snapshot."""
     changed = bool(rec.scenario_hash) and scenario.digest != rec.scenario_hash
@@ -51,7 +57,7 @@ def restore(rec: SaveFile, scenario: Scenario, accept_changed: bool = False) -> 
     except GameError as err:
         why = "the scenario has changed since" if changed else "the save has been altered"
         raise SaveError(
-            f"The save does not replay on scenario '{scenario.id}' ({why}): {_cut(str(err))}"
+            f"The save does not replay on scenario '{scenario.id}' ({why}): {_sentence(err)}"
             + (REPLAY_HINT if changed else "")
         )
     differences = compare(rec.snapshot, snapshot_of(game))

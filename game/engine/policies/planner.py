@@ -70,7 +70,7 @@ class Planner:
     def answer(self, game: Game, options: list[CompiledOption]) -> tuple[CompiledOption, str]:
         """The answer worth most to the power, and why."""
         if len(options) == 1:
-            return options[0], f"{game.names[self.power]} has no other answer open"
+            return options[0], f"no other answer was open to {game.names[self.power]}"
         steps = [
             (
                 f"'{game.text(o.option.label).rstrip('.')}'",
