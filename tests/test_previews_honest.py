@@ -100,3 +100,40 @@ def test_a_planner_s_reason_is_kept_back_where_the_open_answers_turn_on_a_hidden
     assert ("reckons" in why) is kept
     if not kept:
         assert why == "United Kingdom gives the answer its own counsels favour"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["moscow_1939", "fast_mission", "litvinov_stays", "march_conference", "door_through_poland"],
+)
+def test_a_power_s_own_intelligence_is_heard_by_it_alone(name: str) -> None:
+    """A report a power asks for (Sorge's, Maisky's, Seeds', the attachés') told every other
+    power, word for word, what it learned: a move addressed to nobody that reveals something
+    to its own power is secret."""
+    sc = load(name)
+    open_reports = [
+        a.id
+        for a in sc.actions
+        if not a.to
+        and not a.secret
+        and any(
+            e.startswith("reveal ") and e.endswith(f"to {a.by}") or f" to {a.by} within" in e
+            for e in a.effects
+        )
+    ]
+    assert open_reports == []
+
+
+def test_a_stake_shows_only_its_hidden_part_and_only_while_it_can_apply() -> None:
+    """The parts of a stake's condition the player reads are valued, not spelt out: the
+    first rally of the Chamber shows the wager on Hitler's date alone; a second shows none,
+    since its `uses.rally_chamber == 1` cannot hold."""
+    first = preview("moscow_1939", "france", "rally_chamber")
+    assert "if Hitler's date for Poland (as a turn of the game) ≥ 22: Issues won by France +5" in (
+        first
+    )
+    assert "times '" not in first
+    g = Game.new(load("moscow_1939"), humans=("france",), seed=0, policy="historical")
+    g.state.env["uses.rally_chamber"] = 1
+    (again,) = [m.preview for m in g.moves("france") if m.id == "rally_chamber"]
+    assert "Hitler's date" not in again.split(" — ", 1)[1]
