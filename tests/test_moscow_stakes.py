@@ -356,3 +356,20 @@ def test_a_minister_sent_to_moscow_pays_by_the_stalin_london_cannot_see(
     ]
     assert gained(leaner, l0, "berlin_price") == 3 and gained(seeker, s0, "berlin_price") == 0
     assert "stalin_line" not in {v[0] for v in seeker.variables("britain")}
+
+
+def test_what_is_settled_is_not_asked_for_again() -> None:
+    """Found in play: Paris 'urged London to cover the Baltic states' after they were covered,
+    and Voroshilov's question bet on moving Beck after Warsaw had consented."""
+    g = Game.new(scenario(), humans=("france",), seed=0, policy="historical")
+    endorse = g.content.actions["endorse_baltic_protocol"].action
+    g.state.env["baltic_guarantee_agreed"] = True
+    assert g.text(endorse.title) == "Endorse the Baltic protocol London has agreed"
+    g.state.env["baltic_guarantee_agreed"] = False
+    assert g.text(endorse.title) == "Urge London to cover the Baltic states"
+    (reply,) = [
+        r for a in scenario().actions for r in a.replies if "Voroshilov asks about" in str(r.prompt)
+    ]
+    g.state.env["passage_agreed"] = True
+    assert "Warsaw has given its consent" in g.text(reply.prompt)
+    assert "if Beck can be moved" not in g.text(reply.prompt)
